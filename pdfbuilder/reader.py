@@ -1,0 +1,245 @@
+"""Stage 1, read: YAML text to plain data, with the source position of every value.
+
+In: the text of a YAML file and the name to report it under.
+Out: a :class:`Source` holding plain data (dicts, lists, str, int, float, bool, None, dates)
+and a map from field path to ``(line, column)``, so later stages can say where a problem is.
+
+Loading is safe and strict: only the standard YAML types are built; custom tags
+(``!!python/object`` and the like) are refused, duplicate keys are refused, and a document
+whose aliases expand to more values than any real handout needs (an "alias bomb") is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import FieldPath, HandoutError
+
+try:  # libyaml is ten times faster; the pure-Python loader gives the same result.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,attr-defined]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_STANDARD_SCALARS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+#: Far more values than any handout has; a document that expands past this is refused.
+MAX_VALUES = 50_000
+#: Deeper nesting than this is never content; it is refused before Python's recursion limit.
+MAX_DEPTH = 60
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Source:
+    """Plain data read from one YAML file, with positions for error messages."""
+
+    data: Any
+    file: str
+    positions: dict[FieldPath, Position] = field(default_factory=dict)
+    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    #: For data merged from several files (layouts that extend others): the file of each path.
+    files: dict[FieldPath, str] = field(default_factory=dict)
+
+    def file_of(self, path: FieldPath) -> str:
+        """The file that defined ``path`` (or its nearest ancestor)."""
+        probe = tuple(path)
+        while probe and probe not in self.files:
+            probe = probe[:-1]
+        return self.files.get(probe, self.file)
+
+    def where(self, path: FieldPath, *, key: bool = False) -> Position:
+        """The position of ``path`` (its key, if ``key``), or of its nearest known ancestor."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def error(self, path: FieldPath, message: str, *, key: bool = False) -> HandoutError:
+        """A :class:`HandoutError` located at ``path`` in this file."""
+        line, column = self.where(path, key=key)
+        return HandoutError(
+            message, file=self.file_of(path), line=line, column=column, field=path
+        )
+
+
+def read_text(text: str, file: str) -> Source:
+    """Parse YAML ``text`` (reported as ``file``) into a :class:`Source`."""
+    if not text.strip():
+        raise HandoutError(
+            "the file is empty; a handout starts with `schema: 1`, `id:` and `title:`",
+            file=file,
+            line=1,
+            column=1,
+        )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, file) from None
+    except yaml.YAMLError as exc:
+        raise HandoutError(f"not valid YAML: {exc}", file=file, line=1, column=1) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise HandoutError(
+            "the file holds only comments; a handout starts with `schema: 1`, `id:` and `title:`",
+            file=file,
+            line=1,
+            column=1,
+        )
+    builder = _Builder(file, _Loader(""))
+    data = builder.build(node, ())
+    return Source(data, file, builder.positions, builder.key_positions)
+
+
+def read_file(path: str | Path) -> Source:
+    """Read and parse the YAML file at ``path``; a missing or unreadable file is a HandoutError."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise HandoutError("file not found; check the path", file=name) from None
+    except IsADirectoryError:
+        raise HandoutError("is a folder, not a YAML file", file=name) from None
+    except OSError as exc:
+        raise HandoutError(f"cannot read the file: {exc.strerror}", file=name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise HandoutError(
+            "the file is not UTF-8 text; save it as UTF-8", file=name, line=line, column=1
+        ) from None
+    return read_text(text, name)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, file: str) -> HandoutError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "syntax error"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    return HandoutError(
+        f"not valid YAML: {problem}; check indentation, colons and quotes",
+        file=file,
+        line=line,
+        column=column,
+    )
+
+
+class _Builder:
+    """Walks a composed YAML node tree into plain data, recording positions."""
+
+    def __init__(self, file: str, constructor: yaml.SafeLoader) -> None:
+        self.file = file
+        self.constructor = constructor
+        self.count = 0
+        self.open_nodes: set[int] = set()
+        self.positions: dict[FieldPath, Position] = {}
+        self.key_positions: dict[FieldPath, Position] = {}
+
+    def fail(self, node: yaml.Node, message: str, path: FieldPath) -> HandoutError:
+        mark = node.start_mark
+        return HandoutError(
+            message, file=self.file, line=mark.line + 1, column=mark.column + 1, field=path
+        )
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            # The alias's own position is lost (aliases share their anchor's node), so point
+            # at the top-level field that expands.
+            top = path[:1]
+            line, column = self.key_positions.get(top, (1, 1))
+            raise HandoutError(
+                f"the document expands to more than {MAX_VALUES} values (too many aliases); "
+                "write the text out instead of using anchors (&) and aliases (*)",
+                file=self.file,
+                line=line,
+                column=column,
+                field=top,
+            )
+        if id(node) in self.open_nodes:
+            raise self.fail(node, "an alias (*) refers to the list or mapping it is inside", path)
+        if len(path) > MAX_DEPTH:
+            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep", path)
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _STANDARD_SCALARS:
+                raise self.fail(node, _tag_message(node.tag), path)
+            return self.constructor.construct_object(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise self.fail(node, _tag_message(node.tag), path)
+            self.open_nodes.add(id(node))
+            items = [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            self.open_nodes.discard(id(node))
+            return items
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                raise self.fail(node, _tag_message(node.tag), path)
+            self.open_nodes.add(id(node))
+            mapping = self.build_mapping(node, path)
+            self.open_nodes.discard(id(node))
+            return mapping
+        raise self.fail(node, "unsupported YAML node", path)  # pragma: no cover
+
+    def build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in _pairs(node, self, path):
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "a key must be a plain word, not a list or mapping", path)
+            if key_node.tag not in _STANDARD_SCALARS:
+                raise self.fail(key_node, _tag_message(key_node.tag), path)
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in out:
+                raise self.fail(
+                    key_node,
+                    f'duplicate key "{key}" (first given on line {first_line[key]}); '
+                    "keep only one",
+                    child,
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            self.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, child)
+        return out
+
+
+def _pairs(
+    node: yaml.MappingNode, builder: _Builder, path: FieldPath
+) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+    """Mapping pairs, with YAML merge keys (``<<: *base``) refused: they hide duplicates."""
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise builder.fail(key_node, "merge keys (<<) are not supported; write the keys out", path)
+        yield key_node, value_node
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return (
+        f'custom YAML tag "{shown}" is not allowed; remove the tag and write plain text, '
+        "numbers, lists and mappings"
+    )
