@@ -1,0 +1,108 @@
+"""The ``handout`` command: a thin click layer over the public API.
+
+It parses options, calls :mod:`pdfbuilder`, and turns a :class:`HandoutError` into one line
+on standard error and exit code 1 (usage mistakes exit 2, as click does). It never prints a
+traceback for anything a user can cause.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .build import build_pdf
+from .errors import HandoutError
+from .layout import builtin_layout_names, layout_json_schema
+from .model import handout_json_schema, load_handout
+from .write import write_atomic
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class HandoutGroup(click.Group):
+    """A click group that reports HandoutError in one line, never as a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HandoutError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:  # pragma: no cover - interactive only
+            raise click.Abort() from None
+
+
+def layout_options(func: F) -> F:
+    """The --layout and --paper options shared by every command that builds a leaflet."""
+    func = click.option(
+        "--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default=None,
+        help="Paper size (default: the layout's own, A4 for built-in layouts).",
+    )(func)
+    func = click.option(
+        "--layout", "-l", "layout", default="standard", show_default=True, metavar="NAME|PATH",
+        help=f"A built-in layout ({', '.join(builtin_layout_names())}) or a layout file.",
+    )(func)
+    return func
+
+
+@click.group(cls=HandoutGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", "-V", prog_name="handout")
+def main() -> None:
+    """Turn structured YAML patient-handout content into print-ready PDF leaflets."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@layout_options
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where to write the PDF (default: FILE with .pdf, in the current folder).")
+def build(file: Path, layout: str, paper: str | None, output: Path | None) -> None:
+    """Build the PDF leaflet for a handout FILE."""
+    pdf = build_pdf(file, layout, paper=paper)
+    target = output or Path(file.with_suffix(".pdf").name)
+    write_atomic(target, pdf)
+    click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check handout FILES against the content format, without building."""
+    failed = 0
+    for file in files:
+        try:
+            load_handout(file)
+        except HandoutError as exc:
+            failed += 1
+            click.echo(str(exc), err=True)
+        else:
+            click.echo(f"{file}: ok")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--layout", "what", flag_value="layout", help="Print the layout-file schema instead.")
+@click.option("--handout", "what", flag_value="handout", default=True, help="Print the handout-file schema (default).")
+def schema(what: str) -> None:
+    """Print the JSON Schema of handout files (or layout files) for editors."""
+    data = layout_json_schema() if what == "layout" else handout_json_schema()
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("figures.pdf"),
+              show_default=True, help="Where to write the gallery PDF.")
+def figures(output: Path) -> None:
+    """Render every built-in pose and exercise figure on labelled pages, for review."""
+    from .figures import gallery_pdf
+
+    write_atomic(output, gallery_pdf())
+    click.echo(f"wrote {output}")

@@ -1,0 +1,255 @@
+"""Stage 3, compose: a handout and a layout to a list of flowables, one builder per block.
+
+In: a validated :class:`~pdfbuilder.model.Handout`, a resolved
+:class:`~pdfbuilder.layout.Layout` and the page geometry.
+Out: ReportLab flowables in reading order (title band, purpose, key points, sections,
+exercise cards, the seek-help box, sources), ready for the render stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from .figures import render_figure
+from .flowables import Band, Bookmark, Box, BoxStyle, Para, Row, SideBySide, Stack, TierIcon, TwoColumns
+from .labels import Labels
+from .layout import Layout
+from .markup import plain, to_markup
+from .model import Bullets, Exercise, Handout, Paragraph as ParagraphBlock, Section
+from .styles import Styles
+
+SEEK_HELP_BOX = "seek_help"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the text frame sits on the page, in points."""
+
+    frame_width: float
+    frame_height: float
+    margin_left: float
+    margin_right: float
+    margin_top: float
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the block builders read."""
+
+    handout: Handout
+    layout: Layout
+    styles: Styles
+    labels: Labels
+    geometry: Geometry
+
+    def para(self, text: str, style_name: str, **kw: object) -> Paragraph:
+        style = getattr(self.styles, style_name)
+        return Para(to_markup(text, italics=self.layout.type.italics), style, **kw)
+
+
+def compose(ctx: Context) -> list[Flowable]:
+    """The leaflet's flowables, in the order the layout's ``blocks`` gives."""
+    out: list[Flowable] = []
+    for block in ctx.layout.blocks:
+        out.extend(BUILDERS[block](ctx))
+    return out
+
+
+def title_block(ctx: Context) -> Iterator[Flowable]:
+    h, st, g = ctx.handout, ctx.styles, ctx.geometry
+    parts: list[Flowable] = [ctx.para(h.title, "title")]
+    if h.subtitle:
+        parts.append(ctx.para(h.subtitle, "subtitle"))
+    pad = ctx.layout.type.body * 1.1
+    yield Band(
+        Stack(parts, gap=2), st.palette.accent, pad=pad,
+        out_left=g.margin_left, out_right=g.margin_right, out_top=g.margin_top,
+    )
+
+
+def purpose_block(ctx: Context) -> Iterator[Flowable]:
+    yield ctx.para(ctx.handout.purpose, "purpose")
+
+
+def takeaways_block(ctx: Context) -> Iterator[Flowable]:
+    st = ctx.styles
+    content: list[Flowable] = [
+        Bookmark(ctx.labels("key_takeaways"), "key-points"),
+        ctx.para(ctx.labels("key_takeaways"), "box_heading"),
+    ]
+    content += [ctx.para(t, "bullet", bulletText="•") for t in ctx.handout.key_takeaways]
+    box = Box(
+        content,
+        BoxStyle(padding=ctx.layout.type.body * 0.8, background=st.palette.tint,
+                 left_bar=st.palette.accent, radius=2, space_between=0),
+        name="takeaways",
+    )
+    yield Spacer(0, ctx.layout.type.body * 0.6)
+    yield box
+
+
+def sections_block(ctx: Context) -> Iterator[Flowable]:
+    flow: list[Flowable] = []
+    for i, section in enumerate(ctx.handout.sections):
+        flow.extend(_section(ctx, section, f"section-{i + 1}"))
+    if ctx.layout.columns == 1:
+        yield from flow
+        return
+    yield TwoColumns(flow, gap=ctx.layout.type.body * 1.6)
+
+
+def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
+    yield _heading(ctx, section.heading, key)
+    for block in section.body:
+        if isinstance(block, ParagraphBlock):
+            yield ctx.para(block.text, "body")
+        elif isinstance(block, Bullets):
+            yield from (ctx.para(b, "bullet", bulletText="•") for b in block.bullets)
+
+
+def _heading(ctx: Context, text: str, key: str) -> Flowable:
+    # The bookmark rides inside the heading's block so it lands on the heading's page.
+    heading = ctx.para(text, "heading")
+    block = Stack([Bookmark(plain(text), key), heading], gap=0)
+    block.keepWithNext = 1
+    block.spaceBefore = heading.style.spaceBefore
+    return block
+
+
+def exercises_block(ctx: Context) -> Iterator[Flowable]:
+    h = ctx.handout
+    if not h.exercises:
+        return
+    yield _heading(ctx, ctx.labels("exercises"), "exercises")
+    if h.exercises_intro:
+        yield ctx.para(h.exercises_intro, "body")
+    for ex in h.exercises:
+        yield Spacer(0, ctx.layout.type.body * 0.7)
+        yield exercise_card(ctx, ex)
+
+
+def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
+    """A card: name, then the figure beside the numbered steps, dose, feel and stop-if lines."""
+    st, look = ctx.styles, ctx.layout.figure
+    fig_w, fig_h = look.width * mm, look.height * mm
+    figure = render_figure(ex.figure, fig_w, fig_h, st.figure)
+    text: list[Flowable] = [
+        ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
+    ]
+    dose = dose_text(ex, ctx.labels)
+    if dose:
+        text.append(Para(f"<b>{to_markup(dose)}</b>", st.step))
+    if ex.feel:
+        text.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
+    if ex.stop_if:
+        text.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
+    body = SideBySide(figure, fig_w, Stack(text, gap=1), gap=ctx.layout.type.body)
+    return Box(
+        [ctx.para(ex.name, "card_heading"), body],
+        BoxStyle(padding=ctx.layout.type.body * 0.7, border=st.palette.card_border, border_width=1,
+                 radius=4, space_between=ctx.layout.type.body * 0.4),
+        name=f"exercise:{ex.id}",
+    )
+
+
+def _labelled(ctx: Context, label: str, text: str) -> Paragraph:
+    markup = f"<b>{to_markup(label)}:</b> {to_markup(text, italics=ctx.layout.type.italics)}"
+    return Para(markup, ctx.styles.step)
+
+
+def dose_text(ex: Exercise, labels: Labels) -> str:
+    """The dose as one line: "Repeat 10 times · Hold for 20 seconds · Twice a day".
+
+    A single set is left out: "1 set" tells the reader nothing."""
+    if ex.dose is None:
+        return ""
+    d = ex.dose
+    parts = [
+        labels.count(key, n)
+        for key, n in (("dose_reps", d.reps), ("dose_hold", d.hold_seconds),
+                       ("dose_sets", d.sets), ("dose_per_day", d.times_per_day))
+        if n is not None and not (key == "dose_sets" and n == 1)
+    ]
+    return " · ".join(parts)
+
+
+def seek_help_block(ctx: Context) -> Iterator[Flowable]:
+    st, lab, h = ctx.styles, ctx.labels, ctx.handout
+    contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
+    tiers: list[Box] = []
+    specs = (
+        ("emergency", h.seek_help.emergency, st.palette.emergency, 2.5, None),
+        ("urgent", h.seek_help.urgent, st.palette.urgent, 1.5, None),
+        ("routine", h.seek_help.routine, st.palette.routine, 1.2, (4.0, 2.5)),
+    )
+    for tier, items, colour, width, dash in specs:
+        tiers.append(_tier(ctx, tier, items, colour, width, dash, contacts))
+    gap = ctx.layout.type.body * 0.6
+    body: list[Flowable] = [Row(tiers, gap)] if ctx.layout.seek_help_tiers == "across" else [*tiers]
+    content: list[Flowable] = [
+        Bookmark(lab("seek_help"), "seek-help"),
+        ctx.para(lab("seek_help"), "box_heading"),
+        *body,
+    ]
+    yield Spacer(0, ctx.layout.type.body * 0.8)
+    yield Box(
+        content,
+        BoxStyle(padding=ctx.layout.type.body * 0.8, border=st.palette.text, border_width=1.5,
+                 radius=4, space_between=ctx.layout.type.body * 0.5),
+        name=SEEK_HELP_BOX,
+    )
+
+
+def _tier(
+    ctx: Context, tier: str, items: tuple[str, ...], colour: Color, width: float,
+    dash: tuple[float, ...] | None, contacts: dict[str, str],
+) -> Box:
+    st, lab = ctx.styles, ctx.labels
+    size = ctx.layout.type.card_heading * 1.5
+    heading = Para(to_markup(lab(f"{tier}_heading", **contacts)), st.tier_heading)
+    content: list[Flowable] = [
+        SideBySide(TierIcon(tier, colour, size, st.palette.text), size, heading, gap=size * 0.4),
+        Para(f"<b>{to_markup(lab(f'{tier}_lead', **contacts))}</b>", st.body),
+    ]
+    content += [ctx.para(item, "bullet", bulletText="•") for item in items]
+    return Box(
+        content,
+        BoxStyle(padding=ctx.layout.type.body * 0.6, border=colour, border_width=width,
+                 dash=dash, radius=3, space_between=0),
+        name=f"tier:{tier}",
+    )
+
+
+def sources_block(ctx: Context) -> Iterator[Flowable]:
+    h, lab = ctx.handout, ctx.labels
+    yield Spacer(0, ctx.layout.type.body * 0.6)
+    yield Stack([Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0)
+    for n, ref in enumerate(h.sources, 1):
+        text = f"{ref.title}. {ref.publisher}, {ref.year}."
+        if ref.url:
+            text += f" {ref.url}"
+        yield ctx.para(text, "small_bullet", bulletText=f"{n}.")
+    r = h.review
+    about = (
+        f"{lab('organisation')} {r.organisation}. {lab('author')} {r.author}. "
+        f"{lab('clinical_reviewer')} {r.clinical_reviewer}. "
+        f"{lab('published')} {lab.date(r.published)}. {lab('next_review')} {lab.date(r.next_review)}."
+    )
+    yield Spacer(0, ctx.layout.type.small * 0.5)
+    yield ctx.para(about, "small")
+
+
+BUILDERS: dict[str, Callable[[Context], Iterator[Flowable]]] = {
+    "title": title_block,
+    "purpose": purpose_block,
+    "takeaways": takeaways_block,
+    "sections": sections_block,
+    "exercises": exercises_block,
+    "seek_help": seek_help_block,
+    "sources": sources_block,
+}

@@ -1,0 +1,407 @@
+"""Small custom flowables the compose stage builds leaflets from.
+
+ReportLab's own flowables split boxes silently across pages; the boxes here never split
+(a box moves whole to the next page) and report their size so the render stage can refuse
+one that cannot fit on any page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+
+@dataclass(frozen=True)
+class BoxStyle:
+    """How a box looks. Widths and paddings in points."""
+
+    padding: float = 8
+    background: Color | None = None
+    border: Color | None = None
+    border_width: float = 1.0
+    dash: tuple[float, ...] | None = None
+    radius: float = 4
+    left_bar: Color | None = None
+    left_bar_width: float = 5
+    space_between: float = 4
+
+
+class Box(Flowable):  # type: ignore[misc]
+    """A bordered, padded group of flowables that never splits across pages."""
+
+    def __init__(self, content: Sequence[Flowable], style: BoxStyle, *, name: str = "box") -> None:
+        super().__init__()
+        self.content = list(content)
+        self.style = style
+        self.name = name
+        self._sizes: list[tuple[float, float]] = []
+
+    def _inner_left(self) -> float:
+        extra = self.style.left_bar_width if self.style.left_bar is not None else 0
+        return self.style.padding + extra
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        inner = avail_width - self._inner_left() - self.style.padding
+        self._sizes = [f.wrap(inner, 1e6) for f in self.content]
+        gaps = self.style.space_between * max(len(self.content) - 1, 0)
+        body = sum(h + f.getSpaceBefore() * (i > 0) for i, (f, (_, h)) in enumerate(zip(self.content, self._sizes, strict=True)))
+        self.width = avail_width
+        self.height = body + gaps + 2 * self.style.padding
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # never split: the frame moves the whole box on
+
+    def draw(self) -> None:
+        canvas, st = self.canv, self.style
+        canvas.saveState()
+        if st.background is not None or st.border is not None:
+            if st.background is not None:
+                canvas.setFillColor(st.background)
+            if st.border is not None:
+                canvas.setStrokeColor(st.border)
+                canvas.setLineWidth(st.border_width)
+                if st.dash:
+                    canvas.setDash(list(st.dash))
+            inset = st.border_width / 2 if st.border is not None else 0
+            canvas.roundRect(
+                inset, inset, self.width - 2 * inset, self.height - 2 * inset, st.radius,
+                stroke=st.border is not None, fill=st.background is not None,
+            )
+        if st.left_bar is not None:
+            canvas.setFillColor(st.left_bar)
+            canvas.rect(0, 0, st.left_bar_width, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        y = self.height - st.padding
+        for i, (flowable, (_, h)) in enumerate(zip(self.content, self._sizes, strict=True)):
+            if i:
+                y -= st.space_between + flowable.getSpaceBefore()
+            y -= h
+            flowable.drawOn(canvas, self._inner_left(), y)
+
+
+class SideBySide(Flowable):  # type: ignore[misc]
+    """Two flowables side by side, tops aligned: a fixed-width left one and the rest."""
+
+    def __init__(self, left: Flowable, left_width: float, right: Flowable, gap: float) -> None:
+        super().__init__()
+        self.left, self.left_width, self.right, self.gap = left, left_width, right, gap
+        self._lh = self._rh = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, self._lh = self.left.wrap(self.left_width, avail_height)
+        _, self._rh = self.right.wrap(avail_width - self.left_width - self.gap, avail_height)
+        self.width, self.height = avail_width, max(self._lh, self._rh)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self.left.drawOn(self.canv, 0, self.height - self._lh)
+        self.right.drawOn(self.canv, self.left_width + self.gap, self.height - self._rh)
+
+
+class Stack(Flowable):  # type: ignore[misc]
+    """Flowables one under another, as one unsplittable block (for a column inside a card)."""
+
+    def __init__(self, content: Sequence[Flowable], gap: float = 3) -> None:
+        super().__init__()
+        self.content, self.gap = list(content), gap
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._sizes = [f.wrap(avail_width, 1e6) for f in self.content]
+        self.width = avail_width
+        self.height = sum(h for _, h in self._sizes) + self.gap * max(len(self.content) - 1, 0)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        y = self.height
+        for flowable, (_, h) in zip(self.content, self._sizes, strict=True):
+            y -= h
+            flowable.drawOn(self.canv, 0, y)
+            y -= self.gap
+
+
+class Band(Flowable):  # type: ignore[misc]
+    """A coloured band behind its content that runs out to the page edges (and any bleed)."""
+
+    def __init__(
+        self, content: Flowable, colour: Color, *, pad: float, out_left: float,
+        out_right: float, out_top: float,
+    ) -> None:
+        super().__init__()
+        self.content, self.colour, self.pad = content, colour, pad
+        self.out_left, self.out_right, self.out_top = out_left, out_right, out_top
+        self._ch = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, self._ch = self.content.wrap(avail_width, avail_height)
+        self.width, self.height = avail_width, self._ch + self.pad
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.colour)
+        canvas.rect(
+            -self.out_left, 0, self.width + self.out_left + self.out_right,
+            self.height + self.out_top, stroke=0, fill=1,
+        )
+        canvas.restoreState()
+        self.content.drawOn(canvas, 0, self.pad)
+
+
+class Bookmark(Flowable):  # type: ignore[misc]
+    """A zero-size marker that adds an outline (bookmark) entry where it lands."""
+
+    def __init__(self, title: str, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.title, self.key, self.level = title, key, level
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+class TierIcon(Flowable):  # type: ignore[misc]
+    """A drawn icon per urgency tier, so tiers differ by shape as well as colour.
+
+    ``emergency``: a warning triangle with "!"; ``urgent``: a clock (today);
+    ``routine``: a calendar page.
+    """
+
+    def __init__(self, tier: str, colour: Color, size: float, ink: Color) -> None:
+        super().__init__()
+        self.tier, self.colour, self.size, self.ink = tier, colour, size, ink
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c, s = self.canv, self.size
+        c.saveState()
+        c.setLineJoin(1)
+        c.setLineCap(1)
+        getattr(self, f"_draw_{self.tier}")(c, s)
+        c.restoreState()
+
+    def _draw_emergency(self, c: Any, s: float) -> None:
+        path = c.beginPath()
+        path.moveTo(s / 2, s * 0.97)
+        path.lineTo(s * 0.98, s * 0.06)
+        path.lineTo(s * 0.02, s * 0.06)
+        path.close()
+        c.setFillColor(self.colour)
+        c.drawPath(path, stroke=0, fill=1)
+        c.setFillColor(Color(1, 1, 1))
+        c.roundRect(s * 0.455, s * 0.36, s * 0.09, s * 0.36, s * 0.04, stroke=0, fill=1)
+        c.circle(s / 2, s * 0.23, s * 0.06, stroke=0, fill=1)
+
+    def _draw_urgent(self, c: Any, s: float) -> None:
+        c.setFillColor(self.colour)
+        c.circle(s / 2, s / 2, s * 0.48, stroke=0, fill=1)
+        c.setStrokeColor(Color(1, 1, 1))
+        c.setLineWidth(s * 0.09)
+        c.line(s / 2, s / 2, s / 2, s * 0.8)
+        c.line(s / 2, s / 2, s * 0.72, s * 0.38)
+
+    def _draw_routine(self, c: Any, s: float) -> None:
+        c.setFillColor(self.colour)
+        c.setStrokeColor(self.colour)
+        c.setLineWidth(s * 0.08)
+        c.roundRect(s * 0.06, s * 0.06, s * 0.88, s * 0.78, s * 0.08, stroke=1, fill=0)
+        c.rect(s * 0.06, s * 0.62, s * 0.88, s * 0.22, stroke=0, fill=1)
+        for x in (0.3, 0.7):
+            c.roundRect(s * (x - 0.05), s * 0.72, s * 0.1, s * 0.26, s * 0.04, stroke=0, fill=1)
+        for row in (0.42, 0.22):
+            for col in (0.25, 0.45, 0.65):
+                c.rect(s * col, s * row, s * 0.12, s * 0.1, stroke=0, fill=1)
+
+
+class Row(Flowable):  # type: ignore[misc]
+    """Boxes side by side in equal widths, stretched to the tallest one's height."""
+
+    def __init__(self, boxes: Sequence[Box], gap: float) -> None:
+        super().__init__()
+        self.boxes, self.gap = list(boxes), gap
+        self._cell = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        n = len(self.boxes)
+        self._cell = (avail_width - self.gap * (n - 1)) / n
+        heights = [box.wrap(self._cell, avail_height)[1] for box in self.boxes]
+        self.width, self.height = avail_width, max(heights)
+        for box in self.boxes:
+            box.height = self.height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        for i, box in enumerate(self.boxes):
+            box.drawOn(self.canv, i * (self._cell + self.gap), 0)
+
+
+Placed = list[tuple[Flowable, float]]
+
+
+def _fill(items: list[Flowable], width: float, height: float) -> tuple[Placed, list[Flowable], float]:
+    """Place ``items`` top-down into a column ``height`` tall, splitting one if it helps.
+
+    Returns what was placed (with the y offset of each item's top), what is left, and the
+    height used. A heading (``keepWithNext``) never ends a column.
+    """
+    placed: Placed = []
+    used = 0.0
+    rest = list(items)
+    while rest:
+        item = rest[0]
+        gap = item.getSpaceBefore() if placed else 0.0
+        _, h = item.wrap(width, height)
+        if used + gap + h <= height + 1e-6:
+            placed.append((item, used + gap))
+            used += gap + h
+            rest.pop(0)
+            continue
+        parts = item.split(width, height - used - gap) if height - used - gap > 0 else []
+        if len(parts) >= 2:
+            first = parts[0]
+            _, h = first.wrap(width, height)
+            placed.append((first, used + gap))
+            used += gap + h
+            rest[0:1] = parts[1:]
+        break
+    while placed and getattr(placed[-1][0], "keepWithNext", 0) and rest:
+        item, top = placed.pop()
+        rest.insert(0, item)
+        used = top
+    return placed, rest, used
+
+
+class TwoColumns(Flowable):  # type: ignore[misc]
+    """Flowing text in two balanced columns, splitting across pages when it must.
+
+    ReportLab's own BalancedColumns does this too, but costs several milliseconds a leaflet
+    in repeated trial layouts; this one balances in a few passes of plain wrapping.
+    """
+
+    def __init__(self, content: Sequence[Flowable], gap: float) -> None:
+        super().__init__()
+        self.content, self.gap = list(content), gap
+        self._cols: tuple[Placed, Placed] = ([], [])
+
+    def _col_width(self, avail_width: float) -> float:
+        return (avail_width - self.gap) / 2
+
+    def _layout(self, width: float, limit: float) -> tuple[Placed, Placed, list[Flowable], float]:
+        total = 0.0
+        for i, item in enumerate(self.content):
+            total += item.wrap(width, limit)[1] + (item.getSpaceBefore() if i else 0.0)
+        target = min(total / 2, limit)
+        for _ in range(12):
+            left, rest, used_left = _fill(self.content, width, target)
+            right, rest2, used_right = _fill(rest, width, target)
+            if not rest2 or target >= limit:
+                return left, right, rest2, max(used_left, used_right)
+            target = min(limit, target + max(6.0, (target * 2 - used_left - used_right) / 2 + 2))
+        return left, right, rest2, max(used_left, used_right)  # pragma: no cover
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width = self._col_width(avail_width)
+        left, right, rest, height = self._layout(width, 1e6)
+        self._cols = (left, right)
+        self.width, self.height = avail_width, height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        width = self._col_width(avail_width)
+        left, right, rest, height = self._layout(width, avail_height)
+        if not left:
+            return []
+        here = TwoColumns([], self.gap)
+        here._cols, here.width, here.height = (left, right), avail_width, height
+        here.wrap = lambda w, h: (here.width, here.height)  # type: ignore[method-assign]
+        return [here, TwoColumns(rest, self.gap)] if rest else [here]
+
+    def draw(self) -> None:
+        width = self._col_width(self.width)
+        for x, column in ((0.0, self._cols[0]), (width + self.gap, self._cols[1])):
+            for item, top in column:
+                _, h = item.wrap(width, 1e6)
+                item.drawOn(self.canv, x, self.height - top - h)
+
+
+_PARSED: dict[tuple[str, int, str | None], tuple[Any, list[Any]]] = {}
+_BROKEN: dict[tuple[int, float], tuple[Any, float]] = {}
+_CACHE_LIMIT = 20_000
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that parses its markup and breaks its lines once per process.
+
+    Leaflets are rebuilt with the same text again and again (every build, every batch row);
+    parsing the markup and finding line breaks is most of ReportLab's work, and both depend
+    only on the text, the style and the width. Paragraph splits (across pages or columns)
+    fall back to ReportLab's own code.
+    """
+
+    def __init__(
+        self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,  # noqa: N803
+        frags: list[Any] | None = None, **kw: Any,
+    ) -> None:
+        if text is None or frags is not None:  # a part made by split(): no caching
+            super().__init__(text, style, bulletText=bulletText, frags=frags, **kw)
+            self._key = None
+            return
+        key = (text, id(style), bulletText)
+        cached = _PARSED.get(key)
+        if cached is None or cached[0] is not style:
+            if len(_PARSED) > _CACHE_LIMIT:
+                _PARSED.clear()
+                _BROKEN.clear()
+            super().__init__(text, style, bulletText=bulletText)
+            _PARSED[key] = (style, self.frags)
+            self._key: int | None = id(self.frags)
+            return
+        super().__init__(text, style, bulletText=bulletText, frags=cached[1])
+        self._key = id(cached[1])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._key is None:
+            return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        hit = _BROKEN.get((self._key, availWidth))
+        if hit is None:
+            width, height = super().wrap(availWidth, availHeight)
+            _BROKEN[(self._key, availWidth)] = (self.blPara, height)
+            return width, height
+        self.width = availWidth
+        style = self.style
+        first = availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
+        self.blPara, self.height = hit
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part._key = None
+        return parts  # type: ignore[no-any-return]

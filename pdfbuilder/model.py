@@ -1,0 +1,272 @@
+"""Stage 2, validate: the content model of a handout, and loading it from a file.
+
+In: a :class:`~pdfbuilder.reader.Source` (plain data with positions).
+Out: a frozen :class:`Handout`; or a :class:`~pdfbuilder.errors.HandoutError` that names the
+file, line, column and field path of the first problem.
+
+The dataclasses below *are* the content format: ``handout schema`` exports them as JSON
+Schema and ``docs/content-format.md`` documents them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from . import schema
+from .errors import FieldPath, FigureError
+from .figures import Figure, figure_schema, parse_figure
+from .reader import Source, read_file, read_text
+
+SCHEMA_VERSION = 1
+
+
+def _doc(text: str, **more: Any) -> dict[str, Any]:
+    return {"doc": text, **more}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of text; inline **bold** and *italic* are the only markup."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list."""
+
+    bullets: tuple[str, ...] = field(metadata=_doc("The bullet points, one line each.", min_items=1))
+
+
+Block = Paragraph | Bullets
+
+
+def _parse_block(value: Any, path: FieldPath, source: Source) -> Block:
+    if isinstance(value, str):
+        if not value.strip():
+            raise source.error(path, "is empty; write a paragraph or remove the line")
+        return Paragraph(value)
+    if isinstance(value, dict):
+        return schema.convert(Bullets, value, path, source)
+    raise source.error(
+        path,
+        f"expected a paragraph (text) or `bullets:` with a list, got {schema.describe(value)}",
+    )
+
+
+def _block_schema() -> dict[str, Any]:
+    return {
+        "oneOf": [
+            {"type": "string", "minLength": 1, "description": "A paragraph."},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["bullets"],
+                "properties": {
+                    "bullets": {"type": "array", "minItems": 1, "items": {"type": "string"}}
+                },
+            },
+        ]
+    }
+
+
+def _parse_figure(value: Any, path: FieldPath, source: Source) -> Figure:
+    base_dir = Path(source.file).parent if source.file else None
+    try:
+        return parse_figure(value, base_dir)
+    except FigureError as exc:
+        where = (*path, *exc.path)
+        raise source.error(where, exc.message, key=_is_key_problem(exc.message)) from None
+
+
+def _is_key_problem(message: str) -> bool:
+    return message.startswith("unknown field")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the leaflet: paragraphs and bullet lists."""
+
+    heading: str = field(metadata=_doc("An informative heading, e.g. a question the reader has."))
+    body: tuple[Block, ...] = field(
+        metadata=_doc(
+            "Paragraphs (text) and bullet lists (`bullets:`), in order.",
+            min_items=1,
+            item_parse=_parse_block,
+            item_schema=_block_schema,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much and how often. Every part is optional; give what applies."""
+
+    reps: int | None = field(default=None, metadata=_doc("Repeat this many times.", minimum=1, maximum=100))
+    sets: int | None = field(default=None, metadata=_doc("Sets of the repeats.", minimum=1, maximum=10))
+    hold_seconds: int | None = field(
+        default=None, metadata=_doc("Hold each for this many seconds.", minimum=1, maximum=300)
+    )
+    times_per_day: int | None = field(
+        default=None, metadata=_doc("Do the exercise this many times a day.", minimum=1, maximum=12)
+    )
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise card: figure, numbered steps, dose, what to feel and when to stop."""
+
+    id: str = field(metadata=_doc("Short unique id, lower-case with hyphens.", examples=["knee-to-chest"]))
+    name: str = field(metadata=_doc("The exercise's name as the patient sees it."))
+    figure: Figure = field(
+        metadata={
+            "parse": _parse_figure,
+            "schema": figure_schema,
+            "doc": "The diagram: a built-in figure, frames of poses, or an image file; alt text required.",
+        }
+    )
+    steps: tuple[str, ...] = field(
+        metadata=_doc("Numbered steps, each an instruction to 'you'.", min_items=1, max_items=8)
+    )
+    dose: Dose | None = field(default=None, metadata=_doc("Repeats, sets, hold and times a day."))
+    feel: str | None = field(default=None, metadata=_doc("What you should feel."))
+    stop_if: str | None = field(default=None, metadata=_doc("Stop the exercise if this happens."))
+
+
+@dataclass(frozen=True)
+class SeekHelp:
+    """When to get help, in three tiers of urgency. Each tier is a list of signs."""
+
+    emergency: tuple[str, ...] = field(
+        metadata=_doc("Signs that need emergency help now (call the emergency number).", min_items=1)
+    )
+    urgent: tuple[str, ...] = field(
+        metadata=_doc("Signs that need a same-day appointment or the urgent advice line.", min_items=1)
+    )
+    routine: tuple[str, ...] = field(
+        metadata=_doc("Reasons to book a routine appointment.", min_items=1)
+    )
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Phone numbers used in the seek-help box. A clinic profile overrides them."""
+
+    emergency: str = field(default="999", metadata=_doc("Emergency number.", examples=["999", "911", "112"]))
+    urgent: str = field(default="NHS 111", metadata=_doc("Urgent advice line.", examples=["NHS 111"]))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A source the content relies on."""
+
+    title: str = field(metadata=_doc("Title of the guideline, review or page."))
+    publisher: str = field(metadata=_doc("Who published it."))
+    year: int = field(metadata=_doc("Year of publication or last update.", minimum=1900, maximum=2100))
+    url: str | None = field(default=None, metadata=_doc("Where to read it."))
+
+
+@dataclass(frozen=True)
+class Review:
+    """Document control: who wrote and checked it, and when it must be reviewed."""
+
+    document_id: str = field(metadata=_doc("The organisation's document id.", examples=["MSK-001"]))
+    version: str = field(metadata=_doc('Version, in quotes: "1.0".'))
+    author: str = field(metadata=_doc("Author or authoring team."))
+    clinical_reviewer: str = field(metadata=_doc("Who checked the clinical content."))
+    organisation: str = field(metadata=_doc("Organisation responsible for the content."))
+    published: dt.date = field(metadata=_doc("Date published, YYYY-MM-DD."))
+    next_review: dt.date = field(metadata=_doc("Date the content must be reviewed by, YYYY-MM-DD."))
+    status: Literal["draft", "final"] = field(
+        default="draft", metadata=_doc("draft while being written; final once signed off.")
+    )
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A patient handout's content. It never says how it looks: layouts do that."""
+
+    schema: Literal[1] = field(metadata=_doc("Version of this file format. Always 1 for now."))
+    id: str = field(metadata=_doc("Short unique id, lower-case with hyphens.", examples=["back-spasms"]))
+    language: str = field(metadata=_doc("Language tag (BCP 47).", examples=["en", "en-GB", "es"]))
+    title: str = field(metadata=_doc("The leaflet's title."))
+    purpose: str = field(metadata=_doc("One sentence: what this leaflet helps the reader do."))
+    review: Review = field(metadata=_doc("Document control and review dates."))
+    key_takeaways: tuple[str, ...] = field(
+        metadata=_doc("The 3 to 6 most important messages.", min_items=3, max_items=6)
+    )
+    sections: tuple[Section, ...] = field(metadata=_doc("The body of the leaflet.", min_items=1))
+    seek_help: SeekHelp = field(metadata=_doc("When to get help: emergency, urgent, routine."))
+    sources: tuple[Reference, ...] = field(metadata=_doc("Sources of the content.", min_items=1))
+    subtitle: str | None = field(default=None, metadata=_doc("A short line under the title."))
+    exercises_intro: str | None = field(
+        default=None, metadata=_doc("A short paragraph before the exercises.")
+    )
+    exercises: tuple[Exercise, ...] = field(default=(), metadata=_doc("Exercise cards, in order."))
+    contacts: Contacts = field(
+        default=Contacts(), metadata=_doc("Numbers for the seek-help box (default: UK).")
+    )
+    #: The file this handout was read from, for error positions; not part of the format.
+    origin: Source | None = field(
+        default=None, compare=False, repr=False, metadata={"internal": True}
+    )
+
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def handout_from_source(source: Source) -> Handout:
+    """Validate plain data into a :class:`Handout`, checking the rules across fields too."""
+    data = source.data
+    if isinstance(data, dict) and "schema" in data and data["schema"] != SCHEMA_VERSION:
+        raise source.error(
+            ("schema",),
+            f"this tool reads format version {SCHEMA_VERSION}, the file says "
+            f"{schema.describe(data['schema'])}; upgrade the tool or the file",
+        )
+    handout = schema.convert(Handout, data, (), source)
+    _check_handout(handout, source)
+    return dataclasses.replace(handout, origin=source)
+
+
+def _check_handout(h: Handout, source: Source) -> None:
+    if not _ID.match(h.id):
+        raise source.error(("id",), "use lower-case letters, digits and hyphens, e.g. back-spasms")
+    if not _LANG.match(h.language):
+        raise source.error(("language",), f'"{h.language}" is not a language tag like en or en-GB')
+    if h.review.next_review <= h.review.published:
+        raise source.error(("review", "next_review"), "must be after `published`")
+    seen: dict[str, int] = {}
+    for i, ex in enumerate(h.exercises):
+        if not _ID.match(ex.id):
+            raise source.error(("exercises", i, "id"), "use lower-case letters, digits and hyphens")
+        if ex.id in seen:
+            raise source.error(
+                ("exercises", i, "id"), f'"{ex.id}" is already used by exercises[{seen[ex.id]}]'
+            )
+        seen[ex.id] = i
+
+
+def load_handout(path: str | Path) -> Handout:
+    """Read, parse and validate a handout file."""
+    return handout_from_source(read_file(path))
+
+
+def handout_from_text(text: str, name: str = "<text>") -> Handout:
+    """Parse and validate handout YAML given as text (``name`` is used in error messages)."""
+    return handout_from_source(read_text(text, name))
+
+
+def handout_json_schema() -> dict[str, Any]:
+    """The JSON Schema of handout files, for editors."""
+    return schema.json_schema(
+        Handout,
+        title="Patient handout content",
+        schema_id="https://clinic-handouts.invalid/schema/handout-1.json",
+    )

@@ -1,0 +1,197 @@
+"""Stage 4, render: flowables into page templates, to PDF bytes. Pure: same inputs, same bytes.
+
+In: a function that composes the flowables for a page geometry, the handout (for metadata and
+the footer) and the layout. Out: the bytes of the PDF.
+
+Every page carries a footer with the document id, version, review date and "Page X of Y".
+The total Y is known only after layout, so the first pass uses the page count seen last time
+for the same inputs (two pages the first time); if the guess was wrong the leaflet is laid out
+once more with the right total. The footer never changes how text flows, so the second pass
+lays out exactly like the first.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from . import __version__
+from .compose import SEEK_HELP_BOX, Geometry
+from .errors import HandoutError
+from .flowables import Box
+from .labels import Labels
+from .layout import Layout
+from .markup import plain
+from .model import Handout
+from .styles import Styles
+
+PAPER_SIZES = {"a4": A4, "letter": LETTER}
+
+_page_count_memo: dict[tuple[Any, ...], int] = {}
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """Paper size and the text frame on it, in points."""
+
+    width: float
+    height: float
+    geometry: Geometry
+    footer_height: float
+
+
+def page_setup(layout: Layout, paper: str) -> PageSetup:
+    """Page and frame geometry for ``layout`` on ``paper``."""
+    width, height = PAPER_SIZES[paper]
+    m = layout.page.margins
+    footer = layout.type.small * 3.2
+    geometry = Geometry(
+        frame_width=width - (m.left + m.right) * mm,
+        frame_height=height - (m.top + m.bottom) * mm - footer,
+        margin_left=m.left * mm,
+        margin_right=m.right * mm,
+        margin_top=m.top * mm,
+    )
+    return PageSetup(width, height, geometry, footer)
+
+
+def render(
+    compose: Callable[[Geometry], list[Flowable]],
+    handout: Handout,
+    layout: Layout,
+    styles: Styles,
+    labels: Labels,
+    paper: str,
+) -> bytes:
+    """Lay out and draw the leaflet; return the PDF bytes."""
+    setup = page_setup(layout, paper)
+    key = (handout, layout, paper)
+    guess = _page_count_memo.get(key, 2)
+    pdf, pages = _render_pass(compose, handout, layout, styles, labels, setup, guess)
+    if pages != guess:
+        pdf, pages = _render_pass(compose, handout, layout, styles, labels, setup, pages)
+    _page_count_memo[key] = pages
+    return pdf
+
+
+def _render_pass(
+    compose: Callable[[Geometry], list[Flowable]],
+    handout: Handout,
+    layout: Layout,
+    styles: Styles,
+    labels: Labels,
+    setup: PageSetup,
+    total: int,
+) -> tuple[bytes, int]:
+    flowables = compose(setup.geometry)
+    _refuse_oversized_boxes(flowables, setup, handout)
+    buffer = io.BytesIO()
+    doc = _doc_template(buffer, handout, layout, styles, labels, setup, total)
+    try:
+        doc.build(flowables)
+    except LayoutError as exc:
+        raise HandoutError(
+            f"content does not fit the page: {exc}; shorten it or choose another layout",
+            file=_file_of(handout),
+        ) from None
+    return buffer.getvalue(), doc.page
+
+
+def _file_of(handout: Handout) -> str | None:
+    return handout.origin.file if handout.origin is not None else None
+
+
+def _refuse_oversized_boxes(flowables: list[Flowable], setup: PageSetup, handout: Handout) -> None:
+    g = setup.geometry
+    for flowable in flowables:
+        if isinstance(flowable, Box):
+            _, height = flowable.wrap(g.frame_width, g.frame_height)
+            if height > g.frame_height:
+                what = "the when-to-get-help box" if flowable.name == SEEK_HELP_BOX else flowable.name
+                over = (height - g.frame_height) / mm
+                raise HandoutError(
+                    f"{what} is {height / mm:.0f} mm tall but a page holds {g.frame_height / mm:.0f} mm "
+                    f"(about {over:.0f} mm too much); it is never split, so shorten its text",
+                    file=_file_of(handout),
+                    field="seek_help" if flowable.name == SEEK_HELP_BOX else None,
+                )
+
+
+def _doc_template(
+    buffer: io.BytesIO,
+    handout: Handout,
+    layout: Layout,
+    styles: Styles,
+    labels: Labels,
+    setup: PageSetup,
+    total: int,
+) -> BaseDocTemplate:
+    m = layout.page.margins
+    g = setup.geometry
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(setup.width, setup.height),
+        leftMargin=m.left * mm,
+        rightMargin=m.right * mm,
+        topMargin=m.top * mm,
+        bottomMargin=m.bottom * mm,
+        title=plain(handout.title),
+        author=handout.review.organisation,
+        subject=plain(handout.purpose),
+        keywords=_keywords(handout),
+        creator=f"handout {__version__} (clinic-handouts)",
+        lang=handout.language,
+        displayDocTitle=1,
+        invariant=1,
+        initialFontName=styles.fonts.regular,
+    )
+    frame = Frame(
+        m.left * mm, m.bottom * mm + setup.footer_height, g.frame_width, g.frame_height,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+    )
+
+    def on_page(canvas: Any, doc: BaseDocTemplate) -> None:
+        _footer(canvas, doc.page, total, handout, layout, styles, labels, setup)
+        if doc.page == 1:
+            canvas.showOutline()
+
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
+    return doc
+
+
+def _keywords(handout: Handout) -> str:
+    words = [plain(handout.title), *(plain(ex.name) for ex in handout.exercises), "patient information"]
+    return ", ".join(words)
+
+
+def _footer(
+    canvas: Any, page: int, total: int, handout: Handout, layout: Layout,
+    styles: Styles, labels: Labels, setup: PageSetup,
+) -> None:
+    m = layout.page.margins
+    size = layout.type.small
+    r = handout.review
+    left = labels(
+        "document_line", document_id=r.document_id, version=r.version,
+        next_review=labels.month_year(r.next_review),
+    )
+    right = labels("page_of", page=page, pages=total)
+    y = m.bottom * mm + size * 0.4
+    canvas.saveState()
+    canvas.setStrokeColor(styles.palette.card_border)
+    canvas.setLineWidth(0.6)
+    line_y = y + size * 1.5
+    canvas.line(m.left * mm, line_y, setup.width - m.right * mm, line_y)
+    canvas.setFillColor(styles.palette.muted)
+    canvas.setFont(styles.fonts.regular, size)
+    canvas.drawString(m.left * mm, y, left)
+    canvas.setFont(styles.fonts.bold, size)
+    canvas.drawRightString(setup.width - m.right * mm, y, right)
+    canvas.restoreState()

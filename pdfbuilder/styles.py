@@ -1,0 +1,113 @@
+"""Paragraph styles and colours derived from a layout, built once per layout and cached."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from .figures import FigureStyle
+from .fonts import FontFamily, register_family
+from .layout import Layout
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The layout's colours as ReportLab colours."""
+
+    text: Color
+    muted: Color
+    accent: Color
+    on_accent: Color
+    tint: Color
+    card_border: Color
+    emergency: Color
+    urgent: Color
+    routine: Color
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Everything compose needs to know about how text looks."""
+
+    fonts: FontFamily
+    palette: Palette
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    step: ParagraphStyle
+    purpose: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    box_heading: ParagraphStyle
+    card_heading: ParagraphStyle
+    tier_heading: ParagraphStyle
+    small: ParagraphStyle
+    small_bullet: ParagraphStyle
+    figure: FigureStyle
+
+
+@functools.lru_cache(maxsize=32)
+def styles_for(layout: Layout) -> Styles:
+    """Build (once per layout) the paragraph styles and palette for ``layout``."""
+    fonts = register_family(layout.font)
+    c = layout.colours
+    palette = Palette(*(HexColor(getattr(c, name)) for name in Palette.__dataclass_fields__))
+    t = layout.type
+    lead = t.leading
+
+    def style(name: str, size: float, **kw: object) -> ParagraphStyle:
+        base: dict[str, object] = {
+            "fontName": fonts.regular,
+            "fontSize": size,
+            "leading": size * lead,
+            "textColor": palette.text,
+            "alignment": TA_LEFT,
+            "splitLongWords": 1,
+            "allowWidows": 0,
+            "allowOrphans": 0,
+        }
+        base.update(kw)
+        return ParagraphStyle(name, **base)
+
+    bullet_indent = t.body * 1.3
+    return Styles(
+        fonts=fonts,
+        palette=palette,
+        body=style("body", t.body, spaceBefore=t.body * 0.45),
+        bullet=style(
+            "bullet", t.body, leftIndent=bullet_indent, bulletIndent=t.body * 0.25,
+            bulletFontName=fonts.bold, spaceBefore=t.body * 0.2,
+        ),
+        step=style(
+            "step", t.body, leftIndent=t.body * 1.5, bulletIndent=0, bulletFontName=fonts.bold,
+            spaceBefore=t.body * 0.2,
+        ),
+        purpose=style("purpose", t.subtitle, leading=t.subtitle * lead, fontName=fonts.bold,
+                      spaceBefore=t.body * 0.8, spaceAfter=t.body * 0.2),
+        title=style("title", t.title, leading=t.title * 1.15, fontName=fonts.bold,
+                    textColor=palette.on_accent),
+        subtitle=style("subtitle", t.subtitle, leading=t.subtitle * 1.3, textColor=palette.on_accent,
+                       spaceBefore=t.subtitle * 0.3),
+        heading=style("heading", t.heading, leading=t.heading * 1.2, fontName=fonts.bold,
+                      textColor=palette.accent, spaceBefore=t.heading * 0.9, keepWithNext=1),
+        box_heading=style("box_heading", t.heading, leading=t.heading * 1.2, fontName=fonts.bold,
+                          textColor=palette.text),
+        card_heading=style("card_heading", t.card_heading, leading=t.card_heading * 1.2,
+                           fontName=fonts.bold, textColor=palette.accent),
+        tier_heading=style("tier_heading", t.card_heading, leading=t.card_heading * 1.2,
+                           fontName=fonts.bold),
+        small=style("small", t.small, leading=t.small * 1.3, textColor=palette.muted),
+        small_bullet=style(
+            "small_bullet", t.small, leading=t.small * 1.3, textColor=palette.muted,
+            leftIndent=t.small * 1.6, bulletIndent=0, spaceBefore=t.small * 0.2,
+        ),
+        figure=FigureStyle(
+            line_width=layout.figure.line_width,
+            font_name=fonts.regular,
+            font_size=t.small,
+        ),
+    )
