@@ -1,0 +1,68 @@
+"""Exercise figures: a pose model, a built-in pose library, and figures that show movement.
+
+In: an exercise's ``figure:`` mapping (built-in name, own frames, or image file).
+Out: a ``Figure`` (frozen), then a fixed-size vector flowable for the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from pdfbuilder.figures.gallery import gallery_pdf
+from pdfbuilder.figures.images import DrawingFlowable, ImageFlowable, svg_drawing
+from pdfbuilder.figures.library import builtin_figure_names, builtin_pose_names, load_pose
+from pdfbuilder.figures.model import (
+    CONTACTS,
+    SEGMENTS,
+    SIDE_JOINTS,
+    Body,
+    Joint,
+    Pose,
+    distance,
+)
+from pdfbuilder.figures.parse import parse_figure
+from pdfbuilder.figures.poses import parse_pose, place
+from pdfbuilder.figures.render import figure_drawing
+from pdfbuilder.figures.schema import figure_schema
+from pdfbuilder.figures.spec import Arrow, Figure
+from pdfbuilder.figures.style import FigureStyle
+from pdfbuilder.figures.topview import TOP_JOINTS
+
+__all__ = [
+    "CONTACTS",
+    "SEGMENTS",
+    "SIDE_JOINTS",
+    "TOP_JOINTS",
+    "Arrow",
+    "Body",
+    "Figure",
+    "FigureStyle",
+    "Joint",
+    "Pose",
+    "builtin_figure_names",
+    "builtin_pose_names",
+    "check_pose",
+    "distance",
+    "figure_schema",
+    "gallery_pdf",
+    "load_pose",
+    "parse_figure",
+    "parse_pose",
+    "render_figure",
+]
+
+
+def check_pose(pose: Pose) -> Body:
+    """Run every check of the model on ``pose`` (ranges, floor contact) and place it."""
+    return place(pose)
+
+
+def render_figure(figure: Figure, width: float, height: float, style: FigureStyle) -> Flowable:
+    """A flowable of exactly ``width`` x ``height`` pt showing the figure (drawing cached)."""
+    if figure.image is not None:
+        if figure.image.lower().endswith(".svg"):
+            return DrawingFlowable(svg_drawing(figure.image, width, height), width, height)
+        return ImageFlowable(figure.image, width, height)
+    return DrawingFlowable(figure_drawing(figure, width, height, style), width, height)

@@ -1,0 +1,67 @@
+"""The gallery: every built-in pose and figure on labelled A4 pages, for clinical review.
+
+In: a ``FigureStyle`` (optional). Out: PDF bytes (byte-identical on every run).
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from pdfbuilder.figures.library import library
+from pdfbuilder.figures.render import figure_drawing
+from pdfbuilder.figures.spec import Figure
+from pdfbuilder.figures.style import FigureStyle, to_color
+from pdfbuilder.fonts import register_family
+
+MARGIN = 15 * mm
+POSE_BOX = (55 * mm, 35 * mm)
+FIGURE_BOX = (82 * mm, 52 * mm)
+
+
+def _grid(canvas: Canvas, title: str, cells: list[tuple[str, str, Figure]],
+          box: tuple[float, float], style: FigureStyle, font: str) -> None:
+    """Cells (name, note, figure) in a grid under a page title, new pages as needed."""
+    page_w, page_h = A4
+    cols = int((page_w - 2 * MARGIN + 6 * mm) // (box[0] + 6 * mm))
+    cell_h = box[1] + 14 * mm
+    rows = int((page_h - 2 * MARGIN - 12 * mm) // cell_h)
+    gray = to_color(style.ink, style.grayscale)
+    for start in range(0, len(cells), cols * rows):
+        canvas.setFont(font, 14)
+        canvas.setFillColor(gray)
+        canvas.drawString(MARGIN, page_h - MARGIN - 5 * mm, title)
+        for i, (name, note, figure) in enumerate(cells[start : start + cols * rows]):
+            x = MARGIN + (i % cols) * (box[0] + 6 * mm)
+            y = page_h - MARGIN - 12 * mm - (i // cols + 1) * cell_h + 10 * mm
+            canvas.setStrokeColor(to_color(style.prop_fill, style.grayscale))
+            canvas.rect(x, y, box[0], box[1])
+            renderPDF.draw(figure_drawing(figure, box[0], box[1], style), canvas, x, y)
+            canvas.setFillColor(gray)
+            canvas.setFont(font, 9)
+            canvas.drawString(x, y - 4.5 * mm, name)
+            canvas.setFont(font, 6.5)
+            canvas.drawString(x, y - 8 * mm, note[:90])
+        canvas.showPage()
+
+
+def gallery_pdf(style: FigureStyle | None = None) -> bytes:
+    """Every built-in pose (name under each) and figure (name, frames, arrow, label)."""
+    style = style or FigureStyle()
+    font = register_family().regular
+    lib = library()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1, initialFontName=font)
+    canvas.setTitle("Exercise figure library")
+    poses = [(name, pose.description, Figure(alt=name, poses=(pose,),
+                                              align="pelvis" if pose.view == "top" else "hip"))
+             for name, pose in lib.poses.items()]
+    _grid(canvas, "Built-in poses", poses, POSE_BOX, style, font)
+    figures = [(name, lib.descriptions[name], figure) for name, figure in lib.figures.items()]
+    _grid(canvas, "Built-in figures", figures, FIGURE_BOX, style, font)
+    canvas.save()
+    return buffer.getvalue()
