@@ -6,8 +6,6 @@ Out: a ``Figure`` (frozen), then a fixed-size vector flowable for the page.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.platypus import Flowable
 
 from pdfbuilder.figures.gallery import gallery_pdf

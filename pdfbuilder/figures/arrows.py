@@ -6,9 +6,10 @@ reference as the aligned bodies), then ReportLab shapes for it in the accent col
 
 from __future__ import annotations
 
+import itertools
 import math
 
-from reportlab.graphics.shapes import Group, PolyLine, Polygon
+from reportlab.graphics.shapes import Group, Polygon, PolyLine
 from reportlab.lib.colors import Color
 
 from pdfbuilder.figures.model import CONTACTS, Point, Pose, low, side_points
@@ -16,7 +17,6 @@ from pdfbuilder.figures.spec import Arrow
 from pdfbuilder.figures.topview import top_points
 
 STEPS = 24
-MIN_LENGTH = 14.0  # cm: shorter movements get a longer arrow, centred on the movement
 
 
 def _blend(a: Pose, b: Pose, t: float) -> dict[str, float]:
@@ -45,20 +45,24 @@ def arrow_path(arrow: Arrow, poses: tuple[Pose, ...], align: str) -> list[Point]
         radius, start, end = arrow.arc
         cx, cy = _points_at(poses[arrow.on_frame], poses[arrow.on_frame], 0, align)[arrow.point]
         return [
-            (cx + radius * math.cos(math.radians(start + (end - start) * i / STEPS)),
-             cy + radius * math.sin(math.radians(start + (end - start) * i / STEPS)))
+            (
+                cx + radius * math.cos(math.radians(start + (end - start) * i / STEPS)),
+                cy + radius * math.sin(math.radians(start + (end - start) * i / STEPS)),
+            )
             for i in range(STEPS + 1)
         ]
     a, b = poses[arrow.start_frame], poses[arrow.end_frame]
     path = [_points_at(a, b, i / STEPS, align)[arrow.point] for i in range(STEPS + 1)]
-    path = _lengthen(_offset(_trim(path, 0.12), arrow.offset), MIN_LENGTH)
+    path = _offset(_trim(path, 0.12), arrow.offset)
     dx, dy = arrow.shift
     return [(x + dx, y + dy) for x, y in path]
 
 
 def _lengthen(path: list[Point], minimum: float) -> list[Point]:
-    """Extend a short path at both ends along its end directions, so the arrow can be seen."""
-    total = sum(math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in zip(path, path[1:]))
+    """Extend a short path at both ends along its end directions, so the arrow can be seen.
+
+    A small movement still gets an arrow with a visible shaft, centred on the movement."""
+    total = sum(math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(path))
     if total >= minimum or len(path) < 2:
         return path
     extra = (minimum - total) / 2
@@ -94,11 +98,17 @@ def _head(tip: tuple[float, float], back: tuple[float, float], size: float) -> l
     angle = math.atan2(tip[1] - back[1], tip[0] - back[0])
     left = angle + math.radians(152)
     right = angle - math.radians(152)
-    return [round(v, 2) for v in (
-        tip[0], tip[1],
-        tip[0] + size * math.cos(left), tip[1] + size * math.sin(left),
-        tip[0] + size * math.cos(right), tip[1] + size * math.sin(right),
-    )]
+    return [
+        round(v, 2)
+        for v in (
+            tip[0],
+            tip[1],
+            tip[0] + size * math.cos(left),
+            tip[1] + size * math.sin(left),
+            tip[0] + size * math.cos(right),
+            tip[1] + size * math.sin(right),
+        )
+    ]
 
 
 def _cut_back(pts: list[tuple[float, float]], length: float) -> list[tuple[float, float]]:
@@ -119,16 +129,31 @@ def _cut_back(pts: list[tuple[float, float]], length: float) -> list[tuple[float
 def arrow_shapes(pts: list[tuple[float, float]], both: bool, width: float, colour: Color) -> Group:
     """The arrow in pt: a rounded curve with a filled head (at both ends if ``both``)."""
     size = width * 3.4
+    pts = _lengthen(pts, size * (4.5 if both else 3.2))
     group = Group()
     line = _cut_back(pts, size * 0.6)
     if both:
         line = list(reversed(_cut_back(list(reversed(line)), size * 0.6)))
-    group.add(PolyLine([round(v, 2) for p in line for v in p], strokeColor=colour,
-                       strokeWidth=round(width, 2), strokeLineCap=1, strokeLineJoin=1))
+    group.add(
+        PolyLine(
+            [round(v, 2) for p in line for v in p],
+            strokeColor=colour,
+            strokeWidth=round(width, 2),
+            strokeLineCap=1,
+            strokeLineJoin=1,
+        )
+    )
     ends = [(pts[-1], pts[-3] if len(pts) > 2 else pts[0])]
     if both:
         ends.append((pts[0], pts[2] if len(pts) > 2 else pts[-1]))
     for tip, back in ends:
-        group.add(Polygon(_head(tip, back, size), fillColor=colour, strokeColor=colour,
-                          strokeWidth=round(width * 0.5, 2), strokeLineJoin=1))
+        group.add(
+            Polygon(
+                _head(tip, back, size),
+                fillColor=colour,
+                strokeColor=colour,
+                strokeWidth=round(width * 0.5, 2),
+                strokeLineJoin=1,
+            )
+        )
     return group

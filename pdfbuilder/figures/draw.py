@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Ellipse, Group, Line, PolyLine, Polygon, Rect, Shape
+from reportlab.graphics.shapes import Circle, Ellipse, Group, Line, Polygon, PolyLine, Rect, Shape
 from reportlab.lib.colors import Color
 
 from pdfbuilder.figures.model import HEAD_RADIUS, Body, Point, trunk_outline
@@ -20,8 +20,15 @@ MAT_HEIGHT = 2.5  # cm
 PILLOW_WIDTH = 30.0
 
 # Stroke width of each segment, as a multiple of the near-limb line width.
-WEIGHTS = {"thigh": 2.6, "shin": 1.9, "foot": 1.4, "upper_arm": 1.9, "forearm": 1.5,
-           "hand": 1.6, "neck": 2.4}
+WEIGHTS = {
+    "thigh": 2.6,
+    "shin": 1.9,
+    "foot": 1.4,
+    "upper_arm": 1.9,
+    "forearm": 1.5,
+    "hand": 1.6,
+    "neck": 2.4,
+}
 OUTLINE = 1.1  # pt of paper-coloured edge that separates near limbs from the trunk
 PAPER = Color(1, 1, 1)
 
@@ -50,12 +57,18 @@ class Pen:
 
 def stroke(pen: Pen, points: list[Point], weight: float, colour: Color) -> Shape:
     """A rounded polyline."""
-    return PolyLine(pen.flat(points), strokeColor=colour, strokeWidth=round(
-        pen.line_width * weight, 2), strokeLineCap=1, strokeLineJoin=1)
+    return PolyLine(
+        pen.flat(points),
+        strokeColor=colour,
+        strokeWidth=round(pen.line_width * weight, 2),
+        strokeLineCap=1,
+        strokeLineJoin=1,
+    )
 
 
-def _outlined(pen: Pen, parts: list[tuple[list[Point], float]], colour: Color,
-              outline: bool) -> list[Shape]:
+def _outlined(
+    pen: Pen, parts: list[tuple[list[Point], float]], colour: Color, outline: bool
+) -> list[Shape]:
     """Rounded strokes, each first drawn wider in paper colour when ``outline`` is set."""
     shapes: list[Shape] = []
     if outline:
@@ -70,43 +83,65 @@ def _foot(body: Body, side: str) -> list[Point]:
     """A slim wedge: instep, heel, toes (drawn closed, so it reads as a foot)."""
     pts = body.points
     ankle, heel, toe = pts[f"{side}_ankle"], pts[f"{side}_heel"], pts[f"{side}_toe"]
-    instep = (ankle[0] + (heel[0] + toe[0] - 2 * ankle[0]) * 0.22,
-              ankle[1] + (heel[1] + toe[1] - 2 * ankle[1]) * 0.22)
+    instep = (
+        ankle[0] + (heel[0] + toe[0] - 2 * ankle[0]) * 0.22,
+        ankle[1] + (heel[1] + toe[1] - 2 * ankle[1]) * 0.22,
+    )
     return [toe, instep, heel, toe]
 
 
 def _leg(pen: Pen, body: Body, side: str, colour: Color, outline: bool) -> list[Shape]:
     p = body.points
-    return _outlined(pen, [
-        ([p["hip"], p[f"{side}_knee"]], WEIGHTS["thigh"]),
-        ([p[f"{side}_knee"], p[f"{side}_ankle"]], WEIGHTS["shin"]),
-        (_foot(body, side), WEIGHTS["foot"]),
-    ], colour, outline)
+    return _outlined(
+        pen,
+        [
+            ([p["hip"], p[f"{side}_knee"]], WEIGHTS["thigh"]),
+            ([p[f"{side}_knee"], p[f"{side}_ankle"]], WEIGHTS["shin"]),
+            (_foot(body, side), WEIGHTS["foot"]),
+        ],
+        colour,
+        outline,
+    )
 
 
 def _arm(pen: Pen, body: Body, side: str, colour: Color, outline: bool) -> list[Shape]:
     p = body.points
-    return _outlined(pen, [
-        ([p["shoulder"], p[f"{side}_elbow"]], WEIGHTS["upper_arm"]),
-        ([p[f"{side}_elbow"], p[f"{side}_wrist"]], WEIGHTS["forearm"]),
-        ([p[f"{side}_wrist"], p[f"{side}_hand"]], WEIGHTS["hand"]),
-    ], colour, outline)
+    return _outlined(
+        pen,
+        [
+            ([p["shoulder"], p[f"{side}_elbow"]], WEIGHTS["upper_arm"]),
+            ([p[f"{side}_elbow"], p[f"{side}_wrist"]], WEIGHTS["forearm"]),
+            ([p[f"{side}_wrist"], p[f"{side}_hand"]], WEIGHTS["hand"]),
+        ],
+        colour,
+        outline,
+    )
 
 
 def side_figure(pen: Pen, body: Body) -> Group:
     """A side-view person: far limbs, trunk, head, near limbs, in that order."""
     p = body.points
     outline = trunk_outline(body.spine)
-    trunk = Polygon(pen.flat(outline), fillColor=pen.ink, strokeColor=pen.ink,
-                    strokeWidth=round(pen.line_width * 0.5, 2), strokeLineJoin=1)
+    trunk = Polygon(
+        pen.flat(outline),
+        fillColor=pen.ink,
+        strokeColor=pen.ink,
+        strokeWidth=round(pen.line_width * 0.5, 2),
+        strokeLineJoin=1,
+    )
     head = _head(pen, body)
     neck = stroke(pen, [p["shoulder"], p["neck"]], WEIGHTS["neck"], pen.ink)
     group = Group()
     outline = pen.far_ink != pen.ink  # ghost frames are one flat tone
-    for shape in (*_arm(pen, body, "far", pen.far_ink, False),
-                  *_leg(pen, body, "far", pen.far_ink, False),
-                  neck, trunk, *head, *_leg(pen, body, "near", pen.ink, outline),
-                  *_arm(pen, body, "near", pen.ink, outline)):
+    for shape in (
+        *_arm(pen, body, "far", pen.far_ink, False),
+        *_leg(pen, body, "far", pen.far_ink, False),
+        neck,
+        trunk,
+        *head,
+        *_leg(pen, body, "near", pen.ink, outline),
+        *_arm(pen, body, "near", pen.ink, outline),
+    ):
         group.add(shape)
     return group
 
@@ -121,13 +156,22 @@ def _head(pen: Pen, body: Body) -> list[Shape]:
     ux, uy = (hx - nx) / length, (hy - ny) / length
     fx, fy = uy, -ux
     r = HEAD_RADIUS
-    nose = [(hx + fx * r * 0.8 + ux * r * 0.25, hy + fy * r * 0.8 + uy * r * 0.25),
-            (hx + fx * (r + 2.6) - ux * 0.8, hy + fy * (r + 2.6) - uy * 0.8),
-            (hx + fx * r * 0.8 - ux * r * 0.35, hy + fy * r * 0.8 - uy * r * 0.35)]
+    nose = [
+        (hx + fx * r * 0.85 + ux * r * 0.2, hy + fy * r * 0.85 + uy * r * 0.2),
+        (hx + fx * (r + 2.6) - ux * r * 0.2, hy + fy * (r + 2.6) - uy * r * 0.2),
+        (hx + fx * r * 0.85 - ux * r * 0.45, hy + fy * r * 0.85 - uy * r * 0.45),
+    ]
     cx, cy = pen.at(p["head"])
-    return [Circle(cx, cy, round(r * pen.scale, 2), fillColor=pen.ink, strokeColor=None),
-            Polygon(pen.flat(nose), fillColor=pen.ink, strokeColor=pen.ink, strokeLineJoin=1,
-                    strokeWidth=round(pen.line_width * 0.5, 2))]
+    return [
+        Circle(cx, cy, round(r * pen.scale, 2), fillColor=pen.ink, strokeColor=None),
+        Polygon(
+            pen.flat(nose),
+            fillColor=pen.ink,
+            strokeColor=pen.ink,
+            strokeLineJoin=1,
+            strokeWidth=round(pen.line_width * 0.5, 2),
+        ),
+    ]
 
 
 def _top_trunk(pen: Pen, body: Body) -> Polygon:
@@ -135,11 +179,22 @@ def _top_trunk(pen: Pen, body: Body) -> Polygon:
     sx, _ = body.points["shoulders"]
     w_sh, w_hip = SHOULDER_HALF_WIDTH + 3, HIP_HALF_WIDTH + 8
     waist = sx + (px - sx) * 0.6
-    half = [(sx - 3, 0.0), (sx - 2, w_sh * 0.7), (sx + 2, w_sh), (waist, w_hip - 2.5),
-            (px, w_hip), (px + 5, w_hip * 0.6)]
+    half = [
+        (sx - 3, 0.0),
+        (sx - 2, w_sh * 0.7),
+        (sx + 2, w_sh),
+        (waist, w_hip - 2.5),
+        (px, w_hip),
+        (px + 5, w_hip * 0.6),
+    ]
     pts = [(x, py + y) for x, y in half] + [(x, py - y) for x, y in reversed(half)]
-    return Polygon(pen.flat(pts), fillColor=pen.ink, strokeColor=pen.ink,
-                   strokeWidth=round(pen.line_width, 2), strokeLineJoin=1)
+    return Polygon(
+        pen.flat(pts),
+        fillColor=pen.ink,
+        strokeColor=pen.ink,
+        strokeWidth=round(pen.line_width, 2),
+        strokeLineJoin=1,
+    )
 
 
 def top_figure(pen: Pen, body: Body) -> Group:
@@ -147,8 +202,14 @@ def top_figure(pen: Pen, body: Body) -> Group:
     p = body.points
     group = Group()
     for side in ("left", "right"):
-        group.add(stroke(pen, [p[f"{side}_shoulder"], p[f"{side}_elbow"], p[f"{side}_wrist"]],
-                         WEIGHTS["upper_arm"], pen.ink))
+        group.add(
+            stroke(
+                pen,
+                [p[f"{side}_shoulder"], p[f"{side}_elbow"], p[f"{side}_wrist"]],
+                WEIGHTS["upper_arm"],
+                pen.ink,
+            )
+        )
         group.add(stroke(pen, [p[f"{side}_wrist"], p[f"{side}_hand"]], 1.7, pen.ink))
     for side, colour in (("far", pen.far_ink), ("near", pen.ink)):
         hip = (p["pelvis"][0], p[f"{side}_hip"][1])
@@ -158,8 +219,16 @@ def top_figure(pen: Pen, body: Body) -> Group:
         if side == "far":
             group.add(_top_trunk(pen, body))
     hx, hy = pen.at(p["head"])
-    group.add(Ellipse(hx, hy, round(HEAD_RADIUS * pen.scale, 2),
-                      round(HEAD_RADIUS * 0.82 * pen.scale, 2), fillColor=pen.ink, strokeColor=None))
+    group.add(
+        Ellipse(
+            hx,
+            hy,
+            round(HEAD_RADIUS * pen.scale, 2),
+            round(HEAD_RADIUS * 0.82 * pen.scale, 2),
+            fillColor=pen.ink,
+            strokeColor=None,
+        )
+    )
     return group
 
 
@@ -167,8 +236,17 @@ def mat(pen: Pen, x0: float, x1: float, y0: float = 0.0, height: float = MAT_HEI
     """A mat (cm extents) as a rounded filled rectangle."""
     (ax, ay), (bx, by) = pen.at((x0, y0)), pen.at((x1, y0 + height))
     radius = min(by - ay, bx - ax, 4.0 * pen.scale) / 2
-    return Rect(ax, ay, bx - ax, by - ay, rx=radius, ry=radius, fillColor=pen.prop_fill,
-                strokeColor=pen.prop, strokeWidth=round(pen.line_width * 0.4, 2))
+    return Rect(
+        ax,
+        ay,
+        bx - ax,
+        by - ay,
+        rx=radius,
+        ry=radius,
+        fillColor=pen.prop_fill,
+        strokeColor=pen.prop,
+        strokeWidth=round(pen.line_width * 0.4, 2),
+    )
 
 
 def pillow(pen: Pen, body: Body, floor: float) -> Shape:
@@ -176,11 +254,22 @@ def pillow(pen: Pen, body: Body, floor: float) -> Shape:
     hx, hy = body.points["head"]
     top = hy - HEAD_RADIUS * 0.6
     height = max(top - floor, 4.0)
-    (ax, ay), (bx, by) = pen.at((hx - PILLOW_WIDTH / 2 - 2, floor)), pen.at(
-        (hx + PILLOW_WIDTH / 2 - 4, floor + height))
+    (ax, ay), (bx, by) = (
+        pen.at((hx - PILLOW_WIDTH / 2 - 2, floor)),
+        pen.at((hx + PILLOW_WIDTH / 2 - 4, floor + height)),
+    )
     radius = (by - ay) / 2
-    return Rect(ax, ay, bx - ax, by - ay, rx=radius, ry=radius, fillColor=pen.prop_fill,
-                strokeColor=pen.prop, strokeWidth=round(pen.line_width * 0.6, 2))
+    return Rect(
+        ax,
+        ay,
+        bx - ax,
+        by - ay,
+        rx=radius,
+        ry=radius,
+        fillColor=pen.prop_fill,
+        strokeColor=pen.prop,
+        strokeWidth=round(pen.line_width * 0.6, 2),
+    )
 
 
 def chair(pen: Pen, body: Body) -> Group:
@@ -190,8 +279,12 @@ def chair(pen: Pen, body: Body) -> Group:
     front, back = hx + 26, hx - 16
     width = round(pen.line_width * 1.2, 2)
     group = Group()
-    for a, b in (((back, seat), (front, seat)), ((back, seat), (back - 3, seat + 48)),
-                 ((back, seat), (back, 0.0)), ((front, seat), (front, 0.0))):
+    for a, b in (
+        ((back, seat), (front, seat)),
+        ((back, seat), (back - 3, seat + 48)),
+        ((back, seat), (back, 0.0)),
+        ((front, seat), (front, 0.0)),
+    ):
         (ax, ay), (bx, by) = pen.at(a), pen.at(b)
         group.add(Line(ax, ay, bx, by, strokeColor=pen.prop, strokeWidth=width, strokeLineCap=1))
     return group
@@ -215,6 +308,9 @@ def extent(body: Body) -> tuple[float, float, float, float]:
     else:
         ys += [SHOULDER_HALF_WIDTH + 4, -SHOULDER_HALF_WIDTH - 4]
     pad = 3.0
-    return (min(*xs, hx - r) - pad, min(*ys, hy - r) - pad,
-            max(*xs, hx + r) + pad, max(*ys, hy + r) + pad)
-
+    return (
+        min(*xs, hx - r) - pad,
+        min(*ys, hy - r) - pad,
+        max(*xs, hx + r) + pad,
+        max(*ys, hy + r) + pad,
+    )

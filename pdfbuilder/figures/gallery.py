@@ -23,8 +23,14 @@ POSE_BOX = (55 * mm, 35 * mm)
 FIGURE_BOX = (82 * mm, 52 * mm)
 
 
-def _grid(canvas: Canvas, title: str, cells: list[tuple[str, str, Figure]],
-          box: tuple[float, float], style: FigureStyle, font: str) -> None:
+def _grid(
+    canvas: Canvas,
+    title: str,
+    cells: list[tuple[str, str, Figure]],
+    box: tuple[float, float],
+    style: FigureStyle,
+    font: str,
+) -> None:
     """Cells (name, note, figure) in a grid under a page title, new pages as needed."""
     page_w, page_h = A4
     cols = int((page_w - 2 * MARGIN + 6 * mm) // (box[0] + 6 * mm))
@@ -57,9 +63,14 @@ def gallery_pdf(style: FigureStyle | None = None) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1, initialFontName=font)
     canvas.setTitle("Exercise figure library")
-    poses = [(name, pose.description, Figure(alt=name, poses=(pose,),
-                                              align="pelvis" if pose.view == "top" else "hip"))
-             for name, pose in lib.poses.items()]
+    poses = [
+        (
+            name,
+            pose.description,
+            Figure(alt=name, poses=(pose,), align="pelvis" if pose.view == "top" else "hip"),
+        )
+        for name, pose in lib.poses.items()
+    ]
     _grid(canvas, "Built-in poses", poses, POSE_BOX, style, font)
     figures = [(name, lib.descriptions[name], figure) for name, figure in lib.figures.items()]
     _grid(canvas, "Built-in figures", figures, FIGURE_BOX, style, font)

@@ -62,7 +62,7 @@ class Joint:
 _LIMB_JOINTS: dict[str, Joint] = {
     "hip": Joint(-30, 150, 0, "hip flexion: thigh forward from hanging along the trunk"),
     "knee": Joint(0, 160, 0, "knee flexion: 0 straight"),
-    "ankle": Joint(-30, 75, 0, "ankle and mid-foot: positive points the toes, negative pulls them up"),
+    "ankle": Joint(-30, 75, 0, "ankle and mid-foot: positive points the toes"),
     "shoulder": Joint(-60, 180, 0, "shoulder flexion: arm forward from hanging at the side"),
     "elbow": Joint(0, 150, 0, "elbow flexion: 0 straight"),
     "wrist": Joint(-90, 90, 0, "wrist: positive bends the hand toward the palm"),
@@ -178,8 +178,12 @@ def trunk_outline(spine: tuple[Point, ...]) -> tuple[Point, ...]:
         half = trunk_half_width(i / n)
         left.append((x + nx * half, y + ny * half))
         right.append((x - nx * half, y - ny * half))
-    return (*_cap(spine[0], spine[1], right[0], left[0]), *left,
-            *_cap(spine[-1], spine[-2], left[-1], right[-1]), *reversed(right))
+    return (
+        *_cap(spine[0], spine[1], right[0], left[0]),
+        *left,
+        *_cap(spine[-1], spine[-2], left[-1], right[-1]),
+        *reversed(right),
+    )
 
 
 def _cap(centre: Point, inner: Point, start: Point, end: Point) -> tuple[Point, ...]:
@@ -192,8 +196,10 @@ def _cap(centre: Point, inner: Point, start: Point, end: Point) -> tuple[Point, 
     if abs(((a0 + sweep / 2) - out_dir + math.pi) % (2 * math.pi) - math.pi) > math.pi / 2:
         sweep -= 2 * math.pi
     return tuple(
-        (centre[0] + radius * math.cos(a0 + sweep * k / 6),
-         centre[1] + radius * math.sin(a0 + sweep * k / 6))
+        (
+            centre[0] + radius * math.cos(a0 + sweep * k / 6),
+            centre[1] + radius * math.sin(a0 + sweep * k / 6),
+        )
         for k in range(1, 6)
     )
 

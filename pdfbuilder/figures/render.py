@@ -13,8 +13,16 @@ from reportlab.graphics.shapes import Drawing, Group, Line, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pdfbuilder.figures.arrows import arrow_path, arrow_shapes
-from pdfbuilder.figures.draw import MAT_HEIGHT, Pen, chair, extent, mat, pillow, side_figure, \
-    top_figure
+from pdfbuilder.figures.draw import (
+    MAT_HEIGHT,
+    Pen,
+    chair,
+    extent,
+    mat,
+    pillow,
+    side_figure,
+    top_figure,
+)
 from pdfbuilder.figures.model import Body, Point, shift
 from pdfbuilder.figures.poses import place
 from pdfbuilder.figures.spec import Figure
@@ -39,8 +47,12 @@ class Scene:
 
 
 def _union(boxes: list[Box]) -> Box:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _aligned(figure: Figure) -> list[Body]:
@@ -52,8 +64,13 @@ def _aligned(figure: Figure) -> list[Body]:
         ax = body.points[figure.align][0]
         if pose.view == "top":
             lift = 0.0
-        out.append(Body(pose, shift(body.points, -ax, lift),
-                        tuple((x - ax, y + lift) for x, y in body.spine)))
+        out.append(
+            Body(
+                pose,
+                shift(body.points, -ax, lift),
+                tuple((x - ax, y + lift) for x, y in body.spine),
+            )
+        )
     return out
 
 
@@ -82,8 +99,10 @@ def scene(figure: Figure) -> Scene:
         dx = offsets[arrow.on_frame]
         arrows.append((tuple((x + dx, y + lift) for x, y in path), arrow.both))
     boxes = [extent(b) for b in placed]
-    boxes += [(*_union([(x, y, x, y) for x, y in path])[:2],
-               *_union([(x, y, x, y) for x, y in path])[2:]) for path, _ in arrows]
+    boxes += [
+        (*_union([(x, y, x, y) for x, y in path])[:2], *_union([(x, y, x, y) for x, y in path])[2:])
+        for path, _ in arrows
+    ]
     mats = _mats(placed, overlay)
     boxes += [(x0, 0.0, x1, MAT_HEIGHT) for x0, x1 in mats]
     side_view = figure.poses[0].view == "side"
@@ -91,8 +110,14 @@ def scene(figure: Figure) -> Scene:
     if side_view:
         box = (box[0], min(box[1], -1.0), box[2], box[3])
     pad = 4.0
-    return Scene(placed, ghosts, tuple(arrows), mats, side_view,
-                 (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad))
+    return Scene(
+        placed,
+        ghosts,
+        tuple(arrows),
+        mats,
+        side_view,
+        (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad),
+    )
 
 
 def _mats(bodies: tuple[Body, ...], overlay: bool) -> tuple[tuple[float, float], ...]:
@@ -110,8 +135,9 @@ def _pen(style: FigureStyle, scale: float, dx: float, dy: float, lw: float, ghos
     grey = style.grayscale
     ink = to_color(style.ghost_ink if ghost else style.ink, grey)
     far = to_color(style.ghost_ink if ghost else style.far_ink, grey)
-    return Pen(scale, dx, dy, lw, ink, far, to_color(style.prop, grey),
-               to_color(style.prop_fill, grey))
+    return Pen(
+        scale, dx, dy, lw, ink, far, to_color(style.prop, grey), to_color(style.prop_fill, grey)
+    )
 
 
 def _label(text: str, width: float, height: float, style: FigureStyle) -> String:
@@ -119,9 +145,15 @@ def _label(text: str, width: float, height: float, style: FigureStyle) -> String
     size = style.font_size
     while size > 4 and stringWidth(text, style.font_name, size) > width * (1 - 2 * PAD):
         size -= 0.5
-    return String(round(width * (1 - PAD), 2), round(height - size * 0.95, 2), text,
-                  fontName=style.font_name, fontSize=size, textAnchor="end",
-                  fillColor=to_color(style.ink, style.grayscale))
+    return String(
+        round(width * (1 - PAD), 2),
+        round(height - size * 0.95, 2),
+        text,
+        fontName=style.font_name,
+        fontSize=size,
+        textAnchor="end",
+        fillColor=to_color(style.ink, style.grayscale),
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -155,9 +187,17 @@ def _props(sc: Scene, pen: Pen, width: float) -> Group:
     group = Group()
     if sc.side_view:
         _, y = pen.at((0.0, 0.0))
-        group.add(Line(round(width * PAD, 2), y, round(width * (1 - PAD), 2), y,
-                       strokeColor=pen.prop, strokeWidth=round(pen.line_width * 0.6, 2),
-                       strokeLineCap=1))
+        group.add(
+            Line(
+                round(width * PAD, 2),
+                y,
+                round(width * (1 - PAD), 2),
+                y,
+                strokeColor=pen.prop,
+                strokeWidth=round(pen.line_width * 0.6, 2),
+                strokeLineCap=1,
+            )
+        )
     for x0, x1 in sc.mats:
         if sc.side_view:
             group.add(mat(pen, x0, x1))

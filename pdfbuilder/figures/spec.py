@@ -17,7 +17,17 @@ from pdfbuilder.figures.poses import check_keys, parse_pose, place, suggest
 
 LAYOUTS = ("side-by-side", "overlay")
 ARROW_KEYS = (
-    "follow", "around", "from", "to", "frame", "offset", "shift", "both", "radius", "start", "end",
+    "follow",
+    "around",
+    "from",
+    "to",
+    "frame",
+    "offset",
+    "shift",
+    "both",
+    "radius",
+    "start",
+    "end",
 )
 MAX_FRAMES = 3
 HIDDEN_POINTS = frozenset({"head_low", "trunk_low"})
@@ -98,7 +108,9 @@ def _float(data: Mapping[str, object], key: str, default: float) -> float:
 def parse_arrow(data: object, poses: tuple[Pose, ...]) -> Arrow:
     """An ``arrow:`` mapping, checked against the figure's frames."""
     if not isinstance(data, dict):
-        raise FigureError("arrow must be a mapping (follow: <point> or around: <point>)", ("arrow",))
+        raise FigureError(
+            "arrow must be a mapping (follow: <point> or around: <point>)", ("arrow",)
+        )
     try:
         check_keys(data, ARROW_KEYS, "arrow")
     except FigureError as error:
@@ -121,8 +133,11 @@ def parse_arrow(data: object, poses: tuple[Pose, ...]) -> Arrow:
     elif start == end:
         raise FigureError("arrow follow: needs two different frames (from and to)", ("arrow",))
     shift = data.get("shift", [0, 0])
-    if (not isinstance(shift, list) or len(shift) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in shift)):
+    if (
+        not isinstance(shift, list)
+        or len(shift) != 2
+        or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in shift)
+    ):
         raise FigureError("shift must be [x, y] in cm, such as [0, 10]", ("arrow", "shift"))
     both = data.get("both", False)
     if not isinstance(both, bool):
@@ -151,13 +166,13 @@ def parse_frames(data: Mapping[str, object], alt: str, known: Mapping[str, Pose]
     layout = data.get("layout", "overlay" if len(poses) > 1 else "side-by-side")
     if layout not in LAYOUTS:
         raise FigureError(
-            f'layout must be one of {", ".join(LAYOUTS)}{suggest(str(layout), LAYOUTS)}',
+            f"layout must be one of {', '.join(LAYOUTS)}{suggest(str(layout), LAYOUTS)}",
             ("layout",),
         )
     raw_arrows = data.get("arrow", [])
     arrows = tuple(
-        parse_arrow(item, poses) for item in (raw_arrows if isinstance(raw_arrows, list)
-                                              else [raw_arrows])
+        parse_arrow(item, poses)
+        for item in (raw_arrows if isinstance(raw_arrows, list) else [raw_arrows])
     )
     align = data.get("align", "pelvis" if poses[0].view == "top" else "hip")
     if not isinstance(align, str) or align not in place(poses[0]).points:

@@ -47,8 +47,11 @@ def _leg(a: Mapping[str, float], lateral: float) -> dict[str, tuple[float, float
     out = {}
     for name, (s, z) in (("hip", (0.0, 0.0)), ("knee", knee), ("ankle", ankle)):
         # Roll about the long axis through the middle of the pelvis, at hip height.
-        out[name] = (s, lateral * math.cos(roll) - z * math.sin(roll),
-                     lateral * math.sin(roll) + z * math.cos(roll))
+        out[name] = (
+            s,
+            lateral * math.cos(roll) - z * math.sin(roll),
+            lateral * math.sin(roll) + z * math.cos(roll),
+        )
     return out
 
 
