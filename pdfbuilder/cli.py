@@ -27,6 +27,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+class OneLineError(click.ClickException):
+    """Shows a HandoutError as its own one line (``file:line:col: field: message``)."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
 class HandoutGroup(click.Group):
     """A click group that reports HandoutError in one line, never as a traceback."""
 
@@ -34,7 +41,7 @@ class HandoutGroup(click.Group):
         try:
             return super().invoke(ctx)
         except HandoutError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise OneLineError(str(exc)) from None
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             raise click.Abort() from None
 

@@ -74,6 +74,24 @@ def title_block(ctx: Context) -> Iterator[Flowable]:
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
     yield ctx.para(ctx.handout.purpose, "purpose")
+    yield from _status_notices(ctx)
+
+
+def _status_notices(ctx: Context) -> Iterator[Flowable]:
+    """A visible warning on a draft, or on a translation no qualified translator has checked."""
+    h, st = ctx.handout, ctx.styles
+    notes = []
+    if h.review.status == "draft":
+        notes.append(ctx.labels("draft_notice"))
+    if h.translation is not None and not h.translation.reviewed:
+        notes.append(ctx.labels("unreviewed_translation"))
+    if notes:
+        yield Box(
+            [Para(f"<b>{to_markup(n)}</b>", st.body) for n in notes],
+            BoxStyle(padding=ctx.layout.type.body * 0.5, border=st.palette.emergency,
+                     border_width=1.5, dash=(5.0, 3.0), radius=2, space_between=0),
+            name="status",
+        )
 
 
 def takeaways_block(ctx: Context) -> Iterator[Flowable]:
@@ -134,25 +152,26 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
-    """A card: name, then the figure beside the numbered steps, dose, feel and stop-if lines."""
+    """A card: the name; the figure with the dose under it, beside the numbered steps and the
+    feel and stop-if lines."""
     st, look = ctx.styles, ctx.layout.figure
     fig_w, fig_h = look.width * mm, look.height * mm
-    figure = render_figure(ex.figure, fig_w, fig_h, st.figure)
-    text: list[Flowable] = [
-        ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
-    ]
+    left: list[Flowable] = [render_figure(ex.figure, fig_w, fig_h, st.figure)]
     dose = dose_text(ex, ctx.labels)
     if dose:
-        text.append(Para(f"<b>{to_markup(dose)}</b>", st.step))
+        left.append(Para(f"<b>{to_markup(dose)}</b>", st.dose))
+    steps: list[Flowable] = [
+        ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
+    ]
     if ex.feel:
-        text.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
+        steps.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
     if ex.stop_if:
-        text.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
-    body = SideBySide(figure, fig_w, Stack(text, gap=1), gap=ctx.layout.type.body)
+        steps.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
+    body = SideBySide(Stack(left, gap=2), fig_w, Stack(steps, gap=1), gap=ctx.layout.type.body)
     return Box(
         [ctx.para(ex.name, "card_heading"), body],
-        BoxStyle(padding=ctx.layout.type.body * 0.7, border=st.palette.card_border, border_width=1,
-                 radius=4, space_between=ctx.layout.type.body * 0.4),
+        BoxStyle(padding=ctx.layout.type.body * 0.6, border=st.palette.card_border, border_width=1,
+                 radius=4, space_between=ctx.layout.type.body * 0.3),
         name=f"exercise:{ex.id}",
     )
 
@@ -228,17 +247,19 @@ def _tier(
 def sources_block(ctx: Context) -> Iterator[Flowable]:
     h, lab = ctx.handout, ctx.labels
     yield Spacer(0, ctx.layout.type.body * 0.6)
-    yield Stack([Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0)
+    heading = Stack([Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0)
+    heading.keepWithNext = 1
+    yield heading
     for n, ref in enumerate(h.sources, 1):
         text = f"{ref.title}. {ref.publisher}, {ref.year}."
         if ref.url:
             text += f" {ref.url}"
         yield ctx.para(text, "small_bullet", bulletText=f"{n}.")
     r = h.review
-    about = (
-        f"{lab('organisation')} {r.organisation}. {lab('author')} {r.author}. "
-        f"{lab('clinical_reviewer')} {r.clinical_reviewer}. "
-        f"{lab('published')} {lab.date(r.published)}. {lab('next_review')} {lab.date(r.next_review)}."
+    about = lab(
+        "about_line", organisation=r.organisation, author=r.author,
+        clinical_reviewer=r.clinical_reviewer, published=lab.date(r.published),
+        next_review=lab.date(r.next_review),
     )
     yield Spacer(0, ctx.layout.type.small * 0.5)
     yield ctx.para(about, "small")

@@ -193,7 +193,8 @@ def _find(ref: str, origin: Path | None) -> Path:
     if not builtin.is_file():
         names = ", ".join(builtin_layout_names())
         raise HandoutError(
-            f'unknown layout "{ref}"; built-in layouts are: {names} (or give the path of a .yaml file)'
+            f'unknown layout "{ref}"; built-in layouts are: {names} (or give the path of a .yaml file)',
+            field="layout",
         )
     return builtin
 

@@ -188,6 +188,20 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """Marks this file as a translation of another handout, linked by id."""
+
+    of: str = field(metadata=_doc("The id of the original handout.", examples=["back-spasms"]))
+    source_version: str = field(
+        metadata=_doc('The version of the original this translates, in quotes: "1.0".')
+    )
+    reviewed: bool = field(
+        metadata=_doc("true once a qualified translator has reviewed this translation.")
+    )
+    translator: str | None = field(default=None, metadata=_doc("Who translated or reviewed it."))
+
+
+@dataclass(frozen=True)
 class Handout:
     """A patient handout's content. It never says how it looks: layouts do that."""
 
@@ -210,6 +224,9 @@ class Handout:
     exercises: tuple[Exercise, ...] = field(default=(), metadata=_doc("Exercise cards, in order."))
     contacts: Contacts = field(
         default=Contacts(), metadata=_doc("Numbers for the seek-help box (default: UK).")
+    )
+    translation: Translation | None = field(
+        default=None, metadata=_doc("Set when this file translates another handout.")
     )
     #: The file this handout was read from, for error positions; not part of the format.
     origin: Source | None = field(

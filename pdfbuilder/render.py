@@ -145,7 +145,7 @@ def _doc_template(
         title=plain(handout.title),
         author=handout.review.organisation,
         subject=plain(handout.purpose),
-        keywords=_keywords(handout),
+        keywords=_keywords(handout, labels),
         creator=f"handout {__version__} (clinic-handouts)",
         lang=handout.language,
         displayDocTitle=1,
@@ -166,8 +166,9 @@ def _doc_template(
     return doc
 
 
-def _keywords(handout: Handout) -> str:
-    words = [plain(handout.title), *(plain(ex.name) for ex in handout.exercises), "patient information"]
+def _keywords(handout: Handout, labels: Labels) -> str:
+    words = [plain(handout.title), *(plain(ex.name) for ex in handout.exercises)]
+    words.append(labels("pdf_keywords"))
     return ", ".join(words)
 
 

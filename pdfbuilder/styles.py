@@ -45,6 +45,7 @@ class Styles:
     box_heading: ParagraphStyle
     card_heading: ParagraphStyle
     tier_heading: ParagraphStyle
+    dose: ParagraphStyle
     small: ParagraphStyle
     small_bullet: ParagraphStyle
     figure: FigureStyle
@@ -100,6 +101,7 @@ def styles_for(layout: Layout) -> Styles:
                            fontName=fonts.bold, textColor=palette.accent),
         tier_heading=style("tier_heading", t.card_heading, leading=t.card_heading * 1.2,
                            fontName=fonts.bold),
+        dose=style("dose", t.body, textColor=palette.accent),
         small=style("small", t.small, leading=t.small * 1.3, textColor=palette.muted),
         small_bullet=style(
             "small_bullet", t.small, leading=t.small * 1.3, textColor=palette.muted,

@@ -1,0 +1,116 @@
+"""Speed and memory of building the back-spasm leaflet, against plain ReportLab.
+
+Run from the project root::
+
+    .venv/bin/python bench/bench.py            # full run (about a minute)
+    .venv/bin/python bench/bench.py --quick    # fewer repeats
+
+It measures, each beside the plain ReportLab baseline of ``bench/baseline.py`` in the same run:
+
+- cold: the whole ``handout build`` process, start to exit (median of several runs);
+- warm: per leaflet, building the leaflet 200 times in one process, from the YAML file to
+  PDF bytes (every build reads, validates, composes and renders again);
+- peak memory: the maximum resident set size of the warm process.
+
+Targets on a 2-core machine: warm <= 12 ms, cold <= 220 ms, peak memory <= 80 MB.
+Each measurement runs in its own fresh Python process, so one does not warm up another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDOUT = ROOT / "handouts" / "back-spasms.yaml"
+TARGETS = {"warm_ms": 12.0, "cold_ms": 220.0, "peak_mb": 80.0}
+
+WARM_OURS = """
+import resource, sys, time
+from pdfbuilder import build_pdf
+path, n = sys.argv[1], int(sys.argv[2])
+build_pdf(path)
+t = time.perf_counter()
+for _ in range(n):
+    build_pdf(path)
+ms = (time.perf_counter() - t) * 1000 / n
+print(ms, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+WARM_BASE = """
+import resource, sys, time
+sys.path.insert(0, sys.argv[3])
+import baseline, yaml
+from pathlib import Path
+path, n = Path(sys.argv[1]), int(sys.argv[2])
+def once():
+    return baseline.build(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+once()
+t = time.perf_counter()
+for _ in range(n):
+    once()
+ms = (time.perf_counter() - t) * 1000 / n
+print(ms, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def _run(args: list[str]) -> str:
+    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def warm(code: str, n: int) -> tuple[float, float]:
+    """(ms per leaflet, peak MB) for ``n`` builds in one fresh process."""
+    out = _run([sys.executable, "-c", code, str(HANDOUT), str(n), str(ROOT / "bench")])
+    ms, mb = out.split()
+    return float(ms), float(mb)
+
+
+def cold(args: list[str], runs: int) -> float:
+    """Median wall time in ms of a whole process, over ``runs`` runs (after one unmeasured)."""
+    _run(args)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        _run(args)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    opts = parser.parse_args()
+    n, runs = (50, 5) if opts.quick else (200, 15)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "leaflet.pdf")
+        cold_ours = cold([sys.executable, "-m", "pdfbuilder", "build", str(HANDOUT), "-o", out], runs)
+        cold_base = cold([sys.executable, str(ROOT / "bench" / "baseline.py")], runs)
+    warm_ours, peak_ours = warm(WARM_OURS, n)
+    warm_base, peak_base = warm(WARM_BASE, n)
+    results = {
+        "warm_ms": [warm_ours, warm_base],
+        "cold_ms": [cold_ours, cold_base],
+        "peak_mb": [peak_ours, peak_base],
+    }
+    if opts.json:
+        print(json.dumps(results, indent=2))
+        return
+    print(f"{'measure':<10} {'handout':>9} {'plain RL':>9} {'ratio':>6} {'target':>8}")
+    for key, (ours, base) in results.items():
+        ok = "ok" if ours <= TARGETS[key] else "MISSED"
+        print(f"{key:<10} {ours:9.1f} {base:9.1f} {ours / base:6.2f} {TARGETS[key]:8.0f} {ok}")
+    print(f"({n} warm builds; cold = median of {runs} runs; Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    main()

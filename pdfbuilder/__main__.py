@@ -1,0 +1,5 @@
+"""``python -m pdfbuilder`` runs the ``handout`` command."""
+
+from pdfbuilder.cli import main
+
+main()
