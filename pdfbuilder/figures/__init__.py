@@ -22,7 +22,7 @@ from pdfbuilder.figures.model import (
 )
 from pdfbuilder.figures.parse import parse_figure
 from pdfbuilder.figures.poses import parse_pose, place
-from pdfbuilder.figures.render import figure_drawing
+from pdfbuilder.figures.replay import figure_flowable
 from pdfbuilder.figures.schema import figure_schema
 from pdfbuilder.figures.spec import Arrow, Figure
 from pdfbuilder.figures.style import FigureStyle
@@ -63,4 +63,4 @@ def render_figure(figure: Figure, width: float, height: float, style: FigureStyl
         if figure.image.lower().endswith(".svg"):
             return DrawingFlowable(svg_drawing(figure.image, width, height), width, height)
         return ImageFlowable(figure.image, width, height)
-    return DrawingFlowable(figure_drawing(figure, width, height, style), width, height)
+    return figure_flowable(figure, width, height, style)

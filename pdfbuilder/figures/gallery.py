@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import io
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from pdfbuilder.figures.library import library
 from pdfbuilder.figures.render import figure_drawing
+from pdfbuilder.figures.replay import draw_figure
 from pdfbuilder.figures.spec import Figure
 from pdfbuilder.figures.style import FigureStyle, to_color
 from pdfbuilder.fonts import register_family
@@ -46,7 +46,7 @@ def _grid(
             y = page_h - MARGIN - 12 * mm - (i // cols + 1) * cell_h + 10 * mm
             canvas.setStrokeColor(to_color(style.prop_fill, style.grayscale))
             canvas.rect(x, y, box[0], box[1])
-            renderPDF.draw(figure_drawing(figure, box[0], box[1], style), canvas, x, y)
+            draw_figure(canvas, figure_drawing(figure, box[0], box[1], style), x, y)
             canvas.setFillColor(gray)
             canvas.setFont(font, 9)
             canvas.drawString(x, y - 4.5 * mm, name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 from reportlab.graphics import renderPDF
@@ -47,6 +48,9 @@ def check_image(name: str, base_dir: Path | None) -> str:
 @functools.lru_cache(maxsize=64)
 def _svg(path: str) -> Drawing | None:
     try:
+        root = ElementTree.parse(path).getroot()
+        if not root.tag.endswith("svg"):
+            return None
         drawing: Drawing | None = svg2rlg(path)
     except Exception:  # svglib raises many kinds of errors for broken files
         return None

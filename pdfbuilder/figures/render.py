@@ -147,7 +147,7 @@ def _label(text: str, width: float, height: float, style: FigureStyle) -> String
         size -= 0.5
     return String(
         round(width * (1 - PAD), 2),
-        round(height - size * 0.95, 2),
+        round(height - size * 1.05, 2),
         text,
         fontName=style.font_name,
         fontSize=size,
