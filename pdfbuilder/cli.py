@@ -113,3 +113,5 @@ def figures(output: Path) -> None:
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")
+from .check.cli import check as _check  # noqa: E402
+main.add_command(_check)

@@ -1,0 +1,178 @@
+"""The ``handout check`` command: a thin click layer over :func:`pdfbuilder.check.check_handout`.
+
+It loads the layout and each file, checks them, prints the text report (or JSON with
+``--format json``) and exits 0 when every file passes, 1 when one has errors (or warnings,
+with ``--strict``) or cannot be read. A file that cannot be read is reported as its one-line
+error, never a traceback; the other files are still checked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import HandoutError
+from ..layout import Layout, builtin_layout_names, load_layout
+from ..model import load_handout
+from .engine import check_handout, handout_targets
+from .findings import Targets
+from .report import JSON_FORMAT, Report, format_text, load_failure
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The command's options, as one value."""
+
+    layout: Layout
+    target: float | None
+    limit: float | None
+    clinic: Any
+    today: dt.date | None
+
+
+@dataclass(frozen=True)
+class _UnreadClinic:
+    """A clinic profile given on the command line that this version cannot read yet."""
+
+    file: str
+
+
+def _load_clinic(path: Path | None) -> Any:
+    if path is None:
+        return None
+    try:
+        module = importlib.import_module("pdfbuilder.clinic")
+    except ImportError:  # clinic profiles are not in this version yet
+        return _UnreadClinic(str(path))
+    return module.load_clinic(path)
+
+
+def _targets(options: CheckOptions, own: Targets) -> Targets:
+    changes = {"target_grade": options.target, "max_grade": options.limit}
+    try:
+        return dataclasses.replace(own, **{k: v for k, v in changes.items() if v is not None})
+    except ValueError:
+        raise click.UsageError(
+            "--grade-limit must not be below --grade-target "
+            f"(the handout's own: target {own.target_grade:g}, limit {own.max_grade:g})"
+        ) from None
+
+
+def check_one(file: Path, options: CheckOptions) -> Report:
+    """Check one file; a file that cannot be read gives a report with one ``load`` error."""
+    try:
+        handout = load_handout(file)
+    except HandoutError as exc:
+        click.echo(str(exc), err=True)
+        return load_failure(str(file), exc, options.layout.name)
+    return check_handout(
+        handout,
+        options.layout,
+        clinic=options.clinic,
+        targets=_targets(options, handout_targets(handout)),
+        today=options.today,
+    )
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--layout",
+    "-l",
+    "layout",
+    default="standard",
+    show_default=True,
+    metavar="NAME|PATH",
+    help=f"The layout to check the design of: {', '.join(builtin_layout_names())}, "
+    "or a layout file.",
+)
+@click.option(
+    "--grade-target",
+    type=click.FloatRange(1, 20),
+    default=None,
+    help="Reading grade to aim for (default: the handout's own, else 6).",
+)
+@click.option(
+    "--grade-limit",
+    type=click.FloatRange(1, 20),
+    default=None,
+    help="Reading grade that is an error (default: the handout's own, else 8).",
+)
+@click.option(
+    "--clinic",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="A clinic profile: check its contact details too.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Judge review dates as if today were this date (default: today).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A report for people, or JSON for machines.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+def check(
+    files: tuple[Path, ...],
+    layout: str,
+    grade_target: float | None,
+    grade_limit: float | None,
+    clinic: Path | None,
+    today: dt.datetime | None,
+    fmt: str,
+    strict: bool,
+) -> None:
+    """Check handout FILES for reading level, completeness and layout design.
+
+    Exits 0 when every file passes, 1 when one has errors (or warnings, with --strict).
+    """
+    options = CheckOptions(
+        load_layout(layout),
+        grade_target,
+        grade_limit,
+        _load_clinic(clinic),
+        today.date() if today else None,
+    )
+    reports = [check_one(file, options) for file in files]
+    passed = all(r.passed(strict=strict) for r in reports)
+    if fmt == "json":
+        data = {
+            "format": JSON_FORMAT,
+            "strict": strict,
+            "passed": passed,
+            "files": [r.to_dict() for r in reports],
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        # A file that could not be read was reported on stderr, in its one line.
+        click.echo("\n\n".join(format_text(r) for r in reports if r.load_error is None))
+        click.echo(_verdict(reports, strict))
+    if not passed:
+        sys.exit(1)
+
+
+def _verdict(reports: list[Report], strict: bool) -> str:
+    errors = sum(r.count("error") for r in reports)
+    warnings = sum(r.count("warning") for r in reports)
+    failed = sum(1 for r in reports if not r.passed(strict=strict))
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if failed:
+        why = " (--strict: warnings fail)" if strict and warnings else ""
+        return f"\nFAILED: {failed} of {len(reports)} file(s); {counts}{why}"
+    return f"\npassed: {len(reports)} file(s); {counts}"

@@ -1,0 +1,175 @@
+"""Completeness rules: the parts a leaflet must not go to print without.
+
+In: a :class:`~.context.CheckContext`.
+Out: findings for: figures without alt text, no tangible tool, a seek-help tier left empty,
+no sources, a review date that has passed or is close, and missing contact details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..markup import plain
+from .content import REVIEW_SOON_DAYS
+from .context import CheckContext
+from .findings import Finding, Severity
+from .text import words_of
+
+#: The layout block that prints a tangible tool (an exercise log to tick off).
+TOOL_BLOCK = "exercise_log"
+#: Alt text shorter than this many words rarely describes the movement.
+ALT_MIN_WORDS = 4
+TIERS = ("emergency", "urgent", "routine")
+
+
+def figure_alt(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.figure-alt``: every figure has alt text that describes it."""
+    for i, ex in enumerate(ctx.handout.exercises):
+        path = ("exercises", i, "figure", "alt")
+        alt = plain(ex.figure.alt or "").strip()
+        if not alt:
+            yield ctx.finding(
+                "content.figure-alt",
+                "error",
+                path,
+                f'the figure of "{ex.name}" has no alt text; describe it in one '
+                "sentence for people who cannot see it",
+            )
+        elif alt.lower().rstrip(".") == ex.name.lower() or len(words_of(alt)) < ALT_MIN_WORDS:
+            yield ctx.finding(
+                "content.figure-alt",
+                "warning",
+                path,
+                f'the alt text of "{ex.name}" is too short to describe the '
+                'figure; say what the person does ("A person lies on their '
+                'back, ...")',
+            )
+
+
+def tangible_tool(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.tangible-tool``: a tool the reader can use, where the layout offers one.
+
+    A layout that prints an exercise log needs exercises to fill it; a layout without one
+    gives the reader no tangible tool (PEMAT-P), which is worth a warning.
+    """
+    if TOOL_BLOCK in ctx.layout.blocks:
+        if not ctx.handout.exercises:
+            yield ctx.finding(
+                "content.tangible-tool",
+                "error",
+                ("exercises",),
+                f'the layout "{ctx.layout.name}" prints an exercise log, but the '
+                "handout has no exercises to fill it; add exercises or choose "
+                "another layout",
+            )
+        return
+    yield Finding(
+        "content.tangible-tool",
+        "warning",
+        f'the layout "{ctx.layout.name}" has no tangible tool (no {TOOL_BLOCK} '
+        "block), so the reader gets nothing to fill in or tick off; use a layout "
+        f"with an {TOOL_BLOCK}",
+        "blocks",
+        None,
+        _layout_ref(ctx),
+    )
+
+
+def seek_help(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.seek-help``: all three tiers (emergency, urgent, routine) have signs."""
+    for tier in TIERS:
+        items = getattr(ctx.handout.seek_help, tier)
+        if not items:
+            yield ctx.finding(
+                "content.seek-help",
+                "error",
+                ("seek_help", tier),
+                f"the {tier} tier is empty; list the signs that need {tier} help",
+            )
+        for i, text in enumerate(items):
+            if not plain(text).strip():
+                yield ctx.finding(
+                    "content.seek-help",
+                    "error",
+                    ("seek_help", tier, i),
+                    f"sign {i + 1} of the {tier} tier is empty; write it or remove it",
+                )
+
+
+def sources(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.sources``: the sources of the content are listed."""
+    if not ctx.handout.sources:
+        yield ctx.finding(
+            "content.sources",
+            "error",
+            ("sources",),
+            "no sources are listed; name the guidelines or reviews the content relies on",
+        )
+
+
+def review_date(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.review-date``: the review date has not passed, and is not close.
+
+    A passed date is an error for a ``final`` leaflet (it must not be printed) and a warning
+    for a draft; a date within 90 days is a warning.
+    """
+    review = ctx.handout.review
+    path = ("review", "next_review")
+    days = (review.next_review - ctx.today).days
+    when = review.next_review.isoformat()
+    if days < 0:
+        severity: Severity = "error" if review.status == "final" else "warning"
+        yield ctx.finding(
+            "content.review-date",
+            severity,
+            path,
+            f"the review date {when} has passed; review the content and set a "
+            "new next_review before printing",
+        )
+    elif days <= REVIEW_SOON_DAYS:
+        yield ctx.finding(
+            "content.review-date",
+            "warning",
+            path,
+            f"the review date {when} is in {days} days; plan the review now",
+        )
+
+
+def contacts(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.contacts``: with a clinic profile, the leaflet has contact details to print.
+
+    Clinic profiles are read by ``pdfbuilder.clinic`` (not yet in this version): until then
+    the rule says, as a note, that it was not checked.
+    """
+    if ctx.clinic is None:
+        return
+    phones = [getattr(ctx.clinic, name, None) for name in ("phone", "email", "website")]
+    if hasattr(ctx.clinic, "phone") or hasattr(ctx.clinic, "email"):
+        if not any(isinstance(p, str) and p.strip() for p in phones):
+            yield Finding(
+                "content.contacts",
+                "error",
+                "the clinic profile gives no phone number, email or website; add "
+                "one so readers can ask a question",
+                "",
+                None,
+                _clinic_ref(ctx),
+            )
+        return
+    yield Finding(
+        "content.contacts",
+        "info",
+        "contact details not checked: this version cannot read clinic profiles yet",
+        "",
+        None,
+        _clinic_ref(ctx),
+    )
+
+
+def _layout_ref(ctx: CheckContext) -> str:
+    return f"layout {ctx.layout.name}"
+
+
+def _clinic_ref(ctx: CheckContext) -> str | None:
+    file = getattr(ctx.clinic, "file", None) or getattr(ctx.clinic, "path", None)
+    return str(file) if file else None
