@@ -9,6 +9,7 @@ import io
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from pdfbuilder.figures.library import library
@@ -51,8 +52,17 @@ def _grid(
             canvas.setFont(font, 9)
             canvas.drawString(x, y - 4.5 * mm, name)
             canvas.setFont(font, 6.5)
-            canvas.drawString(x, y - 8 * mm, note[:90])
+            canvas.drawString(x, y - 8 * mm, _fit(note, font, 6.5, box[0] + 4 * mm))
         canvas.showPage()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut (with an ellipsis) to fit ``width`` pt."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def gallery_pdf(style: FigureStyle | None = None) -> bytes:
