@@ -33,10 +33,17 @@ _registered = False
 def _fonts() -> None:
     global _registered
     if not _registered:
-        pdfmetrics.registerFont(TTFont("BaseRegular", str(FONTS / "AtkinsonHyperlegible-Regular.ttf")))
+        pdfmetrics.registerFont(
+            TTFont("BaseRegular", str(FONTS / "AtkinsonHyperlegible-Regular.ttf"))
+        )
         pdfmetrics.registerFont(TTFont("BaseBold", str(FONTS / "AtkinsonHyperlegible-Bold.ttf")))
-        pdfmetrics.registerFontFamily("Base", normal="BaseRegular", bold="BaseBold",
-                                      italic="BaseRegular", boldItalic="BaseBold")
+        pdfmetrics.registerFontFamily(
+            "Base",
+            normal="BaseRegular",
+            bold="BaseBold",
+            italic="BaseRegular",
+            boldItalic="BaseBold",
+        )
         _registered = True
 
 
@@ -60,8 +67,15 @@ def build(data: dict[str, Any]) -> bytes:
     """Render the leaflet content with stock ReportLab flowables."""
     _fonts()
     body = ParagraphStyle("b", fontName="BaseRegular", fontSize=11, leading=15)
-    head = ParagraphStyle("h", parent=body, fontName="BaseBold", fontSize=15, leading=18,
-                          textColor=colors.HexColor("#0b4f8a"), spaceBefore=10)
+    head = ParagraphStyle(
+        "h",
+        parent=body,
+        fontName="BaseBold",
+        fontSize=15,
+        leading=18,
+        textColor=colors.HexColor("#0b4f8a"),
+        spaceBefore=10,
+    )
     title = ParagraphStyle("t", parent=head, fontSize=26, leading=30)
     story: list[Any] = [Paragraph(_md(data["title"]), title), Paragraph(_md(data["purpose"]), body)]
     story += [Paragraph("Key points", head)]
@@ -75,22 +89,43 @@ def build(data: dict[str, Any]) -> bytes:
                 story += [Paragraph(_md(b), body, bulletText="•") for b in block["bullets"]]
     for ex in data.get("exercises", []):
         steps = [Paragraph(_md(s), body, bulletText=f"{n}.") for n, s in enumerate(ex["steps"], 1)]
-        steps += [Paragraph(_md(ex.get("feel", "")), body), Paragraph(_md(ex.get("stop_if", "")), body)]
-        card = Table([[Paragraph(_md(ex["name"]), head), ""], [_figure(), steps]],
-                     colWidths=[62 * mm, None])
-        card.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, colors.grey),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        steps += [
+            Paragraph(_md(ex.get("feel", "")), body),
+            Paragraph(_md(ex.get("stop_if", "")), body),
+        ]
+        card = Table(
+            [[Paragraph(_md(ex["name"]), head), ""], [_figure(), steps]], colWidths=[62 * mm, None]
+        )
+        card.setStyle(
+            TableStyle(
+                [("BOX", (0, 0), (-1, -1), 1, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            )
+        )
         story += [Spacer(0, 6), card]
-    tiers = [[Paragraph(f"<b>{name}</b>", body)] + [Paragraph(_md(i), body, bulletText="•") for i in items]
-             for name, items in data["seek_help"].items()]
+    tiers = [
+        [Paragraph(f"<b>{name}</b>", body)]
+        + [Paragraph(_md(i), body, bulletText="•") for i in items]
+        for name, items in data["seek_help"].items()
+    ]
     box = Table([tiers], colWidths=[58 * mm] * 3)
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, colors.black),
-                             ("INNERGRID", (0, 0), (-1, -1), 1, colors.grey),
-                             ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
+                ("INNERGRID", (0, 0), (-1, -1), 1, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     story += [Paragraph("When to get help", head), box]
-    story += [Paragraph(_md(f"{s['title']}. {s['publisher']}, {s['year']}."), body) for s in data["sources"]]
+    story += [
+        Paragraph(_md(f"{s['title']}. {s['publisher']}, {s['year']}."), body)
+        for s in data["sources"]
+    ]
     out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, invariant=1, leftMargin=16 * mm, rightMargin=16 * mm).build(story)
+    SimpleDocTemplate(out, pagesize=A4, invariant=1, leftMargin=16 * mm, rightMargin=16 * mm).build(
+        story
+    )
     return out.getvalue()
 
 

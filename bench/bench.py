@@ -92,7 +92,9 @@ def main() -> None:
     n, runs = (50, 5) if opts.quick else (200, 15)
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "leaflet.pdf")
-        cold_ours = cold([sys.executable, "-m", "pdfbuilder", "build", str(HANDOUT), "-o", out], runs)
+        cold_ours = cold(
+            [sys.executable, "-m", "pdfbuilder", "build", str(HANDOUT), "-o", out], runs
+        )
         cold_base = cold([sys.executable, str(ROOT / "bench" / "baseline.py")], runs)
     warm_ours, peak_ours = warm(WARM_OURS, n)
     warm_base, peak_base = warm(WARM_BASE, n)
@@ -108,8 +110,10 @@ def main() -> None:
     for key, (ours, base) in results.items():
         ok = "ok" if ours <= TARGETS[key] else "MISSED"
         print(f"{key:<10} {ours:9.1f} {base:9.1f} {ours / base:6.2f} {TARGETS[key]:8.0f} {ok}")
-    print(f"({n} warm builds; cold = median of {runs} runs; Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} cores)")
+    print(
+        f"({n} warm builds; cold = median of {runs} runs; Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} cores)"
+    )
 
 
 if __name__ == "__main__":

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .build import build_file, build_pdf, check_glyphs  # noqa: E402
-from .errors import FigureError, HandoutError  # noqa: E402
-from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout  # noqa: E402
-from .model import (  # noqa: E402
+from .build import build_file, build_pdf, check_glyphs
+from .errors import FigureError, HandoutError
+from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout
+from .model import (
     Handout,
     handout_from_text,
     handout_json_schema,

@@ -105,5 +105,3 @@ def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             # A paragraph block is written as plain text in YAML: it has no key of its own.
             child = path if type(value).__name__ == "Paragraph" else (*path, f.name)
             yield from _texts(getattr(value, f.name), child)
-
-

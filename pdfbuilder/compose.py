@@ -16,11 +16,24 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from .figures import render_figure
-from .flowables import Band, Bookmark, Box, BoxStyle, Para, Row, SideBySide, Stack, TierIcon, TwoColumns
+from .flowables import (
+    Band,
+    Bookmark,
+    Box,
+    BoxStyle,
+    Para,
+    Row,
+    Rule,
+    SideBySide,
+    Stack,
+    TierIcon,
+    TwoColumns,
+)
 from .labels import Labels
 from .layout import Layout
 from .markup import plain, to_markup
-from .model import Bullets, Exercise, Handout, Paragraph as ParagraphBlock, Section
+from .model import Bullets, Exercise, Handout, Section
+from .model import Paragraph as ParagraphBlock
 from .styles import Styles
 
 SEEK_HELP_BOX = "seek_help"
@@ -47,9 +60,9 @@ class Context:
     labels: Labels
     geometry: Geometry
 
-    def para(self, text: str, style_name: str, **kw: object) -> Paragraph:
+    def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
         style = getattr(self.styles, style_name)
-        return Para(to_markup(text, italics=self.layout.type.italics), style, **kw)
+        return Para(to_markup(text, italics=self.layout.type.italics), style, bulletText)
 
 
 def compose(ctx: Context) -> list[Flowable]:
@@ -67,8 +80,12 @@ def title_block(ctx: Context) -> Iterator[Flowable]:
         parts.append(ctx.para(h.subtitle, "subtitle"))
     pad = ctx.layout.type.body * 1.1
     yield Band(
-        Stack(parts, gap=2), st.palette.accent, pad=pad,
-        out_left=g.margin_left, out_right=g.margin_right, out_top=g.margin_top,
+        Stack(parts, gap=2),
+        st.palette.accent,
+        pad=pad,
+        out_left=g.margin_left,
+        out_right=g.margin_right,
+        out_top=g.margin_top,
     )
 
 
@@ -88,9 +105,15 @@ def _status_notices(ctx: Context) -> Iterator[Flowable]:
     if notes:
         yield Box(
             [Para(f"<b>{to_markup(n)}</b>", st.body) for n in notes],
-            BoxStyle(padding=ctx.layout.type.body * 0.5, border=st.palette.emergency,
-                     border_width=1.5, dash=(5.0, 3.0), radius=2, space_between=0),
-            name="status",
+            BoxStyle(
+                padding=ctx.layout.type.body * 0.5,
+                border=st.palette.emergency,
+                border_width=1.5,
+                dash=(5.0, 3.0),
+                radius=2,
+                space_between=0,
+            ),
+            name="the draft notice",
         )
 
 
@@ -103,9 +126,15 @@ def takeaways_block(ctx: Context) -> Iterator[Flowable]:
     content += [ctx.para(t, "bullet", bulletText="•") for t in ctx.handout.key_takeaways]
     box = Box(
         content,
-        BoxStyle(padding=ctx.layout.type.body * 0.8, background=st.palette.tint,
-                 left_bar=st.palette.accent, radius=2, space_between=0),
-        name="takeaways",
+        BoxStyle(
+            padding=ctx.layout.type.body * 0.8,
+            background=st.palette.tint,
+            left_bar=st.palette.accent,
+            radius=2,
+            space_between=0,
+        ),
+        name="the key points box",
+        field="key_takeaways",
     )
     yield Spacer(0, ctx.layout.type.body * 0.6)
     yield box
@@ -148,18 +177,21 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
         yield ctx.para(h.exercises_intro, "body")
     for ex in h.exercises:
         yield Spacer(0, ctx.layout.type.body * 0.7)
-        yield exercise_card(ctx, ex)
+        if ctx.layout.figure.position == "above":
+            yield from open_exercise(ctx, ex)
+        else:
+            yield exercise_card(ctx, ex)
 
 
-def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
-    """A card: the name; the figure with the dose under it, beside the numbered steps and the
-    feel and stop-if lines."""
+def _card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowable]]:
+    """The figure with its dose line, and the numbered steps with the feel and stop-if lines."""
     st, look = ctx.styles, ctx.layout.figure
-    fig_w, fig_h = look.width * mm, look.height * mm
-    left: list[Flowable] = [render_figure(ex.figure, fig_w, fig_h, st.figure)]
+    figure: list[Flowable] = [
+        render_figure(ex.figure, look.width * mm, look.height * mm, st.figure)
+    ]
     dose = dose_text(ex, ctx.labels)
     if dose:
-        left.append(Para(f"<b>{to_markup(dose)}</b>", st.dose))
+        figure.append(Para(f"<b>{to_markup(dose)}</b>", st.dose))
     steps: list[Flowable] = [
         ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
     ]
@@ -167,12 +199,40 @@ def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
         steps.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
     if ex.stop_if:
         steps.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
-    body = SideBySide(Stack(left, gap=2), fig_w, Stack(steps, gap=1), gap=ctx.layout.type.body)
+    return figure, steps
+
+
+def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
+    """An exercise for one-column, large type: name, figure and dose kept together, then the
+    steps flow (a page may break between steps, never inside one), then a rule."""
+    figure, steps = _card_parts(ctx, ex)
+    top = Stack([ctx.para(ex.name, "card_heading"), *figure], gap=ctx.layout.type.body * 0.3)
+    top.keepWithNext = 1
+    yield top
+    yield from steps
+    yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.6)
+
+
+def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
+    """A card: the name; the figure with the dose under it, beside the numbered steps and the
+    feel and stop-if lines. The card never splits."""
+    figure, steps = _card_parts(ctx, ex)
+    body = SideBySide(
+        Stack(figure, gap=2),
+        ctx.layout.figure.width * mm,
+        Stack(steps, gap=1),
+        gap=ctx.layout.type.body,
+    )
     return Box(
         [ctx.para(ex.name, "card_heading"), body],
-        BoxStyle(padding=ctx.layout.type.body * 0.6, border=st.palette.card_border, border_width=1,
-                 radius=4, space_between=ctx.layout.type.body * 0.3),
-        name=f"exercise:{ex.id}",
+        BoxStyle(
+            padding=ctx.layout.type.body * 0.6,
+            border=ctx.styles.palette.card_border,
+            border_width=1,
+            radius=4,
+            space_between=ctx.layout.type.body * 0.3,
+        ),
+        name=f'the exercise card "{plain(ex.name)}"',
     )
 
 
@@ -190,8 +250,12 @@ def dose_text(ex: Exercise, labels: Labels) -> str:
     d = ex.dose
     parts = [
         labels.count(key, n)
-        for key, n in (("dose_reps", d.reps), ("dose_hold", d.hold_seconds),
-                       ("dose_sets", d.sets), ("dose_per_day", d.times_per_day))
+        for key, n in (
+            ("dose_reps", d.reps),
+            ("dose_hold", d.hold_seconds),
+            ("dose_sets", d.sets),
+            ("dose_per_day", d.times_per_day),
+        )
         if n is not None and not (key == "dose_sets" and n == 1)
     ]
     return " · ".join(parts)
@@ -209,24 +273,42 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     for tier, items, colour, width, dash in specs:
         tiers.append(_tier(ctx, tier, items, colour, width, dash, contacts))
     gap = ctx.layout.type.body * 0.6
-    body: list[Flowable] = [Row(tiers, gap)] if ctx.layout.seek_help_tiers == "across" else [*tiers]
-    content: list[Flowable] = [
-        Bookmark(lab("seek_help"), "seek-help"),
-        ctx.para(lab("seek_help"), "box_heading"),
-        *body,
-    ]
+    heading = [Bookmark(lab("seek_help"), "seek-help"), ctx.para(lab("seek_help"), "box_heading")]
     yield Spacer(0, ctx.layout.type.body * 0.8)
+    if ctx.layout.seek_help_keep == "tier":
+        # Too tall for one page in this layout: each tier stays whole, the heading stays
+        # with the first tier.
+        first = Stack(heading, gap=0)
+        first.keepWithNext = 1
+        yield first
+        for tier_box in tiers:
+            tier_box.spaceBefore = gap
+            yield tier_box
+        return
+    body: list[Flowable] = [Row(tiers, gap)] if ctx.layout.seek_help_tiers == "across" else [*tiers]
+    content: list[Flowable] = [*heading, *body]
     yield Box(
         content,
-        BoxStyle(padding=ctx.layout.type.body * 0.8, border=st.palette.text, border_width=1.5,
-                 radius=4, space_between=ctx.layout.type.body * 0.5),
+        BoxStyle(
+            padding=ctx.layout.type.body * 0.8,
+            border=st.palette.text,
+            border_width=1.5,
+            radius=4,
+            space_between=ctx.layout.type.body * 0.5,
+        ),
         name=SEEK_HELP_BOX,
+        field="seek_help",
     )
 
 
 def _tier(
-    ctx: Context, tier: str, items: tuple[str, ...], colour: Color, width: float,
-    dash: tuple[float, ...] | None, contacts: dict[str, str],
+    ctx: Context,
+    tier: str,
+    items: tuple[str, ...],
+    colour: Color,
+    width: float,
+    dash: tuple[float, ...] | None,
+    contacts: dict[str, str],
 ) -> Box:
     st, lab = ctx.styles, ctx.labels
     size = ctx.layout.type.card_heading * 1.5
@@ -238,16 +320,25 @@ def _tier(
     content += [ctx.para(item, "bullet", bulletText="•") for item in items]
     return Box(
         content,
-        BoxStyle(padding=ctx.layout.type.body * 0.6, border=colour, border_width=width,
-                 dash=dash, radius=3, space_between=0),
-        name=f"tier:{tier}",
+        BoxStyle(
+            padding=ctx.layout.type.body * 0.6,
+            border=colour,
+            border_width=width,
+            dash=dash,
+            radius=3,
+            space_between=0,
+        ),
+        name=f"the {tier} part of the when-to-get-help box",
+        field=f"seek_help.{tier}",
     )
 
 
 def sources_block(ctx: Context) -> Iterator[Flowable]:
     h, lab = ctx.handout, ctx.labels
     yield Spacer(0, ctx.layout.type.body * 0.6)
-    heading = Stack([Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0)
+    heading = Stack(
+        [Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0
+    )
     heading.keepWithNext = 1
     yield heading
     for n, ref in enumerate(h.sources, 1):
@@ -257,8 +348,11 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
         yield ctx.para(text, "small_bullet", bulletText=f"{n}.")
     r = h.review
     about = lab(
-        "about_line", organisation=r.organisation, author=r.author,
-        clinical_reviewer=r.clinical_reviewer, published=lab.date(r.published),
+        "about_line",
+        organisation=r.organisation,
+        author=r.author,
+        clinical_reviewer=r.clinical_reviewer,
+        published=lab.date(r.published),
         next_review=lab.date(r.next_review),
     )
     yield Spacer(0, ctx.layout.type.small * 0.5)

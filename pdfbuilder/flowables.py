@@ -34,11 +34,19 @@ class BoxStyle:
 class Box(Flowable):  # type: ignore[misc]
     """A bordered, padded group of flowables that never splits across pages."""
 
-    def __init__(self, content: Sequence[Flowable], style: BoxStyle, *, name: str = "box") -> None:
+    def __init__(
+        self,
+        content: Sequence[Flowable],
+        style: BoxStyle,
+        *,
+        name: str = "box",
+        field: str | None = None,
+    ) -> None:
         super().__init__()
         self.content = list(content)
         self.style = style
         self.name = name
+        self.field = field
         self._sizes: list[tuple[float, float]] = []
 
     def _inner_left(self) -> float:
@@ -49,7 +57,10 @@ class Box(Flowable):  # type: ignore[misc]
         inner = avail_width - self._inner_left() - self.style.padding
         self._sizes = [f.wrap(inner, 1e6) for f in self.content]
         gaps = self.style.space_between * max(len(self.content) - 1, 0)
-        body = sum(h + f.getSpaceBefore() * (i > 0) for i, (f, (_, h)) in enumerate(zip(self.content, self._sizes, strict=True)))
+        body = sum(
+            h + f.getSpaceBefore() * (i > 0)
+            for i, (f, (_, h)) in enumerate(zip(self.content, self._sizes, strict=True))
+        )
         self.width = avail_width
         self.height = body + gaps + 2 * self.style.padding
         return self.width, self.height
@@ -70,8 +81,13 @@ class Box(Flowable):  # type: ignore[misc]
                     canvas.setDash(list(st.dash))
             inset = st.border_width / 2 if st.border is not None else 0
             canvas.roundRect(
-                inset, inset, self.width - 2 * inset, self.height - 2 * inset, st.radius,
-                stroke=st.border is not None, fill=st.background is not None,
+                inset,
+                inset,
+                self.width - 2 * inset,
+                self.height - 2 * inset,
+                st.radius,
+                stroke=st.border is not None,
+                fill=st.background is not None,
             )
         if st.left_bar is not None:
             canvas.setFillColor(st.left_bar)
@@ -136,8 +152,14 @@ class Band(Flowable):  # type: ignore[misc]
     """A coloured band behind its content that runs out to the page edges (and any bleed)."""
 
     def __init__(
-        self, content: Flowable, colour: Color, *, pad: float, out_left: float,
-        out_right: float, out_top: float,
+        self,
+        content: Flowable,
+        colour: Color,
+        *,
+        pad: float,
+        out_left: float,
+        out_right: float,
+        out_top: float,
     ) -> None:
         super().__init__()
         self.content, self.colour, self.pad = content, colour, pad
@@ -157,11 +179,34 @@ class Band(Flowable):  # type: ignore[misc]
         canvas.saveState()
         canvas.setFillColor(self.colour)
         canvas.rect(
-            -self.out_left, 0, self.width + self.out_left + self.out_right,
-            self.height + self.out_top, stroke=0, fill=1,
+            -self.out_left,
+            0,
+            self.width + self.out_left + self.out_right,
+            self.height + self.out_top,
+            stroke=0,
+            fill=1,
         )
         canvas.restoreState()
         self.content.drawOn(canvas, 0, self.pad)
+
+
+class Rule(Flowable):  # type: ignore[misc]
+    """A thin horizontal line across the frame, with space above and below."""
+
+    def __init__(self, colour: Color, width: float, space: float) -> None:
+        super().__init__()
+        self.colour, self.line_width, self.space = colour, width, space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.space * 2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(self.line_width)
+        self.canv.line(0, self.space, self.width, self.space)
+        self.canv.restoreState()
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -264,7 +309,9 @@ class Row(Flowable):  # type: ignore[misc]
 Placed = list[tuple[Flowable, float]]
 
 
-def _fill(items: list[Flowable], width: float, height: float) -> tuple[Placed, list[Flowable], float]:
+def _fill(
+    items: list[Flowable], width: float, height: float
+) -> tuple[Placed, list[Flowable], float]:
     """Place ``items`` top-down into a column ``height`` tall, splitting one if it helps.
 
     Returns what was placed (with the y offset of each item's top), what is left, and the
@@ -290,7 +337,7 @@ def _fill(items: list[Flowable], width: float, height: float) -> tuple[Placed, l
             used += gap + h
             rest[0:1] = parts[1:]
         break
-    while placed and getattr(placed[-1][0], "keepWithNext", 0) and rest:
+    while placed and rest and bool(getattr(placed[-1][0], "keepWithNext", False)):
         item, top = placed.pop()
         rest.insert(0, item)
         used = top
@@ -308,6 +355,7 @@ class TwoColumns(Flowable):  # type: ignore[misc]
         super().__init__()
         self.content, self.gap = list(content), gap
         self._cols: tuple[Placed, Placed] = ([], [])
+        self._fixed: tuple[Placed, Placed, float, float] | None = None
 
     def _col_width(self, avail_width: float) -> float:
         return (avail_width - self.gap) / 2
@@ -326,8 +374,12 @@ class TwoColumns(Flowable):  # type: ignore[misc]
         return left, right, rest2, max(used_left, used_right)  # pragma: no cover
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._fixed is not None:  # a part made by split(): its columns are already set
+            left, right, self.width, self.height = self._fixed
+            self._cols = (left, right)
+            return self.width, self.height
         width = self._col_width(avail_width)
-        left, right, rest, height = self._layout(width, 1e6)
+        left, right, _rest, height = self._layout(width, 1e6)
         self._cols = (left, right)
         self.width, self.height = avail_width, height
         return self.width, self.height
@@ -338,8 +390,7 @@ class TwoColumns(Flowable):  # type: ignore[misc]
         if not left:
             return []
         here = TwoColumns([], self.gap)
-        here._cols, here.width, here.height = (left, right), avail_width, height
-        here.wrap = lambda w, h: (here.width, here.height)  # type: ignore[method-assign]
+        here._fixed = (left, right, avail_width, height)
         return [here, TwoColumns(rest, self.gap)] if rest else [here]
 
     def draw(self) -> None:
@@ -364,9 +415,15 @@ class Para(Paragraph):  # type: ignore[misc]
     fall back to ReportLab's own code.
     """
 
+    _key: int | None
+
     def __init__(
-        self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,  # noqa: N803
-        frags: list[Any] | None = None, **kw: Any,
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        bulletText: str | None = None,
+        frags: list[Any] | None = None,
+        **kw: Any,
     ) -> None:
         if text is None or frags is not None:  # a part made by split(): no caching
             super().__init__(text, style, bulletText=bulletText, frags=frags, **kw)
@@ -380,27 +437,27 @@ class Para(Paragraph):  # type: ignore[misc]
                 _BROKEN.clear()
             super().__init__(text, style, bulletText=bulletText)
             _PARSED[key] = (style, self.frags)
-            self._key: int | None = id(self.frags)
+            self._key = id(self.frags)
             return
         super().__init__(text, style, bulletText=bulletText, frags=cached[1])
         self._key = id(cached[1])
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._key is None:
             return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
         hit = _BROKEN.get((self._key, availWidth))
         if hit is None:
             width, height = super().wrap(availWidth, availHeight)
-            _BROKEN[(self._key, availWidth)] = (self.blPara, height)
+            _BROKEN[(self._key, availWidth)] = (getattr(self, "blPara"), height)  # noqa: B009
             return width, height
         self.width = availWidth
         style = self.style
         first = availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent
         self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
-        self.blPara, self.height = hit
+        self.blPara, self.height = hit[0], hit[1]
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         for part in parts:
             part._key = None

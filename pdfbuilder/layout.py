@@ -10,6 +10,7 @@ it gives; mappings merge key by key, anything else (text, numbers, lists) is rep
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,9 @@ class Margins:
 class Page:
     """Paper and margins."""
 
-    paper: Literal["a4", "letter"] = field(default="a4", metadata=_doc("Default paper; --paper overrides."))
+    paper: Literal["a4", "letter"] = field(
+        default="a4", metadata=_doc("Default paper; --paper overrides.")
+    )
     margins: Margins = field(default=Margins(), metadata=_doc("Margins in mm."))
 
 
@@ -56,16 +59,32 @@ class Type:
 
     body: float = field(default=11, metadata=_doc("Body text size, pt.", minimum=6, maximum=40))
     leading: float = field(
-        default=1.35, metadata=_doc("Line spacing as a multiple of the size.", minimum=1.0, maximum=2.5)
+        default=1.35,
+        metadata=_doc("Line spacing as a multiple of the size.", minimum=1.0, maximum=2.5),
     )
     title: float = field(default=26, metadata=_doc("Title size, pt.", minimum=10, maximum=72))
     subtitle: float = field(default=13, metadata=_doc("Subtitle size, pt.", minimum=6, maximum=48))
-    heading: float = field(default=15, metadata=_doc("Section heading size, pt.", minimum=6, maximum=48))
-    card_heading: float = field(default=13, metadata=_doc("Exercise name size, pt.", minimum=6, maximum=48))
-    small: float = field(
-        default=9, metadata=_doc("Smallest text: footer, sources, figure labels, pt.", minimum=6, maximum=40)
+    heading: float = field(
+        default=15, metadata=_doc("Section heading size, pt.", minimum=6, maximum=48)
     )
-    italics: bool = field(default=True, metadata=_doc("Allow *italic*; if false it prints as bold."))
+    card_heading: float = field(
+        default=13, metadata=_doc("Exercise name size, pt.", minimum=6, maximum=48)
+    )
+    small: float = field(
+        default=9,
+        metadata=_doc("Smallest text: footer, sources, figure labels, pt.", minimum=6, maximum=40),
+    )
+    italics: bool = field(
+        default=True, metadata=_doc("Allow *italic*; if false it prints as bold.")
+    )
+    minimum: float = field(
+        default=9,
+        metadata=_doc(
+            "The audience's smallest allowed text size, pt; checked by tests and `handout check`.",
+            minimum=6,
+            maximum=40,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -87,9 +106,19 @@ class Colours:
 class FigureLook:
     """Exercise figure size and drawing weight."""
 
-    width: float = field(default=58, metadata=_doc("Figure width in the card, mm.", minimum=20, maximum=180))
-    height: float = field(default=34, metadata=_doc("Figure height in the card, mm.", minimum=15, maximum=150))
-    line_width: float = field(default=2.0, metadata=_doc("Limb stroke width, pt.", minimum=0.5, maximum=8))
+    width: float = field(
+        default=58, metadata=_doc("Figure width in the card, mm.", minimum=20, maximum=180)
+    )
+    height: float = field(
+        default=34, metadata=_doc("Figure height in the card, mm.", minimum=15, maximum=150)
+    )
+    position: Literal["beside", "above"] = field(
+        default="beside",
+        metadata=_doc("Figure beside the steps (beside), or above them across the card (above)."),
+    )
+    line_width: float = field(
+        default=2.0, metadata=_doc("Limb stroke width, pt.", minimum=0.5, maximum=8)
+    )
 
 
 BLOCK_NAMES = ("title", "purpose", "takeaways", "sections", "seek_help", "exercises", "sources")
@@ -99,7 +128,9 @@ def _parse_blocks(value: Any, path: FieldPath, source: Source) -> tuple[str, ...
     items = schema._convert_tuple(str, value, path, source, {"min_items": 1})
     for i, name in enumerate(items):
         if name not in BLOCK_NAMES:
-            raise source.error((*path, i), f'unknown block "{name}"; blocks are: {", ".join(BLOCK_NAMES)}')
+            raise source.error(
+                (*path, i), f'unknown block "{name}"; blocks are: {", ".join(BLOCK_NAMES)}'
+            )
     if "seek_help" not in items:
         raise source.error(path, "the seek_help block must stay in every layout")
     return tuple(items)
@@ -125,6 +156,19 @@ class Layout:
     figure: FigureLook = field(default=FigureLook(), metadata=_doc("Exercise figures."))
     columns: int = field(
         default=2, metadata=_doc("Columns for the sections' text (1 or 2).", minimum=1, maximum=2)
+    )
+    grayscale: bool = field(
+        default=False,
+        metadata=_doc(
+            "Black-and-white printers: every colour becomes a gray of the same lightness."
+        ),
+    )
+    seek_help_keep: Literal["box", "tier"] = field(
+        default="box",
+        metadata=_doc(
+            "box: the whole seek-help box stays on one page (the build fails if it cannot); "
+            "tier: each tier stays whole, for layouts whose type is too large for one page."
+        ),
     )
     seek_help_tiers: Literal["across", "stacked"] = field(
         default="across",
@@ -155,7 +199,10 @@ def _merge_sources(base: Source, child: Source) -> Source:
     merged = Source(_merge(base.data, child.data), child.file)
     merged.positions = {**base.positions, **child.positions}
     merged.key_positions = {**base.key_positions, **child.key_positions}
-    merged.files = {**{p: base.file_of(p) for p in base.positions}, **{p: child.file for p in child.positions}}
+    merged.files = {
+        **{p: base.file_of(p) for p in base.positions},
+        **{p: child.file for p in child.positions},
+    }
     return merged
 
 
@@ -163,15 +210,21 @@ def _resolve_source(ref: str, origin: Path | None, chain: tuple[str, ...]) -> So
     path = _find(ref, origin)
     key = str(path.resolve())
     if key in chain:
-        raise HandoutError(f'layouts extend each other in a loop: {" -> ".join([*chain, key])}', file=str(path))
+        raise HandoutError(
+            f"layouts extend each other in a loop: {' -> '.join([*chain, key])}", file=str(path)
+        )
     source = read_file(path)
     if not isinstance(source.data, dict):
-        raise source.error((), f"expected a mapping (lines of `key: value`), got {schema.describe(source.data)}")
+        raise source.error(
+            (), f"expected a mapping (lines of `key: value`), got {schema.describe(source.data)}"
+        )
     parent = source.data.get("extends")
     if parent is None:
         return source
     if not isinstance(parent, str):
-        raise source.error(("extends",), f"expected a layout name or path, got {schema.describe(parent)}")
+        raise source.error(
+            ("extends",), f"expected a layout name or path, got {schema.describe(parent)}"
+        )
     try:
         base = _resolve_source(parent, path.parent, (*chain, key))
     except HandoutError as exc:
@@ -193,7 +246,8 @@ def _find(ref: str, origin: Path | None) -> Path:
     if not builtin.is_file():
         names = ", ".join(builtin_layout_names())
         raise HandoutError(
-            f'unknown layout "{ref}"; built-in layouts are: {names} (or give the path of a .yaml file)',
+            f'unknown layout "{ref}"; built-in layouts are: {names} '
+            "(or give the path of a .yaml file)",
             field="layout",
         )
     return builtin
@@ -219,8 +273,23 @@ def load_layout(ref: str | Path = "standard") -> Layout:
     return _load_layout_cached(ref, str(Path.cwd()), ((str(path), stat.st_mtime_ns),))
 
 
+def layout_as_data(layout: Layout) -> dict[str, Any]:
+    """The resolved layout as plain data, ready to print as YAML and copy into a new file."""
+
+    def plain(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, tuple):
+            return [plain(v) for v in value]
+        return value
+
+    return plain(layout)  # type: ignore[no-any-return]
+
+
 def layout_json_schema() -> dict[str, Any]:
     """The JSON Schema of layout files."""
     return schema.json_schema(
-        Layout, title="Handout layout", schema_id="https://clinic-handouts.invalid/schema/layout-1.json"
+        Layout,
+        title="Handout layout",
+        schema_id="https://clinic-handouts.invalid/schema/layout-1.json",
     )

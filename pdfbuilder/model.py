@@ -40,7 +40,9 @@ class Paragraph:
 class Bullets:
     """A bulleted list."""
 
-    bullets: tuple[str, ...] = field(metadata=_doc("The bullet points, one line each.", min_items=1))
+    bullets: tuple[str, ...] = field(
+        metadata=_doc("The bullet points, one line each.", min_items=1)
+    )
 
 
 Block = Paragraph | Bullets
@@ -107,8 +109,12 @@ class Section:
 class Dose:
     """How much and how often. Every part is optional; give what applies."""
 
-    reps: int | None = field(default=None, metadata=_doc("Repeat this many times.", minimum=1, maximum=100))
-    sets: int | None = field(default=None, metadata=_doc("Sets of the repeats.", minimum=1, maximum=10))
+    reps: int | None = field(
+        default=None, metadata=_doc("Repeat this many times.", minimum=1, maximum=100)
+    )
+    sets: int | None = field(
+        default=None, metadata=_doc("Sets of the repeats.", minimum=1, maximum=10)
+    )
     hold_seconds: int | None = field(
         default=None, metadata=_doc("Hold each for this many seconds.", minimum=1, maximum=300)
     )
@@ -121,13 +127,16 @@ class Dose:
 class Exercise:
     """One exercise card: figure, numbered steps, dose, what to feel and when to stop."""
 
-    id: str = field(metadata=_doc("Short unique id, lower-case with hyphens.", examples=["knee-to-chest"]))
+    id: str = field(
+        metadata=_doc("Short unique id, lower-case with hyphens.", examples=["knee-to-chest"])
+    )
     name: str = field(metadata=_doc("The exercise's name as the patient sees it."))
     figure: Figure = field(
         metadata={
             "parse": _parse_figure,
             "schema": figure_schema,
-            "doc": "The diagram: a built-in figure, frames of poses, or an image file; alt text required.",
+            "doc": "The diagram: a built-in figure, frames of poses, or an image file; "
+            "alt text required.",
         }
     )
     steps: tuple[str, ...] = field(
@@ -143,10 +152,14 @@ class SeekHelp:
     """When to get help, in three tiers of urgency. Each tier is a list of signs."""
 
     emergency: tuple[str, ...] = field(
-        metadata=_doc("Signs that need emergency help now (call the emergency number).", min_items=1)
+        metadata=_doc(
+            "Signs that need emergency help now (call the emergency number).", min_items=1
+        )
     )
     urgent: tuple[str, ...] = field(
-        metadata=_doc("Signs that need a same-day appointment or the urgent advice line.", min_items=1)
+        metadata=_doc(
+            "Signs that need a same-day appointment or the urgent advice line.", min_items=1
+        )
     )
     routine: tuple[str, ...] = field(
         metadata=_doc("Reasons to book a routine appointment.", min_items=1)
@@ -157,8 +170,12 @@ class SeekHelp:
 class Contacts:
     """Phone numbers used in the seek-help box. A clinic profile overrides them."""
 
-    emergency: str = field(default="999", metadata=_doc("Emergency number.", examples=["999", "911", "112"]))
-    urgent: str = field(default="NHS 111", metadata=_doc("Urgent advice line.", examples=["NHS 111"]))
+    emergency: str = field(
+        default="999", metadata=_doc("Emergency number.", examples=["999", "911", "112"])
+    )
+    urgent: str = field(
+        default="NHS 111", metadata=_doc("Urgent advice line.", examples=["NHS 111"])
+    )
 
 
 @dataclass(frozen=True)
@@ -167,7 +184,9 @@ class Reference:
 
     title: str = field(metadata=_doc("Title of the guideline, review or page."))
     publisher: str = field(metadata=_doc("Who published it."))
-    year: int = field(metadata=_doc("Year of publication or last update.", minimum=1900, maximum=2100))
+    year: int = field(
+        metadata=_doc("Year of publication or last update.", minimum=1900, maximum=2100)
+    )
     url: str | None = field(default=None, metadata=_doc("Where to read it."))
 
 
@@ -206,7 +225,9 @@ class Handout:
     """A patient handout's content. It never says how it looks: layouts do that."""
 
     schema: Literal[1] = field(metadata=_doc("Version of this file format. Always 1 for now."))
-    id: str = field(metadata=_doc("Short unique id, lower-case with hyphens.", examples=["back-spasms"]))
+    id: str = field(
+        metadata=_doc("Short unique id, lower-case with hyphens.", examples=["back-spasms"])
+    )
     language: str = field(metadata=_doc("Language tag (BCP 47).", examples=["en", "en-GB", "es"]))
     title: str = field(metadata=_doc("The leaflet's title."))
     purpose: str = field(metadata=_doc("One sentence: what this leaflet helps the reader do."))

@@ -21,7 +21,7 @@ import yaml
 from .errors import FieldPath, HandoutError
 
 try:  # libyaml is ten times faster; the pure-Python loader gives the same result.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,attr-defined]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
@@ -77,9 +77,7 @@ class Source:
     def error(self, path: FieldPath, message: str, *, key: bool = False) -> HandoutError:
         """A :class:`HandoutError` located at ``path`` in this file."""
         line, column = self.where(path, key=key)
-        return HandoutError(
-            message, file=self.file_of(path), line=line, column=column, field=path
-        )
+        return HandoutError(message, file=self.file_of(path), line=line, column=column, field=path)
 
 
 def read_text(text: str, file: str) -> Source:
@@ -217,12 +215,14 @@ class _Builder:
             if key in out:
                 raise self.fail(
                     key_node,
-                    f'duplicate key "{key}" (first given on line {first_line[key]}); '
-                    "keep only one",
+                    f'duplicate key "{key}" (first given on line {first_line[key]}); keep only one',
                     child,
                 )
             first_line[key] = key_node.start_mark.line + 1
-            self.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.key_positions[child] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             out[key] = self.build(value_node, child)
         return out
 
@@ -233,7 +233,9 @@ def _pairs(
     """Mapping pairs, with YAML merge keys (``<<: *base``) refused: they hide duplicates."""
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise builder.fail(key_node, "merge keys (<<) are not supported; write the keys out", path)
+            raise builder.fail(
+                key_node, "merge keys (<<) are not supported; write the keys out", path
+            )
         yield key_node, value_node
 
 

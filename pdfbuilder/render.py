@@ -19,6 +19,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -47,11 +48,11 @@ class PageSetup:
     footer_height: float
 
 
-def page_setup(layout: Layout, paper: str) -> PageSetup:
-    """Page and frame geometry for ``layout`` on ``paper``."""
+def page_setup(layout: Layout, paper: str, footer_lines: int = 1) -> PageSetup:
+    """Page and frame geometry for ``layout`` on ``paper``, with a footer of 1 or 2 lines."""
     width, height = PAPER_SIZES[paper]
     m = layout.page.margins
-    footer = layout.type.small * 3.2
+    footer = layout.type.small * (1.9 + 1.3 * footer_lines)
     geometry = Geometry(
         frame_width=width - (m.left + m.right) * mm,
         frame_height=height - (m.top + m.bottom) * mm - footer,
@@ -71,7 +72,9 @@ def render(
     paper: str,
 ) -> bytes:
     """Lay out and draw the leaflet; return the PDF bytes."""
-    setup = page_setup(layout, paper)
+    width = PAPER_SIZES[paper][0] - (layout.page.margins.left + layout.page.margins.right) * mm
+    lines = 1 if _footer_fits(handout, layout, styles, labels, width) else 2
+    setup = page_setup(layout, paper, lines)
     key = (handout, layout, paper)
     guess = _page_count_memo.get(key, 2)
     pdf, pages = _render_pass(compose, handout, layout, styles, labels, setup, guess)
@@ -114,13 +117,16 @@ def _refuse_oversized_boxes(flowables: list[Flowable], setup: PageSetup, handout
         if isinstance(flowable, Box):
             _, height = flowable.wrap(g.frame_width, g.frame_height)
             if height > g.frame_height:
-                what = "the when-to-get-help box" if flowable.name == SEEK_HELP_BOX else flowable.name
+                what = (
+                    "the when-to-get-help box" if flowable.name == SEEK_HELP_BOX else flowable.name
+                )
                 over = (height - g.frame_height) / mm
                 raise HandoutError(
-                    f"{what} is {height / mm:.0f} mm tall but a page holds {g.frame_height / mm:.0f} mm "
+                    f"{what} is {height / mm:.0f} mm tall but a page holds "
+                    f"{g.frame_height / mm:.0f} mm "
                     f"(about {over:.0f} mm too much); it is never split, so shorten its text",
                     file=_file_of(handout),
-                    field="seek_help" if flowable.name == SEEK_HELP_BOX else None,
+                    field=flowable.field,
                 )
 
 
@@ -153,8 +159,15 @@ def _doc_template(
         initialFontName=styles.fonts.regular,
     )
     frame = Frame(
-        m.left * mm, m.bottom * mm + setup.footer_height, g.frame_width, g.frame_height,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        m.left * mm,
+        m.bottom * mm + setup.footer_height,
+        g.frame_width,
+        g.frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
 
     def on_page(canvas: Any, doc: BaseDocTemplate) -> None:
@@ -172,27 +185,55 @@ def _keywords(handout: Handout, labels: Labels) -> str:
     return ", ".join(words)
 
 
+def _footer_texts(handout: Handout, labels: Labels, page: int, total: int) -> tuple[str, str]:
+    r = handout.review
+    left = labels(
+        "document_line",
+        document_id=r.document_id,
+        version=r.version,
+        next_review=labels.month_year(r.next_review),
+    )
+    return left, labels("page_of", page=page, pages=total)
+
+
+def _footer_fits(
+    handout: Handout, layout: Layout, styles: Styles, labels: Labels, width: float
+) -> bool:
+    """Whether the document line and "Page 99 of 99" fit side by side on one line."""
+    left, right = _footer_texts(handout, labels, 99, 99)
+    size = layout.type.small
+    used = stringWidth(left, styles.fonts.regular, size) + stringWidth(
+        right, styles.fonts.bold, size
+    )
+    return used + size * 2 <= width
+
+
 def _footer(
-    canvas: Any, page: int, total: int, handout: Handout, layout: Layout,
-    styles: Styles, labels: Labels, setup: PageSetup,
+    canvas: Any,
+    page: int,
+    total: int,
+    handout: Handout,
+    layout: Layout,
+    styles: Styles,
+    labels: Labels,
+    setup: PageSetup,
 ) -> None:
     m = layout.page.margins
     size = layout.type.small
-    r = handout.review
-    left = labels(
-        "document_line", document_id=r.document_id, version=r.version,
-        next_review=labels.month_year(r.next_review),
-    )
-    right = labels("page_of", page=page, pages=total)
+    left, right = _footer_texts(handout, labels, page, total)
+    two_lines = setup.footer_height > size * 3.3
     y = m.bottom * mm + size * 0.4
     canvas.saveState()
     canvas.setStrokeColor(styles.palette.card_border)
     canvas.setLineWidth(0.6)
-    line_y = y + size * 1.5
+    line_y = y + size * (1.5 + (1.3 if two_lines else 0))
     canvas.line(m.left * mm, line_y, setup.width - m.right * mm, line_y)
     canvas.setFillColor(styles.palette.muted)
     canvas.setFont(styles.fonts.regular, size)
     canvas.drawString(m.left * mm, y, left)
     canvas.setFont(styles.fonts.bold, size)
-    canvas.drawRightString(setup.width - m.right * mm, y, right)
+    if two_lines:
+        canvas.drawString(m.left * mm, y + size * 1.3, right)
+    else:
+        canvas.drawRightString(setup.width - m.right * mm, y, right)
     canvas.restoreState()

@@ -19,9 +19,9 @@ import functools
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 
-from .errors import FieldPath, HandoutError
+from .errors import FieldPath
 from .reader import Source
 
 T = TypeVar("T")
@@ -62,11 +62,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _public_fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
-    return {
-        f.name: f
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if not f.metadata.get("internal")
-    }
+    return {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
 
 
 def convert(cls: type[T], value: Any, path: FieldPath, source: Source) -> T:
@@ -80,13 +76,11 @@ def convert(cls: type[T], value: Any, path: FieldPath, source: Source) -> T:
         if key not in fields:
             raise source.error((*path, key), _unknown_field(key, list(fields)), key=True)
     kwargs: dict[str, Any] = {}
-    hints = _hints(cls)
+    hints = _hints(cast(type, cls))
     for name, f in fields.items():
         if name not in value:
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise source.error(
-                    (*path, name), f"required field is missing; add `{name}:` here"
-                )
+                raise source.error((*path, name), f"required field is missing; add `{name}:` here")
             continue
         kwargs[name] = _convert_value(hints[name], value[name], (*path, name), source, f.metadata)
     return cls(**kwargs)
@@ -98,9 +92,7 @@ def _unknown_field(key: str, known: list[str]) -> str:
     return f"unknown field; {hint}"
 
 
-def _convert_value(
-    hint: Any, value: Any, path: FieldPath, source: Source, meta: Any = None
-) -> Any:
+def _convert_value(hint: Any, value: Any, path: FieldPath, source: Source, meta: Any = None) -> Any:
     meta = meta or {}
     if "parse" in meta:
         return meta["parse"](value, path, source)
@@ -125,7 +117,9 @@ def _convert_value(
 
 def _convert_tuple(item: Any, value: Any, path: FieldPath, source: Source, meta: Any) -> Any:
     if not isinstance(value, list):
-        raise source.error(path, f"expected a list (lines starting with `- `), got {describe(value)}")
+        raise source.error(
+            path, f"expected a list (lines starting with `- `), got {describe(value)}"
+        )
     low, high = meta.get("min_items"), meta.get("max_items")
     if low is not None and len(value) < low:
         raise source.error(path, f"expected at least {low} items, got {len(value)}")
@@ -151,7 +145,9 @@ def _convert_scalar(kind: Any, value: Any, path: FieldPath, source: Source, meta
     if kind is str and isinstance(value, int) and not isinstance(value, bool):
         value, ok = str(value), True
     if not ok:
-        raise source.error(path, f"expected {_KIND_WORDS.get(kind, kind.__name__)}, got {describe(value)}")
+        raise source.error(
+            path, f"expected {_KIND_WORDS.get(kind, kind.__name__)}, got {describe(value)}"
+        )
     if kind is str and not value.strip() and not meta.get("allow_empty"):
         raise source.error(path, "is empty; write some text or remove the field")
     if kind in (int, float):
@@ -197,10 +193,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 def _field_schema(hint: Any, meta: Any, defs: dict[str, Any]) -> dict[str, Any]:
     meta = meta or {}
-    if "schema" in meta:
-        out = dict(meta["schema"]())
-    else:
-        out = _type_schema(hint, meta, defs)
+    out = dict(meta["schema"]()) if "schema" in meta else _type_schema(hint, meta, defs)
     if "doc" in meta:
         out["description"] = meta["doc"]
     if "examples" in meta:

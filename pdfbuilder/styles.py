@@ -51,12 +51,34 @@ class Styles:
     figure: FigureStyle
 
 
+def _colour(hex_value: str, grayscale: bool) -> Color:
+    """A layout colour; on a grayscale layout, the gray of the same relative luminance."""
+    colour = HexColor(hex_value)
+    if not grayscale:
+        return colour
+    level = gray_level(colour)
+    return Color(level, level, level)
+
+
+def gray_level(colour: Color) -> float:
+    """The sRGB gray (0 to 1) with the same WCAG relative luminance as ``colour``."""
+
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * linear(colour.red) + 0.7152 * linear(colour.green) + 0.0722 * linear(colour.blue)
+    gray = lum * 12.92 if lum <= 0.0031308 else 1.055 * lum ** (1 / 2.4) - 0.055
+    return round(gray, 4)
+
+
 @functools.lru_cache(maxsize=32)
 def styles_for(layout: Layout) -> Styles:
     """Build (once per layout) the paragraph styles and palette for ``layout``."""
     fonts = register_family(layout.font)
     c = layout.colours
-    palette = Palette(*(HexColor(getattr(c, name)) for name in Palette.__dataclass_fields__))
+    palette = Palette(
+        *(_colour(getattr(c, name), layout.grayscale) for name in Palette.__dataclass_fields__)
+    )
     t = layout.type
     lead = t.leading
 
@@ -65,6 +87,8 @@ def styles_for(layout: Layout) -> Styles:
             "fontName": fonts.regular,
             "fontSize": size,
             "leading": size * lead,
+            "bulletFontSize": size,
+            "bulletFontName": fonts.regular,
             "textColor": palette.text,
             "alignment": TA_LEFT,
             "splitLongWords": 1,
@@ -80,36 +104,84 @@ def styles_for(layout: Layout) -> Styles:
         palette=palette,
         body=style("body", t.body, spaceBefore=t.body * 0.45),
         bullet=style(
-            "bullet", t.body, leftIndent=bullet_indent, bulletIndent=t.body * 0.25,
-            bulletFontName=fonts.bold, spaceBefore=t.body * 0.2,
-        ),
-        step=style(
-            "step", t.body, leftIndent=t.body * 1.5, bulletIndent=0, bulletFontName=fonts.bold,
+            "bullet",
+            t.body,
+            leftIndent=bullet_indent,
+            bulletIndent=t.body * 0.25,
+            bulletFontName=fonts.bold,
             spaceBefore=t.body * 0.2,
         ),
-        purpose=style("purpose", t.subtitle, leading=t.subtitle * lead, fontName=fonts.bold,
-                      spaceBefore=t.body * 0.8, spaceAfter=t.body * 0.2),
-        title=style("title", t.title, leading=t.title * 1.15, fontName=fonts.bold,
-                    textColor=palette.on_accent),
-        subtitle=style("subtitle", t.subtitle, leading=t.subtitle * 1.3, textColor=palette.on_accent,
-                       spaceBefore=t.subtitle * 0.3),
-        heading=style("heading", t.heading, leading=t.heading * 1.2, fontName=fonts.bold,
-                      textColor=palette.accent, spaceBefore=t.heading * 0.9, keepWithNext=1),
-        box_heading=style("box_heading", t.heading, leading=t.heading * 1.2, fontName=fonts.bold,
-                          textColor=palette.text),
-        card_heading=style("card_heading", t.card_heading, leading=t.card_heading * 1.2,
-                           fontName=fonts.bold, textColor=palette.accent),
-        tier_heading=style("tier_heading", t.card_heading, leading=t.card_heading * 1.2,
-                           fontName=fonts.bold),
+        step=style(
+            "step",
+            t.body,
+            leftIndent=t.body * 1.5,
+            bulletIndent=0,
+            bulletFontName=fonts.bold,
+            spaceBefore=t.body * 0.2,
+        ),
+        purpose=style(
+            "purpose",
+            t.subtitle,
+            leading=t.subtitle * lead,
+            fontName=fonts.bold,
+            spaceBefore=t.body * 0.8,
+            spaceAfter=t.body * 0.2,
+        ),
+        title=style(
+            "title",
+            t.title,
+            leading=t.title * 1.15,
+            fontName=fonts.bold,
+            textColor=palette.on_accent,
+        ),
+        subtitle=style(
+            "subtitle",
+            t.subtitle,
+            leading=t.subtitle * 1.3,
+            textColor=palette.on_accent,
+            spaceBefore=t.subtitle * 0.3,
+        ),
+        heading=style(
+            "heading",
+            t.heading,
+            leading=t.heading * 1.2,
+            fontName=fonts.bold,
+            textColor=palette.accent,
+            spaceBefore=t.heading * 0.9,
+            keepWithNext=1,
+        ),
+        box_heading=style(
+            "box_heading",
+            t.heading,
+            leading=t.heading * 1.2,
+            fontName=fonts.bold,
+            textColor=palette.text,
+        ),
+        card_heading=style(
+            "card_heading",
+            t.card_heading,
+            leading=t.card_heading * 1.2,
+            fontName=fonts.bold,
+            textColor=palette.accent,
+        ),
+        tier_heading=style(
+            "tier_heading", t.card_heading, leading=t.card_heading * 1.2, fontName=fonts.bold
+        ),
         dose=style("dose", t.body, textColor=palette.accent),
         small=style("small", t.small, leading=t.small * 1.3, textColor=palette.muted),
         small_bullet=style(
-            "small_bullet", t.small, leading=t.small * 1.3, textColor=palette.muted,
-            leftIndent=t.small * 1.6, bulletIndent=0, spaceBefore=t.small * 0.2,
+            "small_bullet",
+            t.small,
+            leading=t.small * 1.3,
+            textColor=palette.muted,
+            leftIndent=t.small * 1.6,
+            bulletIndent=0,
+            spaceBefore=t.small * 0.2,
         ),
         figure=FigureStyle(
             line_width=layout.figure.line_width,
             font_name=fonts.regular,
             font_size=t.small,
+            grayscale=layout.grayscale,
         ),
     )

@@ -22,7 +22,8 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         raise HandoutError("is a folder; give a file name such as leaflet.pdf", file=str(target))
     if not folder.is_dir():
         raise HandoutError(
-            f'cannot write the PDF: the folder "{folder}" does not exist; create it or choose another -o',
+            f'cannot write the PDF: the folder "{folder}" does not exist; '
+            "create it or choose another -o",
             file=str(target),
         )
     try:

@@ -36,7 +36,9 @@ def test_every_step_and_section_heading_is_printed(a4_pdf: bytes, handout: Hando
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_seek_help_box_is_whole_on_one_page(build: Callable[..., bytes], handout: Handout, paper: str) -> None:
+def test_seek_help_box_is_whole_on_one_page(
+    build: Callable[..., bytes], handout: Handout, paper: str
+) -> None:
     pages = page_texts(build("standard", paper))
     holding = [i for i, t in enumerate(pages) if "When to get help" in t]
     assert len(holding) == 1
@@ -51,7 +53,9 @@ def test_seek_help_box_is_whole_on_one_page(build: Callable[..., bytes], handout
 def test_seek_help_tiers_differ_by_words_border_and_icon(a4_pdf: bytes) -> None:
     with pdfplumber.open(__import__("io").BytesIO(a4_pdf)) as pdf:
         page = next(p for p in pdf.pages if "When to get help" in (p.extract_text() or ""))
-        widths = sorted({round(r["linewidth"], 1) for r in page.rects + page.curves if r.get("stroke")})
+        widths = sorted(
+            {round(r["linewidth"], 1) for r in page.rects + page.curves if r.get("stroke")}
+        )
         # Emergency, urgent and routine tiers have borders of different weights.
         assert {2.5, 1.5, 1.2} <= set(widths)
         dashed = [c for c in page.curves + page.rects if c.get("dash") and c["dash"][0]]
@@ -59,7 +63,9 @@ def test_seek_help_tiers_differ_by_words_border_and_icon(a4_pdf: bytes) -> None:
 
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", A4), ("letter", LETTER)])
-def test_page_size_matches_the_paper(build: Callable[..., bytes], paper: str, size: tuple[float, float]) -> None:
+def test_page_size_matches_the_paper(
+    build: Callable[..., bytes], paper: str, size: tuple[float, float]
+) -> None:
     for page in read(build("standard", paper)).pages:
         box = page.mediabox
         assert (float(box.width), float(box.height)) == pytest.approx(size, abs=0.05)
@@ -109,14 +115,28 @@ def test_footer_on_every_page(a4_pdf: bytes) -> None:
 def test_rebuild_is_byte_identical_across_processes(a4_pdf: bytes, tmp_path: Path) -> None:
     out = tmp_path / "again.pdf"
     subprocess.run(
-        [sys.executable, "-m", "pdfbuilder", "build", str(BACK_SPASMS), "--paper", "a4", "-o", str(out)],
-        check=True, cwd=ROOT, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pdfbuilder",
+            "build",
+            str(BACK_SPASMS),
+            "--paper",
+            "a4",
+            "-o",
+            str(out),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
     )
     assert out.read_bytes() == a4_pdf
     assert build_pdf(BACK_SPASMS, paper="a4") == a4_pdf
 
 
-def test_api_returns_bytes_without_touching_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_api_returns_bytes_without_touching_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     pdf = build_pdf(load_handout(BACK_SPASMS))
     assert pdf.startswith(b"%PDF-") and list(tmp_path.iterdir()) == []
@@ -126,4 +146,4 @@ def test_no_text_outside_the_page_margins(a4_pdf: bytes) -> None:
     with pdfplumber.open(__import__("io").BytesIO(a4_pdf)) as pdf:
         for page in pdf.pages:
             for ch in page.chars:
-                assert 14 * 2.83 < ch["x0"] and ch["x1"] < page.width - 14 * 2.83, ch["text"]
+                assert ch["x0"] > 14 * 2.83 and ch["x1"] < page.width - 14 * 2.83, ch["text"]

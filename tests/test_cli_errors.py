@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from pathlib import Path
 
@@ -103,8 +102,12 @@ CASES: list[tuple[str, Callable[[str], str], str]] = [
 
 @pytest.mark.parametrize(("name", "edit", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_bad_handout_gives_one_line_and_keeps_the_old_pdf(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    name: str, edit: Callable[[str], str], expected: str,
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    edit: Callable[[str], str],
+    expected: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("bad.yaml").write_text(edit(MINIMAL), encoding="utf-8")
@@ -119,8 +122,12 @@ def test_bad_handout_gives_one_line_and_keeps_the_old_pdf(
 
 @pytest.mark.parametrize(("name", "edit", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_validate_reports_the_same_line(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    name: str, edit: Callable[[str], str], expected: str,
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    edit: Callable[[str], str],
+    expected: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("bad.yaml").write_text(edit(MINIMAL), encoding="utf-8")
@@ -136,7 +143,9 @@ def test_missing_file(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.Mon
     assert result.stderr == "nothing.yaml: file not found; check the path\n"
 
 
-def test_output_folder_missing(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_folder_missing(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
     result = runner.invoke(main, ["build", "ok.yaml", "-o", "no/such/folder/out.pdf"])
@@ -147,7 +156,9 @@ def test_output_folder_missing(runner: CliRunner, tmp_path: Path, monkeypatch: p
     )
 
 
-def test_output_path_not_writable(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_path_not_writable(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
     # /proc refuses new files even for root, so this holds on any Linux machine.
@@ -158,7 +169,9 @@ def test_output_path_not_writable(runner: CliRunner, tmp_path: Path, monkeypatch
     assert result.stderr.count("\n") == 1
 
 
-def test_output_is_a_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_is_a_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
     Path("folder").mkdir()
@@ -167,7 +180,9 @@ def test_output_is_a_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pyte
     assert result.stderr == "folder: is a folder; give a file name such as leaflet.pdf\n"
 
 
-def test_unknown_layout_name(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_layout_name(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
     result = runner.invoke(main, ["build", "ok.yaml", "--layout", "fancy"])
@@ -177,7 +192,9 @@ def test_unknown_layout_name(runner: CliRunner, tmp_path: Path, monkeypatch: pyt
     assert not Path("ok.pdf").exists()
 
 
-def test_good_build_writes_the_pdf(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_good_build_writes_the_pdf(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
     result = runner.invoke(main, ["build", "ok.yaml"])

@@ -52,7 +52,7 @@ def _builtin(data: dict[object, object], alt: str) -> Figure:
             ("builtin",),
         )
     figure = figures[name]
-    return replace(figure, alt=alt, label=_label(data, figure.label))
+    return replace(figure, alt=alt, label=_label(data, None))
 
 
 def parse_figure(data: object, base_dir: Path | None) -> Figure:
