@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import yaml
 
 from . import __version__
 from .build import build_pdf
 from .errors import HandoutError
-from .layout import builtin_layout_names, layout_json_schema
+from .layout import builtin_layout_names, layout_as_data, layout_json_schema, load_layout
 from .model import handout_json_schema, load_handout
 from .write import write_atomic
 
@@ -49,11 +50,18 @@ class HandoutGroup(click.Group):
 def layout_options(func: F) -> F:
     """The --layout and --paper options shared by every command that builds a leaflet."""
     func = click.option(
-        "--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default=None,
+        "--paper",
+        type=click.Choice(["a4", "letter"], case_sensitive=False),
+        default=None,
         help="Paper size (default: the layout's own, A4 for built-in layouts).",
     )(func)
     func = click.option(
-        "--layout", "-l", "layout", default="standard", show_default=True, metavar="NAME|PATH",
+        "--layout",
+        "-l",
+        "layout",
+        default="standard",
+        show_default=True,
+        metavar="NAME|PATH",
         help=f"A built-in layout ({', '.join(builtin_layout_names())}) or a layout file.",
     )(func)
     return func
@@ -68,8 +76,13 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @layout_options
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Where to write the PDF (default: FILE with .pdf, in the current folder).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write the PDF (default: FILE with .pdf, in the current folder).",
+)
 def build(file: Path, layout: str, paper: str | None, output: Path | None) -> None:
     """Build the PDF leaflet for a handout FILE."""
     pdf = build_pdf(file, layout, paper=paper)
@@ -97,21 +110,63 @@ def validate(files: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.option("--layout", "what", flag_value="layout", help="Print the layout-file schema instead.")
-@click.option("--handout", "what", flag_value="handout", default=True, help="Print the handout-file schema (default).")
+@click.option(
+    "--handout",
+    "what",
+    flag_value="handout",
+    default=True,
+    help="Print the handout-file schema (default).",
+)
 def schema(what: str) -> None:
     """Print the JSON Schema of handout files (or layout files) for editors."""
     data = layout_json_schema() if what == "layout" else handout_json_schema()
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+@main.group(invoke_without_command=True)
+@click.pass_context
+def layouts(ctx: click.Context) -> None:
+    """List the built-in layouts and the audience each serves."""
+    if ctx.invoked_subcommand is None:
+        names = builtin_layout_names()
+        width = max(len(n) for n in names)
+        for name in names:
+            click.echo(f"{name:<{width}}  {load_layout(name).description}")
+
+
+@layouts.command("show")
+@click.argument("name", metavar="NAME|PATH")
+def layouts_show(name: str) -> None:
+    """Print the fully resolved layout NAME as YAML, ready to copy and edit."""
+    layout = load_layout(name)
+    data = layout_as_data(layout)
+    data["extends"] = None
+    header = (
+        f"# The {layout.name} layout with everything it inherits written out.\n"
+        "# Save it as my-layout.yaml, change what you need, then build with\n"
+        "# --layout my-layout.yaml\n"
+        "# (or keep only your changes under `extends: " + layout.name + "`).\n"
+    )
+    click.echo(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), nl=False)
+
+
 @main.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("figures.pdf"),
-              show_default=True, help="Where to write the gallery PDF.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("figures.pdf"),
+    show_default=True,
+    help="Where to write the gallery PDF.",
+)
 def figures(output: Path) -> None:
     """Render every built-in pose and exercise figure on labelled pages, for review."""
     from .figures import gallery_pdf
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")
+
+
 from .check.cli import check as _check  # noqa: E402
+
 main.add_command(_check)
