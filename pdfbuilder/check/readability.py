@@ -157,17 +157,22 @@ def score(found: list[Sentence], language: str) -> Scores | None:
     per_sentence = words / len(found)
     per_word = syllables / words
     lang = base_language(language)
+    # Adding 0.0 turns a rounded -0.0 into 0.0.
     if lang == "es":
         ease = 206.84 - 60 * per_word - 1.02 * per_sentence
         return Scores(
-            len(found), words, round(huerta_grade(ease), 1), fernandez_huerta=round(ease, 1)
+            len(found),
+            words,
+            round(huerta_grade(ease), 1) + 0.0,
+            fernandez_huerta=round(ease, 1) + 0.0,
         )
     if lang != "en":
         return None
     fk = 0.39 * per_sentence + 11.8 * per_word - 15.59
     poly = sum(s.long_words for s in found)
     smog = 1.043 * math.sqrt(poly * 30 / len(found)) + 3.1291
-    return Scores(len(found), words, round(fk, 1), flesch_kincaid=round(fk, 1), smog=round(smog, 1))
+    fk = round(fk, 1) + 0.0
+    return Scores(len(found), words, fk, flesch_kincaid=fk, smog=round(smog, 1))
 
 
 def measure(handout: Handout, line_of: Callable[[FieldPath], int | None]) -> Readability:
