@@ -14,6 +14,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from ._startup import import_reportlab_paragraph  # noqa: E402
+
+import_reportlab_paragraph()
+
 from .build import build_file, build_pdf, check_glyphs
 from .errors import FigureError, HandoutError
 from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout

@@ -7,6 +7,7 @@ traceback for anything a user can cause.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Callable
@@ -36,7 +37,23 @@ class OneLineError(click.ClickException):
 
 
 class HandoutGroup(click.Group):
-    """A click group that reports HandoutError in one line, never as a traceback."""
+    """A click group that reports HandoutError in one line, never as a traceback.
+
+    Commands in ``LAZY`` are imported only when used, so ``handout build`` does not pay for
+    the readability checker's start-up.
+    """
+
+    LAZY = {"check": ("pdfbuilder.check.cli", "check")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module, name = self.LAZY[cmd_name]
+            command: click.Command = getattr(importlib.import_module(module), name)
+            return command
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -166,7 +183,3 @@ def figures(output: Path) -> None:
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")
 
-
-from .check.cli import check as _check  # noqa: E402
-
-main.add_command(_check)

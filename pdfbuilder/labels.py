@@ -11,9 +11,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import HandoutError
+from .reader import load_package_data
 
 LABEL_DIR = Path(__file__).parent / "labels"
 
@@ -56,8 +55,8 @@ def labels_for(language: str) -> Labels:
     for tag in candidates:
         path = LABEL_DIR / f"{tag.lower()}.yaml"
         if path.is_file():
-            english = yaml.safe_load((LABEL_DIR / "en.yaml").read_text(encoding="utf-8"))
-            texts = yaml.safe_load(path.read_text(encoding="utf-8"))
+            english = load_package_data(LABEL_DIR / "en.yaml")
+            texts = load_package_data(path)
             # A partial translation still builds: missing labels come from English.
             return Labels(tag, {**english, **texts})
     raise HandoutError(f'no labels for language "{language}"')  # pragma: no cover

@@ -7,10 +7,14 @@ escaped, never interpreted, so content can never restyle or break the page.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+
+
+def escape(text: str) -> str:
+    """Make ``&``, ``<`` and ``>`` print as themselves in ReportLab paragraph markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def to_markup(text: str, *, italics: bool = True) -> str:

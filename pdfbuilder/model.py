@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any, Literal
 from . import schema
 from .errors import FieldPath, FigureError
 from .figures import Figure, figure_schema, parse_figure
-from .reader import Source, read_file, read_text
+from .reader import Source, read_bytes, read_raw, read_text
 
 SCHEMA_VERSION = 1
 
@@ -291,9 +292,24 @@ def _check_handout(h: Handout, source: Source) -> None:
         seen[ex.id] = i
 
 
+_loaded: dict[tuple[str, bytes], Handout] = {}
+
+
 def load_handout(path: str | Path) -> Handout:
-    """Read, parse and validate a handout file."""
-    return handout_from_source(read_file(path))
+    """Read, parse and validate a handout file.
+
+    A file whose bytes are the same as last time is not parsed again: clinics and batch runs
+    build the same handout over and over.
+    """
+    raw = read_bytes(path)
+    key = (str(path), hashlib.blake2b(raw, digest_size=16).digest())
+    handout = _loaded.get(key)
+    if handout is None:
+        handout = handout_from_source(read_raw(raw, str(path)))
+        if len(_loaded) >= 64:
+            _loaded.clear()
+        _loaded[key] = handout
+    return handout
 
 
 def handout_from_text(text: str, name: str = "<text>") -> Handout:

@@ -110,17 +110,27 @@ def read_text(text: str, file: str) -> Source:
     return Source(data, file, builder.positions, builder.key_positions)
 
 
-def read_file(path: str | Path) -> Source:
-    """Read and parse the YAML file at ``path``; a missing or unreadable file is a HandoutError."""
+def load_package_data(path: Path) -> Any:
+    """Plain data from one of the package's own YAML files (poses, labels), with the fast
+    loader and no positions: these files are ours and tested, not user input."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of the file at ``path``; a missing or unreadable file is a HandoutError."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise HandoutError("file not found; check the path", file=name) from None
     except IsADirectoryError:
         raise HandoutError("is a folder, not a YAML file", file=name) from None
     except OSError as exc:
         raise HandoutError(f"cannot read the file: {exc.strerror}", file=name) from None
+
+
+def read_raw(raw: bytes, name: str) -> Source:
+    """Parse the UTF-8 bytes of a YAML file (reported as ``name``) into a :class:`Source`."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -129,6 +139,11 @@ def read_file(path: str | Path) -> Source:
             "the file is not UTF-8 text; save it as UTF-8", file=name, line=line, column=1
         ) from None
     return read_text(text, name)
+
+
+def read_file(path: str | Path) -> Source:
+    """Read and parse the YAML file at ``path``; a missing or unreadable file is a HandoutError."""
+    return read_raw(read_bytes(path), str(path))
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, file: str) -> HandoutError:

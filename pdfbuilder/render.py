@@ -4,10 +4,11 @@ In: a function that composes the flowables for a page geometry, the handout (for
 the footer) and the layout. Out: the bytes of the PDF.
 
 Every page carries a footer with the document id, version, review date and "Page X of Y".
-The total Y is known only after layout, so the first pass uses the page count seen last time
-for the same inputs (two pages the first time); if the guess was wrong the leaflet is laid out
-once more with the right total. The footer never changes how text flows, so the second pass
-lays out exactly like the first.
+The total Y is known only after layout. When the label ends with the total (as "Page 2 of 3"
+does), Y is a PDF form that every page uses and that is filled in once the last page is done:
+one pass. Otherwise the first pass uses the page count seen last time for the same inputs, and
+if that guess was wrong the leaflet is laid out once more with the right total (the footer
+never changes how text flows, so the second pass lays out exactly like the first).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -75,6 +78,8 @@ def render(
     width = PAPER_SIZES[paper][0] - (layout.page.margins.left + layout.page.margins.right) * mm
     lines = 1 if _footer_fits(handout, layout, styles, labels, width) else 2
     setup = page_setup(layout, paper, lines)
+    if labels("page_of").endswith("{pages}"):
+        return _render_pass(compose, handout, layout, styles, labels, setup, None)[0]
     key = (handout, layout, paper)
     guess = _page_count_memo.get(key, 2)
     pdf, pages = _render_pass(compose, handout, layout, styles, labels, setup, guess)
@@ -84,6 +89,26 @@ def render(
     return pdf
 
 
+TOTAL_FORM = "pageTotal"
+
+
+class _TotalCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that, as the document is saved, defines the form printing the page total."""
+
+    def __init__(self, *args: Any, total_style: tuple[str, float, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.total_style = total_style
+
+    def save(self) -> None:
+        font, size, colour = self.total_style
+        self.beginForm(TOTAL_FORM, lowerx=0, lowery=-size, upperx=size * 12, uppery=size * 2)
+        self.setFillColor(colour)
+        self.setFont(font, size)
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
+
+
 def _render_pass(
     compose: Callable[[Geometry], list[Flowable]],
     handout: Handout,
@@ -91,14 +116,16 @@ def _render_pass(
     styles: Styles,
     labels: Labels,
     setup: PageSetup,
-    total: int,
+    total: int | None,
 ) -> tuple[bytes, int]:
+    """One layout pass. ``total`` is the page count to print, or None to fill it in at the end."""
     flowables = compose(setup.geometry)
     _refuse_oversized_boxes(flowables, setup, handout)
     buffer = io.BytesIO()
     doc = _doc_template(buffer, handout, layout, styles, labels, setup, total)
+    style = (styles.fonts.bold, layout.type.small, styles.palette.muted)
     try:
-        doc.build(flowables)
+        doc.build(flowables, canvasmaker=partial(_TotalCanvas, total_style=style))
     except LayoutError as exc:
         raise HandoutError(
             f"content does not fit the page: {exc}; shorten it or choose another layout",
@@ -137,7 +164,7 @@ def _doc_template(
     styles: Styles,
     labels: Labels,
     setup: PageSetup,
-    total: int,
+    total: int | None,
 ) -> BaseDocTemplate:
     m = layout.page.margins
     g = setup.geometry
@@ -185,55 +212,62 @@ def _keywords(handout: Handout, labels: Labels) -> str:
     return ", ".join(words)
 
 
-def _footer_texts(handout: Handout, labels: Labels, page: int, total: int) -> tuple[str, str]:
+def _footer_texts(handout: Handout, labels: Labels) -> str:
     r = handout.review
-    left = labels(
+    return labels(
         "document_line",
         document_id=r.document_id,
         version=r.version,
         next_review=labels.month_year(r.next_review),
     )
-    return left, labels("page_of", page=page, pages=total)
 
 
 def _footer_fits(
     handout: Handout, layout: Layout, styles: Styles, labels: Labels, width: float
 ) -> bool:
-    """Whether the document line and "Page 99 of 99" fit side by side on one line."""
-    left, right = _footer_texts(handout, labels, 99, 99)
+    """Whether the page label and the document line fit side by side on one line."""
     size = layout.type.small
-    used = stringWidth(left, styles.fonts.regular, size) + stringWidth(
-        right, styles.fonts.bold, size
-    )
-    return used + size * 2 <= width
+    right = labels("page_of", page=99, pages=99)
+    used = stringWidth(_footer_texts(handout, labels), styles.fonts.regular, size)
+    return used + stringWidth(right, styles.fonts.bold, size) + size * 2 <= width
 
 
 def _footer(
     canvas: Any,
     page: int,
-    total: int,
+    total: int | None,
     handout: Handout,
     layout: Layout,
     styles: Styles,
     labels: Labels,
     setup: PageSetup,
 ) -> None:
+    """The footer: "Page X of Y" on the left, document id, version and review date after it
+    (on the right, or on a second line when both do not fit on one)."""
     m = layout.page.margins
     size = layout.type.small
-    left, right = _footer_texts(handout, labels, page, total)
     two_lines = setup.footer_height > size * 3.3
+    left_x, right_x = m.left * mm, setup.width - m.right * mm
     y = m.bottom * mm + size * 0.4
+    page_y = y + size * 1.3 if two_lines else y
     canvas.saveState()
     canvas.setStrokeColor(styles.palette.card_border)
     canvas.setLineWidth(0.6)
-    line_y = y + size * (1.5 + (1.3 if two_lines else 0))
-    canvas.line(m.left * mm, line_y, setup.width - m.right * mm, line_y)
+    line_y = page_y + size * 1.5
+    canvas.line(left_x, line_y, right_x, line_y)
     canvas.setFillColor(styles.palette.muted)
     canvas.setFont(styles.fonts.regular, size)
-    canvas.drawString(m.left * mm, y, left)
-    canvas.setFont(styles.fonts.bold, size)
+    document = _footer_texts(handout, labels)
     if two_lines:
-        canvas.drawString(m.left * mm, y + size * 1.3, right)
+        canvas.drawString(left_x, y, document)
     else:
-        canvas.drawRightString(setup.width - m.right * mm, y, right)
+        canvas.drawRightString(right_x, y, document)
+    canvas.setFont(styles.fonts.bold, size)
+    if total is None:
+        before = labels("page_of", page=page, pages="\0").split("\0")[0]
+        canvas.drawString(left_x, page_y, before)
+        canvas.translate(left_x + stringWidth(before, styles.fonts.bold, size), page_y)
+        canvas.doForm(TOTAL_FORM)
+    else:
+        canvas.drawString(left_x, page_y, labels("page_of", page=page, pages=total))
     canvas.restoreState()

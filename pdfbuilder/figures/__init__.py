@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from pdfbuilder.figures.gallery import gallery_pdf
 from pdfbuilder.figures.images import DrawingFlowable, ImageFlowable, svg_drawing
 from pdfbuilder.figures.library import builtin_figure_names, builtin_pose_names, load_pose
 from pdfbuilder.figures.model import (
@@ -50,6 +49,13 @@ __all__ = [
     "parse_pose",
     "render_figure",
 ]
+
+
+def gallery_pdf(style: FigureStyle | None = None) -> bytes:
+    """Every built-in pose and figure on labelled A4 pages (see ``gallery.gallery_pdf``)."""
+    from pdfbuilder.figures.gallery import gallery_pdf as build  # only the gallery needs it
+
+    return build(style)
 
 
 def check_pose(pose: Pose) -> Body:

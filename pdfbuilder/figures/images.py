@@ -14,7 +14,6 @@ from PIL import Image, UnidentifiedImageError
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.platypus import Flowable
-from svglib.svglib import svg2rlg
 
 from pdfbuilder.errors import FigureError
 
@@ -51,6 +50,8 @@ def _svg(path: str) -> Drawing | None:
         root = ElementTree.parse(path).getroot()
         if not root.tag.endswith("svg"):
             return None
+        from svglib.svglib import svg2rlg  # slow to import; only SVG figures need it
+
         drawing: Drawing | None = svg2rlg(path)
     except Exception:  # svglib raises many kinds of errors for broken files
         return None

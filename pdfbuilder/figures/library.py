@@ -10,12 +10,11 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from pdfbuilder.errors import FigureError
 from pdfbuilder.figures.model import Pose
 from pdfbuilder.figures.poses import check_keys, parse_pose, suggest
 from pdfbuilder.figures.spec import Figure, parse_frames
+from pdfbuilder.reader import load_package_data
 
 DATA_FILE = Path(__file__).with_name("poses.yaml")
 FIGURE_KEYS = ("description", "frames", "layout", "align", "arrow", "label")
@@ -37,7 +36,7 @@ def _in_file(error: FigureError, *where: str | int) -> FigureError:
 @functools.cache
 def library() -> Library:
     """Load and check the data file (once)."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load_package_data(DATA_FILE)
     poses: dict[str, Pose] = {}
     for name, raw in data["poses"].items():
         try:
