@@ -12,16 +12,16 @@ Every problem a user can cause raises :class:`HandoutError`, whose ``str()`` is 
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from ._startup import import_reportlab_paragraph  # noqa: E402
+from ._startup import import_reportlab_paragraph
 
 import_reportlab_paragraph()
 
-from .build import build_file, build_pdf, check_glyphs
-from .errors import FigureError, HandoutError
-from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout
-from .model import (
+# The imports below need ReportLab's paragraph module, imported (quickly) just above.
+from ._version import __version__  # noqa: E402
+from .build import BuildOptions, build, build_file, build_pdf, check_glyphs  # noqa: E402
+from .errors import FigureError, HandoutError  # noqa: E402
+from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout  # noqa: E402
+from .model import (  # noqa: E402
     Handout,
     handout_from_text,
     handout_json_schema,
@@ -29,11 +29,13 @@ from .model import (
 )
 
 __all__ = [
+    "BuildOptions",
     "FigureError",
     "Handout",
     "HandoutError",
     "Layout",
     "__version__",
+    "build",
     "build_file",
     "build_pdf",
     "builtin_layout_names",

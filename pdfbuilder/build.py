@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,42 +24,74 @@ from .styles import Styles, styles_for
 from .write import write_atomic
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build, beyond the content and the layout.
+
+    ``paper``: ``"a4"`` or ``"letter"`` (default: the layout's own). ``print_marks``: add
+    3 mm bleed and crop marks for a print shop. ``impose``: for booklet layouts, put the pages
+    two-up on sheets in saddle-stitch order (False gives the pages in reading order).
+    ``clinic``: a clinic profile (logo, numbers, colours). ``personal``: print-time details
+    for one patient; never stored.
+    """
+
+    paper: str | None = None
+    print_marks: bool = False
+    impose: bool = True
+    clinic: Any = None
+    personal: Any = None
+
+
 def build_pdf(
     handout: Handout | str | Path,
     layout: Layout | str | Path = "standard",
     *,
     paper: str | None = None,
+    print_marks: bool = False,
+    impose: bool = True,
+    clinic: Any = None,
+    personal: Any = None,
 ) -> bytes:
-    """Build a leaflet and return the PDF bytes.
+    """Build a leaflet and return the PDF bytes, without touching the disk.
 
     ``handout`` is a loaded :class:`Handout` or the path of a handout file; ``layout`` a
-    :class:`Layout`, a built-in layout name or a layout file path; ``paper`` ``"a4"`` or
-    ``"letter"`` (default: the layout's own).
+    :class:`Layout`, a built-in layout name or a layout file path. The other arguments are
+    those of :class:`BuildOptions`.
     """
+    options = BuildOptions(paper, print_marks, impose, clinic, personal)
     h = handout if isinstance(handout, Handout) else load_handout(handout)
     lay = layout if isinstance(layout, Layout) else load_layout(layout)
-    size = (paper or lay.page.paper).lower()
+    return build(h, lay, options)
+
+
+def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
+    """The stages in order: check glyphs, compose, render (and impose)."""
+    size = (options.paper or layout.page.paper).lower()
     if size not in PAPER_SIZES:
-        raise HandoutError(f'unknown paper "{paper}"; use a4 or letter')
-    styles = styles_for(lay)
-    labels = labels_for(h.language)
-    check_glyphs(h, styles, labels)
+        raise HandoutError(f'unknown paper "{options.paper}"; use a4 or letter', field="paper")
+    styles = styles_for(layout)
+    labels = labels_for(handout.language)
+    check_glyphs(handout, styles, labels)
 
     def make(geometry: Geometry) -> list[Any]:
-        return compose(Context(h, lay, styles, labels, geometry))
+        return compose(
+            Context(handout, layout, styles, labels, geometry, options.clinic, options.personal)
+        )
 
-    return render(make, h, lay, styles, labels, size)
+    return render(make, handout, layout, styles, labels, size)
 
 
 def build_file(
     handout: Handout | str | Path,
     output: str | Path,
     layout: Layout | str | Path = "standard",
-    *,
-    paper: str | None = None,
+    **options: Any,
 ) -> Path:
-    """Build a leaflet and write it to ``output`` atomically; return the path written."""
-    return write_atomic(output, build_pdf(handout, layout, paper=paper))
+    """Build a leaflet and write it to ``output`` atomically; return the path written.
+
+    ``options`` are the keyword arguments of :func:`build_pdf`.
+    """
+    return write_atomic(output, build_pdf(handout, layout, **options))
 
 
 _glyphs_checked: set[tuple[Handout, str, str]] = set()

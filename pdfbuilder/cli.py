@@ -12,12 +12,12 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 import yaml
 
-from . import __version__
+from ._version import __version__
 from .build import build_pdf
 from .errors import HandoutError
 from .layout import builtin_layout_names, layout_as_data, layout_json_schema, load_layout
@@ -43,7 +43,7 @@ class HandoutGroup(click.Group):
     the readability checker's start-up.
     """
 
-    LAZY = {"check": ("pdfbuilder.check.cli", "check")}
+    LAZY: ClassVar[dict[str, tuple[str, str]]] = {"check": ("pdfbuilder.check.cli", "check")}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.LAZY])
@@ -182,4 +182,3 @@ def figures(output: Path) -> None:
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")
-

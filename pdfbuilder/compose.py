@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -59,6 +60,8 @@ class Context:
     styles: Styles
     labels: Labels
     geometry: Geometry
+    clinic: Any = None  # a clinic profile, when given (logo, numbers, colours)
+    personal: Any = None  # print-time details for one patient, when given
 
     def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
         style = getattr(self.styles, style_name)

@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import __version__
+from ._version import __version__
 from .compose import SEEK_HELP_BOX, Geometry
 from .errors import HandoutError
 from .flowables import Box
