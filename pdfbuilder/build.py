@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .compose import Context, Geometry, compose
+from .compose import Block, Context, Geometry, compose_blocks
 from .errors import FieldPath, HandoutError
 from .fonts import missing_glyphs
 from .labels import Labels, labels_for
 from .layout import Layout, load_layout
 from .model import Handout, load_handout
-from .render import PAPER_SIZES, render
+from .render import PAPER_SIZES, RenderJob, render
 from .styles import Styles, styles_for
 from .write import write_atomic
 
@@ -73,12 +73,16 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     labels = labels_for(handout.language)
     check_glyphs(handout, styles, labels)
 
-    def make(geometry: Geometry) -> list[Any]:
-        return compose(
-            Context(handout, layout, styles, labels, geometry, options.clinic, options.personal)
+    def make(lay: Layout, geometry: Geometry) -> list[Block]:
+        context = Context(
+            handout, lay, styles_for(lay), labels, geometry, options.clinic, options.personal
         )
+        return compose_blocks(context)
 
-    return render(make, handout, layout, styles, labels, size)
+    job = RenderJob(
+        make, handout, layout, styles, labels, size, options.print_marks, options.impose
+    )
+    return render(job)
 
 
 def build_file(

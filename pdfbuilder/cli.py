@@ -100,9 +100,27 @@ def main() -> None:
     default=None,
     help="Where to write the PDF (default: FILE with .pdf, in the current folder).",
 )
-def build(file: Path, layout: str, paper: str | None, output: Path | None) -> None:
+@click.option(
+    "--print-marks",
+    is_flag=True,
+    help="For a print shop: 3 mm bleed, crop marks, TrimBox and BleedBox.",
+)
+@click.option(
+    "--impose/--no-impose",
+    default=True,
+    show_default=True,
+    help="Booklet layouts: pages two-up on sheets in folding order, or in reading order.",
+)
+def build(
+    file: Path,
+    layout: str,
+    paper: str | None,
+    output: Path | None,
+    print_marks: bool,
+    impose: bool,
+) -> None:
     """Build the PDF leaflet for a handout FILE."""
-    pdf = build_pdf(file, layout, paper=paper)
+    pdf = build_pdf(file, layout, paper=paper, print_marks=print_marks, impose=impose)
     target = output or Path(file.with_suffix(".pdf").name)
     write_atomic(target, pdf)
     click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")

@@ -42,13 +42,14 @@ SEEK_HELP_BOX = "seek_help"
 
 @dataclass(frozen=True)
 class Geometry:
-    """Where the text frame sits on the page, in points."""
+    """The text frame's size, and how far a background band may run out beyond it (to the
+    page edge and into any bleed, or to a fold line), in points."""
 
     frame_width: float
     frame_height: float
-    margin_left: float
-    margin_right: float
-    margin_top: float
+    band_left: float
+    band_right: float
+    band_top: float
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,15 @@ class Context:
 
 def compose(ctx: Context) -> list[Flowable]:
     """The leaflet's flowables, in the order the layout's ``blocks`` gives."""
-    out: list[Flowable] = []
-    for block in ctx.layout.blocks:
-        out.extend(BUILDERS[block](ctx))
-    return out
+    return [f for _, flowables in compose_blocks(ctx) for f in flowables]
+
+
+def compose_blocks(ctx: Context) -> list[Block]:
+    """Each block's name and flowables, in the order the layout's ``blocks`` gives."""
+    return [(name, list(BUILDERS[name](ctx))) for name in ctx.layout.blocks]
+
+
+Block = tuple[str, list[Flowable]]
 
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
@@ -86,9 +92,9 @@ def title_block(ctx: Context) -> Iterator[Flowable]:
         Stack(parts, gap=2),
         st.palette.accent,
         pad=pad,
-        out_left=g.margin_left,
-        out_right=g.margin_right,
-        out_top=g.margin_top,
+        out_left=g.band_left,
+        out_right=g.band_right,
+        out_top=g.band_top,
     )
 
 
@@ -360,6 +366,13 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
     )
     yield Spacer(0, ctx.layout.type.small * 0.5)
     yield ctx.para(about, "small")
+    if not ctx.layout.footer:
+        # No page footer in this layout (a trifold): the document line goes here instead.
+        line = lab(
+            "document_line", document_id=r.document_id, version=r.version,
+            next_review=lab.month_year(r.next_review),
+        )
+        yield ctx.para(line, "small")
 
 
 BUILDERS: dict[str, Callable[[Context], Iterator[Flowable]]] = {

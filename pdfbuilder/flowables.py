@@ -309,7 +309,7 @@ class Row(Flowable):  # type: ignore[misc]
 Placed = list[tuple[Flowable, float]]
 
 
-def _fill(
+def fill_column(
     items: list[Flowable], width: float, height: float
 ) -> tuple[Placed, list[Flowable], float]:
     """Place ``items`` top-down into a column ``height`` tall, splitting one if it helps.
@@ -366,8 +366,8 @@ class TwoColumns(Flowable):  # type: ignore[misc]
             total += item.wrap(width, limit)[1] + (item.getSpaceBefore() if i else 0.0)
         target = min(total / 2, limit)
         for _ in range(12):
-            left, rest, used_left = _fill(self.content, width, target)
-            right, rest2, used_right = _fill(rest, width, target)
+            left, rest, used_left = fill_column(self.content, width, target)
+            right, rest2, used_right = fill_column(rest, width, target)
             if not rest2 or target >= limit:
                 return left, right, rest2, max(used_left, used_right)
             target = min(limit, target + max(6.0, (target * 2 - used_left - used_right) / 2 + 2))

@@ -48,7 +48,14 @@ class Page:
     """Paper and margins."""
 
     paper: Literal["a4", "letter"] = field(
-        default="a4", metadata=_doc("Default paper; --paper overrides.")
+        default="a4", metadata=_doc("Default paper (the sheet); --paper overrides.")
+    )
+    size: Literal["full", "half"] = field(
+        default="full",
+        metadata=_doc("full: pages the size of the paper; half: A5 or half-Letter (booklets)."),
+    )
+    orientation: Literal["portrait", "landscape"] = field(
+        default="portrait", metadata=_doc("Page orientation (trifolds are landscape).")
     )
     margins: Margins = field(default=Margins(), metadata=_doc("Margins in mm."))
 
@@ -141,6 +148,26 @@ def _blocks_schema() -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Trifold:
+    """Which blocks go on the outside panels of a trifold; the rest flow inside.
+
+    Outside of the sheet, left to right: the inside flap, the back panel, the front cover.
+    Inside, left to right: three panels read in order. The flowing blocks start on the
+    inside flap (the first thing seen when the cover is opened) and continue inside.
+    """
+
+    cover: tuple[str, ...] = field(
+        default=("title", "purpose"), metadata=_doc("Blocks on the front cover.")
+    )
+    back: tuple[str, ...] = field(
+        default=("seek_help", "sources"), metadata=_doc("Blocks on the back panel.")
+    )
+    fold_guides: bool = field(
+        default=True, metadata=_doc("Short marks at the fold lines, top and bottom.")
+    )
+
+
+@dataclass(frozen=True)
 class Layout:
     """How a leaflet looks, for one audience. Extend a built-in one and override a few lines."""
 
@@ -148,6 +175,25 @@ class Layout:
     description: str = field(metadata=_doc("One line: the audience this layout serves."))
     extends: str | None = field(default=None, metadata=_doc("The layout this one builds on."))
     page: Page = field(default=Page(), metadata=_doc("Paper and margins."))
+    template: Literal["flow", "trifold", "easy-read"] = field(
+        default="flow",
+        metadata=_doc(
+            "flow: pages of flowing text; trifold: a landscape sheet folded in three; "
+            "easy-read: a picture beside every idea."
+        ),
+    )
+    imposition: Literal["none", "booklet"] = field(
+        default="none",
+        metadata=_doc(
+            "booklet: half-size pages put two-up on sheets in saddle-stitch order "
+            "(--no-impose gives the pages in reading order)."
+        ),
+    )
+    footer: bool = field(
+        default=True,
+        metadata=_doc("Document id, version, review date and page number on every page."),
+    )
+    trifold: Trifold = field(default=Trifold(), metadata=_doc("Trifold panels."))
     font: Literal["Atkinson Hyperlegible"] = field(
         default="Atkinson Hyperlegible", metadata=_doc("Font family (embedded).")
     )

@@ -1,0 +1,219 @@
+"""Page geometry and what every page carries: size, print-shop boxes and marks, the footer.
+
+In: a layout, a paper name and whether print marks are wanted. Out: a :class:`PageSetup`
+(trim size, bleed, where the trim box sits on the sheet), a ReportLab document template with
+the leaflet's metadata, and the drawing of crop marks and the footer.
+
+With print marks, each page grows by 3 mm of bleed and a slug for the marks on every side;
+the TrimBox and BleedBox say where the finished page and the bleed are, and backgrounds that
+touch the page edge run on into the bleed. Nothing is scaled.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, PageTemplate
+
+from ._version import __version__
+from .labels import Labels
+from .layout import Layout
+from .markup import plain
+from .model import Handout
+from .styles import Styles
+
+PAPER_SIZES = {"a4": A4, "letter": LETTER}
+BLEED = 3 * mm
+#: Room outside the bleed for the crop marks.
+SLUG = 9 * mm
+TOTAL_FORM = "pageTotal"
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """A page's finished (trim) size and where it sits on the sheet, in points."""
+
+    trim_width: float
+    trim_height: float
+    offset: float = 0.0  # from the sheet's edge to the trim edge
+    bleed: float = 0.0
+    footer_height: float = 0.0
+
+    @property
+    def media(self) -> tuple[float, float]:
+        """The sheet (MediaBox) size."""
+        return self.trim_width + 2 * self.offset, self.trim_height + 2 * self.offset
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        o = self.offset
+        return (o, o, o + self.trim_width, o + self.trim_height)
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        o, b = self.offset, self.bleed
+        return (o - b, o - b, o + self.trim_width + b, o + self.trim_height + b)
+
+
+def page_size(layout: Layout, paper: str) -> tuple[float, float]:
+    """The finished page size: the paper, halved for booklets, turned for landscape."""
+    width, height = PAPER_SIZES[paper]
+    if layout.page.size == "half":
+        width, height = height / 2, width
+    if layout.page.orientation == "landscape":
+        width, height = max(width, height), min(width, height)
+    return width, height
+
+
+def page_setup(
+    layout: Layout, paper: str, *, print_marks: bool = False, footer_lines: int = 1
+) -> PageSetup:
+    """Geometry for ``layout`` on ``paper``, with or without print marks."""
+    width, height = page_size(layout, paper)
+    footer = layout.type.small * (1.9 + 1.3 * footer_lines) if layout.footer else 0.0
+    if print_marks:
+        return PageSetup(width, height, BLEED + SLUG, BLEED, footer)
+    return PageSetup(width, height, 0.0, 0.0, footer)
+
+
+def doc_template(
+    buffer: io.BytesIO,
+    handout: Handout,
+    styles: Styles,
+    labels: Labels,
+    setup: PageSetup,
+    templates: list[PageTemplate],
+) -> BaseDocTemplate:
+    """A document template with the leaflet's metadata, boxes and page templates."""
+    boxes: dict[str, Any] = {}
+    if setup.offset:
+        boxes = {"trimBox": setup.trim_box, "bleedBox": setup.bleed_box}
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=setup.media,
+        title=plain(handout.title),
+        author=handout.review.organisation,
+        subject=plain(handout.purpose),
+        keywords=_keywords(handout, labels),
+        creator=f"handout {__version__} (clinic-handouts)",
+        lang=handout.language,
+        displayDocTitle=1,
+        invariant=1,
+        initialFontName=styles.fonts.regular,
+        **boxes,
+    )
+    doc.addPageTemplates(templates)
+    return doc
+
+
+def _keywords(handout: Handout, labels: Labels) -> str:
+    words = [plain(handout.title), *(plain(ex.name) for ex in handout.exercises)]
+    words.append(labels("pdf_keywords"))
+    return ", ".join(words)
+
+
+class TotalCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that, as the document is saved, defines the form printing the page total."""
+
+    def __init__(self, *args: Any, total_style: tuple[str, float, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.total_style = total_style
+
+    def save(self) -> None:
+        font, size, colour = self.total_style
+        self.beginForm(TOTAL_FORM, lowerx=0, lowery=-size, upperx=size * 12, uppery=size * 2)
+        self.setFillColor(colour)
+        self.setFont(font, size)
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
+
+
+def draw_crop_marks(canvas: Any, setup: PageSetup, grayscale: bool) -> None:
+    """Crop marks at the four corners of the trim box, outside the bleed.
+
+    In registration colour (every ink), so they show on every plate; plain black on a
+    grayscale layout.
+    """
+    if not setup.offset:
+        return
+    x0, y0, x1, y1 = setup.trim_box
+    gap, length = setup.bleed + 1 * mm, 6 * mm
+    canvas.saveState()
+    canvas.setStrokeColor(Color(0, 0, 0) if grayscale else CMYKColor(1, 1, 1, 1))
+    canvas.setLineWidth(0.25)
+    for x, sx in ((x0, -1), (x1, 1)):
+        for y, sy in ((y0, -1), (y1, 1)):
+            canvas.line(x + sx * gap, y, x + sx * (gap + length), y)
+            canvas.line(x, y + sy * gap, x, y + sy * (gap + length))
+    canvas.restoreState()
+
+
+def _document_line(handout: Handout, labels: Labels) -> str:
+    r = handout.review
+    return labels(
+        "document_line",
+        document_id=r.document_id,
+        version=r.version,
+        next_review=labels.month_year(r.next_review),
+    )
+
+
+def footer_fits(
+    handout: Handout, layout: Layout, styles: Styles, labels: Labels, width: float
+) -> bool:
+    """Whether the page label and the document line fit side by side on one line."""
+    size = layout.type.small
+    right = labels("page_of", page=99, pages=99)
+    used = stringWidth(_document_line(handout, labels), styles.fonts.regular, size)
+    return bool(used + stringWidth(right, styles.fonts.bold, size) + size * 2 <= width)
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the footer needs to draw itself on each page."""
+
+    handout: Handout
+    layout: Layout
+    styles: Styles
+    labels: Labels
+    setup: PageSetup
+
+    def draw(self, canvas: Any, page: int, total: int | None) -> None:
+        """ "Page X of Y" on the left, then the document id, version and review date (on the
+        right, or on a second line when both do not fit on one). ``total`` None: the total is
+        the form filled in when the document is saved."""
+        m, size = self.layout.page.margins, self.layout.type.small
+        fonts, setup = self.styles.fonts, self.setup
+        two_lines = setup.footer_height > size * 3.3
+        left_x = setup.offset + m.left * mm
+        right_x = setup.offset + setup.trim_width - m.right * mm
+        y = setup.offset + m.bottom * mm + size * 0.4
+        page_y = y + size * 1.3 if two_lines else y
+        canvas.saveState()
+        canvas.setStrokeColor(self.styles.palette.card_border)
+        canvas.setLineWidth(0.6)
+        canvas.line(left_x, page_y + size * 1.5, right_x, page_y + size * 1.5)
+        canvas.setFillColor(self.styles.palette.muted)
+        canvas.setFont(fonts.regular, size)
+        document = _document_line(self.handout, self.labels)
+        if two_lines:
+            canvas.drawString(left_x, y, document)
+        else:
+            canvas.drawRightString(right_x, y, document)
+        canvas.setFont(fonts.bold, size)
+        if total is None:
+            before = self.labels("page_of", page=page, pages="\0").split("\0")[0]
+            canvas.drawString(left_x, page_y, before)
+            canvas.translate(left_x + stringWidth(before, fonts.bold, size), page_y)
+            canvas.doForm(TOTAL_FORM)
+        else:
+            canvas.drawString(left_x, page_y, self.labels("page_of", page=page, pages=total))
+        canvas.restoreState()
