@@ -7,7 +7,6 @@ them atomically. Each stage lives in its own module and can be called on its own
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 from .compose import Block, Context, Geometry, compose_blocks
 from .errors import FieldPath, HandoutError
-from .fonts import missing_glyphs
+from .fonts import FontChain, glyph_problem
 from .labels import Labels, labels_for
 from .layout import Layout, load_layout
 from .model import Handout, load_handout
@@ -69,13 +68,19 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     size = (options.paper or layout.page.paper).lower()
     if size not in PAPER_SIZES:
         raise HandoutError(f'unknown paper "{options.paper}"; use a4 or letter', field="paper")
-    styles = styles_for(layout)
     labels = labels_for(handout.language)
+    styles = styles_for(layout, labels.rtl)
     check_glyphs(handout, styles, labels)
 
     def make(lay: Layout, geometry: Geometry) -> list[Block]:
         context = Context(
-            handout, lay, styles_for(lay), labels, geometry, options.clinic, options.personal
+            handout,
+            lay,
+            styles_for(lay, labels.rtl),
+            labels,
+            geometry,
+            options.clinic,
+            options.personal,
         )
         return compose_blocks(context)
 
@@ -98,12 +103,12 @@ def build_file(
     return write_atomic(output, build_pdf(handout, layout, **options))
 
 
-_glyphs_checked: set[tuple[Handout, str, str]] = set()
+_glyphs_checked: set[tuple[Handout, Any, str]] = set()
 
 
 def check_glyphs(handout: Handout, styles: Styles, labels: Labels) -> None:
     """Refuse text with a character the layout's fonts cannot draw (instead of a blank box)."""
-    key = (handout, styles.fonts.regular, labels.language)
+    key = (handout, styles.chain, labels.language)
     if key in _glyphs_checked:
         return
     _check_glyphs(handout, styles)
@@ -113,20 +118,13 @@ def check_glyphs(handout: Handout, styles: Styles, labels: Labels) -> None:
 
 
 def _check_glyphs(handout: Handout, styles: Styles) -> None:
-    fonts = {styles.fonts.regular, styles.fonts.bold}
+    chain = styles.chain or FontChain(styles.fonts)
     for path, text in _texts(handout, ()):
-        for font in sorted(fonts):
-            missing = missing_glyphs(text, font)
-            if missing:
-                ch = missing[0]
-                name = unicodedata.name(ch, "unnamed character")
-                message = (
-                    f'the character "{ch}" (U+{ord(ch):04X} {name}) is not in the font '
-                    f"{font.split('-')[0]}; replace it or use a layout with a font that has it"
-                )
-                if handout.origin is not None:
-                    raise handout.origin.error(path, message)
-                raise HandoutError(message, field=path)
+        message = glyph_problem(text, chain)
+        if message:
+            if handout.origin is not None:
+                raise handout.origin.error(path, message)
+            raise HandoutError(message, field=path)
 
 
 def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:

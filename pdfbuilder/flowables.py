@@ -15,6 +15,8 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from .scripts import prepare_markup
+
 
 @dataclass(frozen=True)
 class BoxStyle:
@@ -429,6 +431,7 @@ class Para(Paragraph):  # type: ignore[misc]
             super().__init__(text, style, bulletText=bulletText, frags=frags, **kw)
             self._key = None
             return
+        text = prepare_markup(text, style)  # fallback fonts for characters the main lacks
         key = (text, id(style), bulletText)
         cached = _PARSED.get(key)
         if cached is None or cached[0] is not style:

@@ -24,6 +24,11 @@ class Labels:
         self.language = language
         self._texts = texts
 
+    @property
+    def rtl(self) -> bool:
+        """Whether the language is written right to left (``direction: rtl`` in its file)."""
+        return self._texts.get("direction") == "rtl"
+
     def __call__(self, key: str, **values: Any) -> str:
         text = self._texts.get(key)
         if not isinstance(text, str):

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from . import schema
 from .errors import FieldPath, HandoutError
+from .layout_fonts import FamilyName, Fonts
 from .reader import Source, read_file
 
 PACKAGE_DIR = Path(__file__).parent
@@ -194,8 +195,11 @@ class Layout:
         metadata=_doc("Document id, version, review date and page number on every page."),
     )
     trifold: Trifold = field(default=Trifold(), metadata=_doc("Trifold panels."))
-    font: Literal["Atkinson Hyperlegible"] = field(
-        default="Atkinson Hyperlegible", metadata=_doc("Font family (embedded).")
+    font: FamilyName | None = field(
+        default=None, metadata=_doc("Old name for fonts.main; overrides it when given.")
+    )
+    fonts: Fonts = field(
+        default=Fonts(), metadata=_doc("Main font and fallback fonts per script (embedded).")
     )
     type: Type = field(default=Type(), metadata=_doc("Type sizes and spacing."))
     colours: Colours = field(default=Colours(), metadata=_doc("Colours."))

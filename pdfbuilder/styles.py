@@ -10,8 +10,10 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from .figures import FigureStyle
-from .fonts import FontFamily, register_family
+from .fonts import FontChain, FontFamily, font_chain
 from .layout import Layout
+from .layout_fonts import main_family
+from .scripts import right_to_left
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Styles:
     small: ParagraphStyle
     small_bullet: ParagraphStyle
     figure: FigureStyle
+    chain: FontChain | None = None  # main font and fallbacks, for <font> runs
 
 
 def _colour(hex_value: str, grayscale: bool) -> Color:
@@ -72,9 +75,13 @@ def gray_level(colour: Color) -> float:
 
 
 @functools.lru_cache(maxsize=32)
-def styles_for(layout: Layout) -> Styles:
-    """Build (once per layout) the paragraph styles and palette for ``layout``."""
-    fonts = register_family(layout.font)
+def styles_for(layout: Layout, rtl: bool = False) -> Styles:
+    """Build (once per layout and direction) the paragraph styles and palette for ``layout``.
+
+    ``rtl``: right-to-left text (Arabic): right-aligned, shaped, indents and bullets mirrored.
+    """
+    chain = font_chain(main_family(layout.font, layout.fonts), layout.fonts.fallbacks)
+    fonts = chain.main
     c = layout.colours
     palette = Palette(
         *(_colour(getattr(c, name), layout.grayscale) for name in Palette.__dataclass_fields__)
@@ -96,10 +103,12 @@ def styles_for(layout: Layout) -> Styles:
             "allowOrphans": 0,
         }
         base.update(kw)
-        return ParagraphStyle(name, **base)
+        base["fontChain"] = chain  # read by Para to set characters the main font lacks
+        return ParagraphStyle(name, **(right_to_left(base) if rtl else base))
 
     bullet_indent = t.body * 1.3
     return Styles(
+        chain=chain,
         fonts=fonts,
         palette=palette,
         body=style("body", t.body, spaceBefore=t.body * 0.45),
