@@ -30,12 +30,12 @@ def handout() -> Handout:
 @pytest.fixture(scope="session")
 def build() -> Callable[..., bytes]:
     """Build the back-spasm leaflet (memoised per layout and paper for the session)."""
-    cache: dict[tuple[str, str | None], bytes] = {}
+    cache: dict[tuple[str, str | None, bool], bytes] = {}
 
-    def _build(layout: str = "standard", paper: str | None = None) -> bytes:
-        key = (layout, paper)
+    def _build(layout: str = "standard", paper: str | None = None, impose: bool = True) -> bytes:
+        key = (layout, paper, impose)
         if key not in cache:
-            cache[key] = build_pdf(BACK_SPASMS, layout, paper=paper)
+            cache[key] = build_pdf(BACK_SPASMS, layout, paper=paper, impose=impose)
         return cache[key]
 
     return _build

@@ -1,0 +1,219 @@
+"""Every built-in layout on A4 and Letter, read back: type sizes, margins, boxes, folds, colour."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+
+import pdfplumber
+import pytest
+from conftest import BACK_SPASMS, page_texts, read, squash
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from pdfbuilder import build_pdf, builtin_layout_names, load_layout
+from pdfbuilder.impose import padded_count, saddle_order
+from pdfbuilder.markup import plain
+from pdfbuilder.model import Handout
+
+LAYOUTS = builtin_layout_names()
+PAPERS = ["a4", "letter"]
+MM = 72 / 25.4
+
+
+def test_every_audience_has_a_built_in_layout() -> None:
+    wanted = {"standard", "large-print", "trifold", "booklet", "easy-read", "grayscale"}
+    assert wanted <= set(LAYOUTS)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_smallest_text_meets_the_layouts_minimum(
+    build: Callable[..., bytes], name: str, paper: str
+) -> None:
+    minimum = load_layout(name).type.minimum
+    with pdfplumber.open(io.BytesIO(build(name, paper))) as pdf:
+        sizes = [round(ch["size"], 2) for page in pdf.pages for ch in page.chars if ch["text"].strip()]
+    assert sizes, "no text found"
+    assert min(sizes) >= minimum - 0.01
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_no_text_outside_the_page_margins(build: Callable[..., bytes], name: str, paper: str) -> None:
+    layout = load_layout(name)
+    m = layout.page.margins
+    pdf = build(name, "a4" if layout.imposition == "booklet" else paper, impose=False)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for ch in page.chars:
+                assert ch["x0"] >= m.left * MM - 0.5, (name, ch["text"])
+                assert ch["x1"] <= page.width - m.right * MM + 0.5, (name, ch["text"])
+                assert ch["top"] >= m.top * MM - 0.5 - ch["size"] * 0.3, (name, ch["text"])
+                assert ch["bottom"] <= page.height - m.bottom * MM + 0.5, (name, ch["text"])
+
+
+def _tier_items(handout: Handout) -> list[str]:
+    h = handout.seek_help
+    return [squash(plain(t)) for t in (*h.emergency, *h.urgent, *h.routine)]
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_seek_help_box_is_whole_on_one_page_or_panel(
+    build: Callable[..., bytes], handout: Handout, name: str
+) -> None:
+    layout = load_layout(name)
+    pages = page_texts(build(name, "a4", impose=False))
+    if layout.seek_help_keep == "tier":
+        # Large type: each tier is whole on a page (the three together cannot fit one page).
+        tiers = handout.seek_help
+        for items in (tiers.emergency, tiers.urgent, tiers.routine):
+            holding = {i for i, text in enumerate(pages) for it in items if squash(plain(it)) in text}
+            assert len(holding) == 1
+        return
+    holding = [i for i, text in enumerate(pages) if "When to get help" in text]
+    assert len(holding) == 1
+    assert all(item in pages[holding[0]] for item in _tier_items(handout))
+
+
+def _panel_of(x: float, page_width: float, margin: float) -> int:
+    return min(2, int((x - margin) / ((page_width - 2 * margin) / 3)))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_trifold_is_two_landscape_pages_with_the_cover_on_the_right(
+    build: Callable[..., bytes], handout: Handout, paper: str
+) -> None:
+    pdf = build("trifold", paper)
+    reader = read(pdf)
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        assert float(page.mediabox.width) > float(page.mediabox.height)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        outside = doc.pages[0]
+        words = outside.extract_words(extra_attrs=["size"])
+        title = [w for w in words if w["text"] in ("Back", "spasms") and w["size"] > 15]
+        assert title and all(w["x0"] > outside.width * 2 / 3 for w in title)
+        emergency = [w for w in outside.extract_words() if w["text"] == "Emergency:"]
+        assert emergency and outside.width / 3 < emergency[0]["x0"] < outside.width * 2 / 3
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_trifold_text_stays_inside_its_panel(build: Callable[..., bytes], paper: str) -> None:
+    from pdfbuilder.pages import page_size
+    from pdfbuilder.trifold import panels
+
+    layout = load_layout("trifold")
+    width, height = page_size(layout, paper)
+    sheet = panels(layout, width, height, 0.0)
+    with pdfplumber.open(io.BytesIO(build("trifold", paper))) as doc:
+        for number, page in enumerate(doc.pages):
+            frames = sheet[number * 3 : number * 3 + 3]
+            for ch in page.chars:
+                inside = [f for f in frames if f.x - 0.5 <= ch["x0"] and ch["x1"] <= f.x + f.width + 0.5]
+                assert inside, f"{ch['text']!r} at {ch['x0']:.1f} crosses a fold"
+
+
+def test_trifold_that_cannot_fit_names_the_panel(tmp_path: pytest.TempPathFactory) -> None:
+    text = BACK_SPASMS.read_text(encoding="utf-8")
+    extra = "".join(f"          - Extra line {i} that makes the leaflet far too long.\n" for i in range(120))
+    text = text.replace("      - bullets:\n", f"      - bullets:\n{extra}", 1)
+    path = tmp_path / "long.yaml"  # type: ignore[operator]
+    path.write_text(text, encoding="utf-8")
+    from pdfbuilder import HandoutError
+
+    with pytest.raises(HandoutError) as caught:
+        build_pdf(path, "trifold")
+    message = str(caught.value)
+    assert "the inside panels of the trifold overflow by about" in message
+    assert re.search(r"cut about \d+ words", message)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_booklet_sheets_hold_the_right_page_pairs(build: Callable[..., bytes], paper: str) -> None:
+    pages = page_texts(build("booklet", paper, impose=False))
+    total = padded_count(len(pages))
+    sheets = read(build("booklet", paper))
+    assert len(sheets.pages) * 2 == total and total % 4 == 0
+    with pdfplumber.open(io.BytesIO(build("booklet", paper))) as doc:
+        for side, (left, right) in zip(doc.pages, saddle_order(total), strict=True):
+            assert side.width > side.height
+            half = side.width / 2
+            for number, crop in ((left, (0, 0, half, side.height)), (right, (half, 0, side.width, side.height))):
+                text = " ".join((side.crop(crop).extract_text() or "").split())
+                if number <= len(pages):
+                    assert f"Page {number} of {len(pages)}" in text
+                else:
+                    assert text == "", "padding pages are blank"
+
+
+def _colour_operands(reader: PdfReader) -> Iterator[tuple[str, list[float]]]:
+    seen: set[int] = set()
+
+    def walk(obj: object, resources: object) -> Iterator[tuple[str, list[float]]]:
+        if obj is None:
+            return
+        content = ContentStream(obj, reader)
+        for operands, operator in content.operations:
+            op = operator.decode()
+            if op in {"rg", "RG", "k", "K", "sc", "SC", "scn", "SCN"}:
+                yield op, [float(v) for v in operands if not hasattr(v, "startswith")]
+        for ref in ((resources or {}).get("/XObject") or {}).values():  # type: ignore[attr-defined]
+            xobj = ref.get_object()
+            if id(xobj) not in seen and xobj.get("/Subtype") == "/Form":
+                seen.add(id(xobj))
+                yield from walk(xobj, xobj.get("/Resources"))
+
+    for page in reader.pages:
+        yield from walk(page.get_contents(), page.get("/Resources"))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_grayscale_has_no_colour_at_all(build: Callable[..., bytes], paper: str) -> None:
+    found = list(_colour_operands(read(build("grayscale", paper))))
+    assert found, "expected colour operators to check"
+    for op, values in found:
+        if op in ("k", "K"):
+            assert values[:3] == [0, 0, 0], (op, values)
+        else:
+            assert max(values) - min(values) < 1e-3, (op, values)
+
+
+def test_standard_layout_does_use_colour(build: Callable[..., bytes]) -> None:
+    found = list(_colour_operands(read(build("standard", "a4"))))
+    assert any(max(v) - min(v) > 0.1 for op, v in found if op in ("rg", "RG"))
+
+
+@pytest.mark.parametrize("name", ["standard", "trifold"])
+def test_print_marks_set_trim_and_bleed_boxes(name: str) -> None:
+    plain_pdf = read(build_pdf(BACK_SPASMS, name))
+    marked = read(build_pdf(BACK_SPASMS, name, print_marks=True))
+    for before, after in zip(plain_pdf.pages, marked.pages, strict=True):
+        trim, bleed, media = after.trimbox, after.bleedbox, after.mediabox
+        assert float(trim.width) == pytest.approx(float(before.mediabox.width), abs=0.01)
+        assert float(trim.height) == pytest.approx(float(before.mediabox.height), abs=0.01)
+        assert float(trim.left) - float(bleed.left) == pytest.approx(3 * MM, abs=0.01)
+        assert float(bleed.left) > float(media.left)
+
+
+def test_title_band_runs_into_the_bleed_and_crop_marks_sit_outside_it() -> None:
+    import pypdfium2 as pdfium
+
+    pdf = build_pdf(BACK_SPASMS, "standard", print_marks=True)
+    page = pdfium.PdfDocument(pdf)[0]
+    scale = 2
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    offset = (3 + 9) * MM  # bleed + slug, points
+    px = lambda pt: int(pt * scale)  # noqa: E731
+    # Just inside the bleed above the trim edge, over the title band: band colour, not white.
+    assert image.getpixel((px(offset + 40), px(offset - 1.5 * MM))) != (255, 255, 255)
+    # Beyond the bleed (in the slug), away from the marks: white paper.
+    assert image.getpixel((px(offset + 40), px(offset - 6 * MM))) == (255, 255, 255)
+    # A crop mark in the slug, in line with the left trim edge.
+    marks = [
+        image.getpixel((x, y))
+        for x in range(px(offset) - 1, px(offset) + 2)
+        for y in range(px(1 * MM), px(offset - 4 * MM))
+    ]
+    assert any(sum(c) < 600 for c in marks)
