@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from pdfbuilder.figures.icons import builtin_icon_names, icon_drawing, icon_flowable
 from pdfbuilder.figures.images import DrawingFlowable, ImageFlowable, svg_drawing
 from pdfbuilder.figures.library import builtin_figure_names, builtin_pose_names, load_pose
 from pdfbuilder.figures.model import (
@@ -39,11 +40,14 @@ __all__ = [
     "Joint",
     "Pose",
     "builtin_figure_names",
+    "builtin_icon_names",
     "builtin_pose_names",
     "check_pose",
     "distance",
     "figure_schema",
     "gallery_pdf",
+    "icon_drawing",
+    "icon_flowable",
     "load_pose",
     "parse_figure",
     "parse_pose",

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from pdfbuilder.figures.icons import pictogram_page
 from pdfbuilder.figures.library import library
 from pdfbuilder.figures.render import figure_drawing
 from pdfbuilder.figures.replay import draw_figure
@@ -66,7 +67,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 def gallery_pdf(style: FigureStyle | None = None) -> bytes:
-    """Every built-in pose (name under each) and figure (name, frames, arrow, label)."""
+    """Every built-in pose (name under each), figure (name, frames, arrow, label) and pictogram."""
     style = style or FigureStyle()
     font = register_family().regular
     lib = library()
@@ -84,5 +85,6 @@ def gallery_pdf(style: FigureStyle | None = None) -> bytes:
     _grid(canvas, "Built-in poses", poses, POSE_BOX, style, font)
     figures = [(name, lib.descriptions[name], figure) for name, figure in lib.figures.items()]
     _grid(canvas, "Built-in figures", figures, FIGURE_BOX, style, font)
+    pictogram_page(canvas, style, font)
     canvas.save()
     return buffer.getvalue()
