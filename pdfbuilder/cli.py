@@ -22,6 +22,7 @@ from .build import build_pdf
 from .errors import HandoutError
 from .layout import builtin_layout_names, layout_as_data, layout_json_schema, load_layout
 from .model import handout_json_schema, load_handout
+from .translations import translation_warnings
 from .write import write_atomic
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -128,18 +129,28 @@ def build(
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def validate(files: tuple[Path, ...]) -> None:
-    """Check handout FILES against the content format, without building."""
-    failed = 0
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 on warnings too (e.g. an outdated translation)."
+)
+def validate(files: tuple[Path, ...], strict: bool) -> None:
+    """Check handout FILES against the content format, without building.
+
+    A translation is also compared with its original (found by id in the same folder):
+    warnings say when it is older or misses a section, exercise or warning sign.
+    """
+    failed = warned = 0
     for file in files:
         try:
-            load_handout(file)
+            warnings = translation_warnings(load_handout(file), file)
         except HandoutError as exc:
             failed += 1
             click.echo(str(exc), err=True)
         else:
-            click.echo(f"{file}: ok")
-    if failed:
+            warned += len(warnings)
+            for warning in warnings:
+                click.echo(warning, err=True)
+            click.echo(f"{file}: ok" + (f" ({len(warnings)} warning(s))" if warnings else ""))
+    if failed or (strict and warned):
         sys.exit(1)
 
 
