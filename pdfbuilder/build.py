@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .clinic import brand_layout
 from .compose import Block, Context, Geometry, compose_blocks
 from .errors import FieldPath, HandoutError
 from .fonts import FontChain, glyph_problem
 from .labels import Labels, labels_for
 from .layout import Layout, load_layout
 from .model import Handout, load_handout
+from .personal import personalise
 from .render import PAPER_SIZES, RenderJob, render
 from .styles import Styles, styles_for
 from .write import write_atomic
@@ -68,9 +70,11 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     size = (options.paper or layout.page.paper).lower()
     if size not in PAPER_SIZES:
         raise HandoutError(f'unknown paper "{options.paper}"; use a4 or letter', field="paper")
+    layout = brand_layout(layout, options.clinic)
     labels = labels_for(handout.language)
     styles = styles_for(layout, labels.rtl)
     check_glyphs(handout, styles, labels)
+    handout = personalise(handout, options.clinic, options.personal, styles)
 
     def make(lay: Layout, geometry: Geometry) -> list[Block]:
         context = Context(

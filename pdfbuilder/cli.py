@@ -22,6 +22,7 @@ from .build import build_pdf
 from .errors import HandoutError
 from .layout import builtin_layout_names, layout_as_data, layout_json_schema, load_layout
 from .model import handout_json_schema, load_handout
+from .print_options import print_options, resolve
 from .translations import translation_warnings
 from .write import write_atomic
 
@@ -44,7 +45,10 @@ class HandoutGroup(click.Group):
     the readability checker's start-up.
     """
 
-    LAZY: ClassVar[dict[str, tuple[str, str]]] = {"check": ("pdfbuilder.check.cli", "check")}
+    LAZY: ClassVar[dict[str, tuple[str, str]]] = {
+        "check": ("pdfbuilder.check.cli", "check"),
+        "batch": ("pdfbuilder.batch_cli", "batch"),
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.LAZY])
@@ -112,6 +116,7 @@ def main() -> None:
     show_default=True,
     help="Booklet layouts: pages two-up on sheets in folding order, or in reading order.",
 )
+@print_options
 def build(
     file: Path,
     layout: str,
@@ -119,9 +124,11 @@ def build(
     output: Path | None,
     print_marks: bool,
     impose: bool,
+    **for_print: Any,
 ) -> None:
     """Build the PDF leaflet for a handout FILE."""
-    pdf = build_pdf(file, layout, paper=paper, print_marks=print_marks, impose=impose)
+    extra = resolve(for_print)
+    pdf = build_pdf(file, layout, paper=paper, print_marks=print_marks, impose=impose, **extra)
     target = output or Path(file.with_suffix(".pdf").name)
     write_atomic(target, pdf)
     click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")

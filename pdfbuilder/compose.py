@@ -16,6 +16,13 @@ from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from .clinic_blocks import (
+    clinic_block,
+    clinic_footer_block,
+    exercise_log_block,
+    personal_block,
+    qr_block,
+)
 from .figures import render_figure
 from .flowables import (
     Band,
@@ -383,4 +390,9 @@ BUILDERS: dict[str, Callable[[Context], Iterator[Flowable]]] = {
     "exercises": exercises_block,
     "seek_help": seek_help_block,
     "sources": sources_block,
+    "clinic": clinic_block,
+    "personal": personal_block,
+    "exercise_log": exercise_log_block,
+    "qr": qr_block,
+    "clinic_footer": clinic_footer_block,
 }

@@ -35,6 +35,13 @@ class Labels:
             raise HandoutError(f'label "{key}" is missing for language "{self.language}"')
         return text.format(**values) if values else text
 
+    def words(self, key: str) -> list[str]:
+        """A list label, such as the short day names of the exercise log."""
+        value = self._texts.get(key)
+        if not isinstance(value, list):
+            raise HandoutError(f'label "{key}" is missing for language "{self.language}"')
+        return [str(v) for v in value]
+
     def date(self, day: dt.date) -> str:
         """A date written out, e.g. 21 November 2026."""
         month = self._texts["months"][day.month - 1]

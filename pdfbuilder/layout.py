@@ -129,7 +129,20 @@ class FigureLook:
     )
 
 
-BLOCK_NAMES = ("title", "purpose", "takeaways", "sections", "seek_help", "exercises", "sources")
+BLOCK_NAMES = (
+    "title",
+    "clinic",
+    "personal",
+    "purpose",
+    "takeaways",
+    "sections",
+    "seek_help",
+    "exercises",
+    "exercise_log",
+    "qr",
+    "sources",
+    "clinic_footer",
+)
 
 
 def _parse_blocks(value: Any, path: FieldPath, source: Source) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from . import schema
 from .errors import FieldPath, FigureError
 from .figures import Figure, figure_schema, parse_figure
+from .qr import parse_url, url_schema
 from .reader import Source, read_bytes, read_raw, read_text
 
 SCHEMA_VERSION = 1
@@ -146,6 +147,14 @@ class Exercise:
     dose: Dose | None = field(default=None, metadata=_doc("Repeats, sets, hold and times a day."))
     feel: str | None = field(default=None, metadata=_doc("What you should feel."))
     stop_if: str | None = field(default=None, metadata=_doc("Stop the exercise if this happens."))
+    video_url: str | None = field(
+        default=None,
+        metadata={
+            "doc": "A video of the exercise (https://...); printed as a QR code.",
+            "parse": parse_url,
+            "schema": url_schema,
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -246,6 +255,14 @@ class Handout:
     exercises: tuple[Exercise, ...] = field(default=(), metadata=_doc("Exercise cards, in order."))
     contacts: Contacts = field(
         default=Contacts(), metadata=_doc("Numbers for the seek-help box (default: UK).")
+    )
+    online_url: str | None = field(
+        default=None,
+        metadata={
+            "doc": "Where this leaflet is online (https://...); printed as a QR code.",
+            "parse": parse_url,
+            "schema": url_schema,
+        },
     )
     translation: Translation | None = field(
         default=None, metadata=_doc("Set when this file translates another handout.")

@@ -1,0 +1,100 @@
+"""``handout batch``: one personalised leaflet per CSV row, with a progress bar.
+
+A thin click layer over :mod:`pdfbuilder.batch`: it parses options, shows progress on
+standard error, reports each bad row (row number and reason) once the run is done, prints a
+summary, and exits 1 if any row failed. Imported only when the command is used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import click
+
+from .batch import BatchJob, Combiner, RowResult, prepare, run_batch
+from .cli import layout_options
+from .print_options import clinic_option
+from .write import write_atomic
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("handout_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("csv_file", metavar="PEOPLE.csv", type=click.Path(dir_okay=False, path_type=Path))
+@layout_options
+@clinic_option
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write one PDF per row into this folder (it must exist).",
+)
+@click.option(
+    "--combined",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE.pdf",
+    help="Write every leaflet, in row order, into this one PDF instead.",
+)
+@click.option(
+    "--name-column",
+    default="file",
+    show_default=True,
+    help="The column that names each row's PDF (made safe; default names use the row number).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: all cores)."
+)
+def batch(
+    handout_file: Path,
+    csv_file: Path,
+    layout: str,
+    paper: str | None,
+    clinic: Path | None,
+    output_dir: Path | None,
+    combined: Path | None,
+    name_column: str,
+    jobs: int | None,
+) -> None:
+    """Build one leaflet of FILE per row of PEOPLE.csv (columns: file, patient, clinician,
+    date, follow_up, note, exercises, qr_url). Bad rows are reported; the rest still build."""
+    if (output_dir is None) == (combined is None):
+        raise click.UsageError("give either -o DIR (one PDF per row) or --combined FILE.pdf")
+    job = BatchJob(
+        str(handout_file),
+        str(csv_file),
+        layout=layout,
+        clinic=str(clinic) if clinic else None,
+        paper=paper,
+        out_dir=str(output_dir) if output_dir else None,
+        combined=combined is not None,
+        name_column=name_column,
+    )
+    if jobs:
+        job = dataclasses.replace(job, jobs=jobs)
+    rows = prepare(job)
+    failures: list[RowResult] = []
+    joined = Combiner() if combined is not None else None
+    with click.progressbar(length=len(rows), label="Building", file=sys.stderr) as bar:
+        for result in run_batch(job, rows):
+            if result.error is not None:
+                failures.append(result)
+            elif joined is not None and result.pdf is not None:
+                joined.add(result.pdf)
+            bar.update(1)
+    for failure in sorted(failures, key=lambda r: r.number):
+        click.echo(failure.error, err=True)
+    built = len(rows) - len(failures)
+    where = output_dir
+    if joined is not None and combined is not None and joined.count:
+        where = write_atomic(combined, joined.pdf())
+    click.echo(
+        f"built {built} of {len(rows)} leaflets"
+        + (f" into {where}" if built else "")
+        + (f"; {len(failures)} rows failed (listed above)" if failures else ""),
+        err=True,
+    )
+    if failures:
+        sys.exit(1)

@@ -1,0 +1,263 @@
+"""Compose builders for the print-time blocks: clinic, personal, exercise log, QR codes.
+
+In: a compose :class:`~pdfbuilder.compose.Context` (its ``clinic`` and ``personal`` may be
+``None``). Out: flowables, or nothing when the block has nothing to print, so a layout can
+list every block and a plain build still looks plain.
+
+Personal text is set with ReportLab's own ``Paragraph``, not the caching ``Para``: it is
+different for every patient, so caching it would only grow memory in a batch run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from .exercise_log import ChartLook, LogChart
+from .flowables import Bookmark, Box, BoxStyle, Para, Rule, SideBySide, Stack
+from .markup import escape, plain, to_markup
+from .qr import QrFlowable, shown_url
+
+if TYPE_CHECKING:  # compose imports this module; the context is only needed for types
+    from .compose import Context
+
+NO_BORDER = BoxStyle(padding=0, space_between=0)
+
+
+def _personal_para(text: str, style: object) -> Paragraph:
+    """Personal text printed exactly as written (no markup), line breaks kept."""
+    lines = [escape(" ".join(line.split())) for line in text.strip().splitlines()]
+    return Paragraph("<br/>".join(line for line in lines if line), style)
+
+
+# --- clinic ---------------------------------------------------------------------------------
+
+
+def clinic_block(ctx: Context) -> Iterator[Flowable]:
+    """The clinic's logo beside its name, address and contact details; then a rule."""
+    clinic = ctx.clinic
+    if clinic is None:
+        return
+    st, lab = ctx.styles, ctx.labels
+    text: list[Flowable] = [Para(to_markup(clinic.name), st.card_heading)]
+    if clinic.address:
+        address = ", ".join(line.strip() for line in clinic.address.splitlines() if line.strip())
+        text.append(Para(to_markup(address), st.body))
+    # The phone on a line of its own; a label never parts from its value.
+    contact = [
+        f"<b>{escape(lab('clinic_' + kind))}:</b>&nbsp;{escape(value)}"
+        for kind, value in clinic.contact_parts()
+    ]
+    if contact and clinic.phone:
+        text.append(Para(contact.pop(0), st.body))
+    if contact:
+        text.append(Para(" · ".join(contact), st.body))
+    body: Flowable = Stack(text, gap=1)
+    if clinic.logo:
+        logo, width = _logo(clinic.logo, ctx.layout.type.body * 4.2, 48 * mm)
+        body = SideBySide(logo, width, body, gap=ctx.layout.type.body)
+    yield Spacer(0, ctx.layout.type.body * 0.6)
+    yield body
+    yield Rule(st.palette.card_border, 0.8, space=ctx.layout.type.body * 0.4)
+
+
+def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
+    """The logo fitted to ``height`` (narrower if wider than ``max_width``), and its width."""
+    from .figures.images import (
+        DrawingFlowable,
+        ImageFlowable,
+        _raster_size,
+        _svg,
+        svg_drawing,
+    )
+
+    if path.lower().endswith(".svg"):
+        source = _svg(path)
+        w, h = (source.width, source.height) if source is not None else (1.0, 1.0)
+    else:
+        w, h = _raster_size(path)
+    width = min(max_width, height * w / h)
+    height = width * h / w
+    if path.lower().endswith(".svg"):
+        return DrawingFlowable(svg_drawing(path, width, height), width, height), width
+    return ImageFlowable(path, width, height), width
+
+
+def clinic_footer_block(ctx: Context) -> Iterator[Flowable]:
+    """The clinic's footer line, small, at the end of the leaflet."""
+    clinic = ctx.clinic
+    if clinic is None or not clinic.footer:
+        return
+    yield Spacer(0, ctx.layout.type.small * 0.6)
+    yield Para(to_markup(clinic.footer), ctx.styles.small)
+
+
+# --- personal -------------------------------------------------------------------------------
+
+
+def personal_block(ctx: Context) -> Iterator[Flowable]:
+    """ "For: Ana Ruiz · From: ... · Date ... · Follow-up ...", then the note in a box
+    headed "Your plan"."""
+    personal = ctx.personal
+    if personal is None or not personal.has_details():
+        return
+    st, lab = ctx.styles, ctx.labels
+    parts = [
+        (lab("personal_for"), personal.patient),
+        (lab("personal_from"), personal.clinician),
+        (lab("personal_date"), personal.date and lab.date(personal.date)),
+        (lab("personal_follow_up"), personal.follow_up and lab.date(personal.follow_up)),
+    ]
+    line = " · ".join(
+        f"<b>{escape(label)}:</b> {escape(' '.join(value.split()))}"
+        for label, value in parts
+        if value
+    )
+    yield Spacer(0, ctx.layout.type.body * 0.5)
+    if line:
+        yield Paragraph(line, st.body)
+    if personal.note:
+        yield Spacer(0, ctx.layout.type.body * 0.5)
+        yield Box(
+            [
+                Para(to_markup(lab("your_plan")), st.box_heading),
+                _personal_para(personal.note, st.body),
+            ],
+            BoxStyle(
+                padding=ctx.layout.type.body * 0.8,
+                border=st.palette.accent,
+                border_width=1.5,
+                background=st.palette.tint,
+                radius=3,
+                space_between=ctx.layout.type.body * 0.2,
+            ),
+            name='the "Your plan" box',
+            field="note",
+        )
+
+
+# --- exercise log ---------------------------------------------------------------------------
+
+
+def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
+    """A week of tick boxes for the leaflet's (or the patient's chosen) exercises."""
+    from .compose import dose_text
+
+    exercises = ctx.handout.exercises
+    if not exercises:
+        return
+    st, lab, size = ctx.styles, ctx.labels, ctx.layout.type.body
+    names: list[Flowable] = []
+    for ex in exercises:
+        dose = dose_text(ex, lab)
+        cell: list[Flowable] = [Para(f"<b>{to_markup(ex.name)}</b>", st.body)]
+        if dose:
+            cell.append(Para(to_markup(dose), st.small))
+        names.append(Stack(cell, gap=0))
+    header = (
+        Para(f"<b>{escape(lab('exercise_log_exercise'))}</b>", st.body),
+        Para(escape(lab("exercise_log_per_day")), _bold(st.body, st.fonts.bold)),
+    )
+    per_day = [ex.dose.times_per_day if ex.dose else None for ex in exercises]
+    look = ChartLook(
+        st.fonts.regular,
+        st.fonts.bold,
+        size,
+        st.palette.text,
+        st.palette.card_border,
+        st.palette.tint,
+    )
+    chart = LogChart(
+        names, per_day, header, (lab.words("weekdays"), lab.words("weekdays_short")), look
+    )
+    week = f"<b>{escape(lab('exercise_log_week'))}</b> ____________________"
+    heading = Stack(
+        [
+            Bookmark(lab("exercise_log"), "exercise-log"),
+            Para(to_markup(lab("exercise_log")), st.heading),
+            Para(f"{escape(lab('exercise_log_intro'))}  {week}", st.body),
+            Spacer(0, size * 0.1),
+        ],
+        gap=size * 0.3,
+    )
+    heading.keepWithNext = 1
+    heading.spaceBefore = size * 0.6
+    yield heading
+    yield chart
+
+
+def _bold(style: object, font: str) -> object:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{getattr(style, 'name', 'body')}-bold", parent=style, fontName=font)
+
+
+# --- QR codes -------------------------------------------------------------------------------
+
+
+def qr_block(ctx: Context) -> Iterator[Flowable]:
+    """A QR code to the leaflet online (from ``--qr-url``, the clinic or the content) and one
+    per exercise video, each with its address in words beneath it."""
+    personal, clinic, h = ctx.personal, ctx.clinic, ctx.handout
+    url = (
+        (personal.qr_url if personal is not None else None)
+        or (clinic.online_url if clinic is not None else None)
+        or h.online_url
+    )
+    lab = ctx.labels
+    tiles = [(lab("qr_online"), url)] if url else []
+    tiles += [
+        (lab("qr_video", name=plain(ex.name)), ex.video_url) for ex in h.exercises if ex.video_url
+    ]
+    if not tiles:
+        return
+    size = max(26 * mm, ctx.layout.type.body * 7)
+    cells = [_qr_tile(ctx, caption, link, size) for caption, link in tiles]
+    yield Spacer(0, ctx.layout.type.body * 0.8)
+    yield Box([Tiles(cells, size, gap=ctx.layout.type.body)], NO_BORDER, name="the QR codes")
+
+
+def _qr_tile(ctx: Context, caption: str, url: str, size: float) -> Flowable:
+    st = ctx.styles
+    return Stack(
+        [
+            Para(f"<b>{escape(caption)}</b>", st.small),
+            QrFlowable(url, size, st.palette.text),
+            Para(escape(shown_url(url)), st.small),
+        ],
+        gap=2,
+    )
+
+
+class Tiles(Flowable):  # type: ignore[misc]
+    """Equal-width cells in rows, as many to a row as fit (at least ``min_width`` each)."""
+
+    def __init__(self, cells: Sequence[Flowable], min_width: float, gap: float) -> None:
+        super().__init__()
+        self.cells, self.min_width, self.gap = list(cells), min_width, gap
+        self._layout: list[tuple[Flowable, float, float]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        per_row = max(
+            1, min(len(self.cells), 3, int((avail_width + self.gap) // (self.min_width + self.gap)))
+        )
+        cell_w = (avail_width - self.gap * (per_row - 1)) / per_row
+        self._layout, y = [], 0.0
+        for start in range(0, len(self.cells), per_row):
+            row = self.cells[start : start + per_row]
+            heights = [c.wrap(cell_w, 1e6)[1] for c in row]
+            for i, cell in enumerate(row):
+                self._layout.append((cell, i * (cell_w + self.gap), y + heights[i]))
+            y += max(heights) + self.gap
+        self.width, self.height = avail_width, y - self.gap
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        for cell, x, bottom in self._layout:
+            cell.drawOn(self.canv, x, self.height - bottom)

@@ -1,0 +1,192 @@
+"""The exercise log chart: a week of tick boxes, one row per exercise.
+
+In: the exercise names (as paragraphs), how many times a day each is done, the header words
+and the colours. Out: a flowable whose day cells hold one box per time a day, so the reader
+ticks each session off. It splits across pages only between rows, repeating the header.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+#: More boxes than this in one cell is clutter: the cell gets one box and the number says.
+MAX_BOXES = 6
+
+
+@dataclass(frozen=True)
+class ChartLook:
+    """Fonts, sizes and colours of the chart, in points."""
+
+    font: str
+    bold_font: str
+    size: float
+    ink: Color
+    grid: Color
+    header_fill: Color
+
+
+class LogChart(Flowable):  # type: ignore[misc]
+    """Rows of exercises by seven day columns of tick boxes, with a times-a-day column."""
+
+    def __init__(
+        self,
+        names: Sequence[Flowable],
+        per_day: Sequence[int | None],
+        header: tuple[Flowable, Flowable],
+        days: tuple[Sequence[str], Sequence[str]],
+        look: ChartLook,
+    ) -> None:
+        super().__init__()
+        self.names, self.per_day, self.header = list(names), list(per_day), header
+        self.days, self.short_days = list(days[0]), list(days[1])
+        self._shown_days = self.days
+        self.look = look
+        self.pad = look.size * 0.3
+        self.box = look.size * 0.95
+        self.gap = look.size * 0.25
+        self._rows: list[float] = []
+        self._cols: list[float] = []
+
+    def _columns(self, avail: float) -> list[float]:
+        """Column widths: the name column takes what the day columns leave, at least 30 %.
+
+        Tried in order: full day names with room for up to three boxes side by side, then
+        fewer, then one-letter day names (for narrow panels)."""
+        look, pad = self.look, self.pad
+        per_day = self._per_day_width() + 2 * pad
+        most = max((n for n in self.per_day if n is not None and n <= MAX_BOXES), default=1)
+        tries = [(self.days, b) for b in range(min(most, 3), 0, -1)] + [(self.short_days, 1)]
+        for days, boxes in tries:
+            widest = max(stringWidth(d, look.bold_font, look.size) for d in days)
+            day = max(widest, self.box * boxes + self.gap * (boxes - 1)) + 2 * pad
+            name = avail - 7 * day - per_day
+            if name >= avail * 0.3:
+                break
+        self._shown_days = list(days)
+        if name < avail * 0.2:  # too narrow even so: squeeze the other columns
+            scale = avail * 0.8 / (7 * day + per_day)
+            day, per_day, name = day * scale, per_day * scale, avail * 0.2
+        return [name, per_day] + [day] * 7
+
+    def _per_day_width(self) -> float:
+        words = str(getattr(self.header[1], "text", "")).split() or ["00"]
+        widest = max(stringWidth(w, self.look.bold_font, self.look.size) for w in words)
+        return float(max(widest, stringWidth("00", self.look.bold_font, self.look.size * 1.2)))
+
+    def _box_grid(self, n: int | None) -> tuple[int, int]:
+        """(columns, rows) of tick boxes in a day cell for ``n`` times a day."""
+        count = n if n is not None and n <= MAX_BOXES else 1
+        room = self._cols[2] - 2 * self.pad + self.gap + 0.01
+        fit = max(1, int(room // (self.box + self.gap)))
+        cols = min(count, fit)
+        return cols, math.ceil(count / cols)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._cols = self._columns(avail_width)
+        pad = 2 * self.pad
+        head = max(
+            self.header[0].wrap(self._cols[0] - pad, 1e6)[1],
+            self.header[1].wrap(self._cols[1] - pad, 1e6)[1],
+            self.look.size * 1.2,
+        )
+        self._rows = [head + pad]
+        for name, n in zip(self.names, self.per_day, strict=True):
+            _, rows = self._box_grid(n)
+            boxes = rows * self.box + (rows - 1) * self.gap
+            self._rows.append(max(name.wrap(self._cols[0] - pad, 1e6)[1], boxes) + pad)
+        self.width, self.height = avail_width, sum(self._rows)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split between rows; each part repeats the header row. Never inside a row."""
+        self.wrap(avail_width, avail_height)
+        used, fit = self._rows[0], 0
+        for height in self._rows[1:]:
+            if used + height > avail_height:
+                break
+            used, fit = used + height, fit + 1
+        if fit == 0 or fit == len(self.names):
+            return [] if fit == 0 else [self]
+        return [self._part(0, fit), self._part(fit, len(self.names))]
+
+    def _part(self, start: int, stop: int) -> LogChart:
+        days = (self.days, self.short_days)
+        rows = slice(start, stop)
+        return LogChart(self.names[rows], self.per_day[rows], self.header, days, self.look)
+
+    def draw(self) -> None:
+        canvas, look = self.canv, self.look
+        canvas.saveState()
+        canvas.setFillColor(look.header_fill)
+        canvas.rect(0, self.height - self._rows[0], self.width, self._rows[0], stroke=0, fill=1)
+        self._draw_header()
+        top = self.height - self._rows[0]
+        for name, n, height in zip(self.names, self.per_day, self._rows[1:], strict=True):
+            self._draw_row(name, n, top, height)
+            top -= height
+        self._draw_grid()
+        canvas.restoreState()
+
+    def _draw_header(self) -> None:
+        canvas, look, pad = self.canv, self.look, self.pad
+        top = self.height
+        for cell, x, w in (
+            (self.header[0], 0.0, self._cols[0]),
+            (self.header[1], self._cols[0], self._cols[1]),
+        ):
+            _, h = cell.wrap(w - 2 * pad, 1e6)
+            cell.drawOn(canvas, x + pad, top - (self._rows[0] + h) / 2)
+        canvas.setFillColor(look.ink)
+        canvas.setFont(look.bold_font, look.size)
+        x = self._cols[0] + self._cols[1]
+        baseline = top - self._rows[0] / 2 - look.size * 0.35
+        for day, w in zip(self._shown_days, self._cols[2:], strict=True):
+            canvas.drawCentredString(x + w / 2, baseline, day)
+            x += w
+
+    def _draw_row(self, name: Flowable, n: int | None, top: float, height: float) -> None:
+        canvas, look, pad = self.canv, self.look, self.pad
+        _, h = name.wrap(self._cols[0] - 2 * pad, 1e6)
+        name.drawOn(canvas, pad, top - pad - h)
+        middle = top - height / 2
+        if n is not None:
+            canvas.setFillColor(look.ink)
+            canvas.setFont(look.bold_font, look.size * 1.2)
+            canvas.drawCentredString(
+                self._cols[0] + self._cols[1] / 2, middle - look.size * 0.4, str(n)
+            )
+        cols, rows = self._box_grid(n)
+        count = n if n is not None and n <= MAX_BOXES else 1
+        block_w = cols * self.box + (cols - 1) * self.gap
+        block_h = rows * self.box + (rows - 1) * self.gap
+        canvas.setStrokeColor(look.ink)
+        canvas.setLineWidth(max(0.8, look.size * 0.08))
+        x = self._cols[0] + self._cols[1]
+        for w in self._cols[2:]:
+            left, y_top = x + (w - block_w) / 2, middle + block_h / 2
+            for i in range(count):
+                r, c = divmod(i, cols)
+                bx = left + c * (self.box + self.gap)
+                by = y_top - (r + 1) * self.box - r * self.gap
+                canvas.roundRect(bx, by, self.box, self.box, self.box * 0.15, stroke=1, fill=0)
+            x += w
+
+    def _draw_grid(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(self.look.grid)
+        canvas.setLineWidth(0.75)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        y = self.height
+        for h in self._rows[:-1]:
+            y -= h
+            canvas.line(0, y, self.width, y)
+        x = 0.0
+        for w in self._cols[:-1]:
+            x += w
+            canvas.line(x, 0, x, self.height)
