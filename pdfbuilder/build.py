@@ -21,6 +21,7 @@ from .layout import Layout, load_layout
 from .model import Handout, load_handout
 from .personal import personalise
 from .render import PAPER_SIZES, RenderJob, render
+from .scripts import mirror
 from .styles import Styles, styles_for
 from .write import write_atomic
 
@@ -86,7 +87,10 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
             options.clinic,
             options.personal,
         )
-        return compose_blocks(context)
+        blocks = compose_blocks(context)
+        if labels.rtl:  # right-to-left language: mirror boxes, rows and columns
+            mirror(flow for _, flows in blocks for flow in flows)
+        return blocks
 
     job = RenderJob(
         make, handout, layout, styles, labels, size, options.print_marks, options.impose

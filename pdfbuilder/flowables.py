@@ -91,16 +91,19 @@ class Box(Flowable):  # type: ignore[misc]
                 stroke=st.border is not None,
                 fill=st.background is not None,
             )
+        mirrored = getattr(self, "mirrored", False)  # right to left: the bar on the right
         if st.left_bar is not None:
             canvas.setFillColor(st.left_bar)
-            canvas.rect(0, 0, st.left_bar_width, self.height, stroke=0, fill=1)
+            bar_x = self.width - st.left_bar_width if mirrored else 0
+            canvas.rect(bar_x, 0, st.left_bar_width, self.height, stroke=0, fill=1)
         canvas.restoreState()
         y = self.height - st.padding
+        x = st.padding if mirrored else self._inner_left()
         for i, (flowable, (_, h)) in enumerate(zip(self.content, self._sizes, strict=True)):
             if i:
                 y -= st.space_between + flowable.getSpaceBefore()
             y -= h
-            flowable.drawOn(canvas, self._inner_left(), y)
+            flowable.drawOn(canvas, x, y)
 
 
 class SideBySide(Flowable):  # type: ignore[misc]
@@ -121,6 +124,10 @@ class SideBySide(Flowable):  # type: ignore[misc]
         return []
 
     def draw(self) -> None:
+        if getattr(self, "mirrored", False):  # right to left: the fixed-width one on the right
+            self.left.drawOn(self.canv, self.width - self.left_width, self.height - self._lh)
+            self.right.drawOn(self.canv, 0, self.height - self._rh)
+            return
         self.left.drawOn(self.canv, 0, self.height - self._lh)
         self.right.drawOn(self.canv, self.left_width + self.gap, self.height - self._rh)
 
@@ -304,8 +311,10 @@ class Row(Flowable):  # type: ignore[misc]
         return []
 
     def draw(self) -> None:
+        last = len(self.boxes) - 1
         for i, box in enumerate(self.boxes):
-            box.drawOn(self.canv, i * (self._cell + self.gap), 0)
+            slot = last - i if getattr(self, "mirrored", False) else i  # right to left
+            box.drawOn(self.canv, slot * (self._cell + self.gap), 0)
 
 
 Placed = list[tuple[Flowable, float]]
@@ -393,11 +402,17 @@ class TwoColumns(Flowable):  # type: ignore[misc]
             return []
         here = TwoColumns([], self.gap)
         here._fixed = (left, right, avail_width, height)
-        return [here, TwoColumns(rest, self.gap)] if rest else [here]
+        parts = [here, TwoColumns(rest, self.gap)] if rest else [here]
+        for part in parts:
+            part.mirrored = getattr(self, "mirrored", False)
+        return parts
 
     def draw(self) -> None:
         width = self._col_width(self.width)
-        for x, column in ((0.0, self._cols[0]), (width + self.gap, self._cols[1])):
+        first, second = 0.0, width + self.gap
+        if getattr(self, "mirrored", False):  # right to left: the first column on the right
+            first, second = second, first
+        for x, column in ((first, self._cols[0]), (second, self._cols[1])):
             for item, top in column:
                 _, h = item.wrap(width, 1e6)
                 item.drawOn(self.canv, x, self.height - top - h)
@@ -418,6 +433,13 @@ class Para(Paragraph):  # type: ignore[misc]
     """
 
     _key: int | None
+
+    def __new__(cls, text: str | None = None, style: Any = None, *args: Any, **kw: Any) -> Para:
+        if cls is Para and getattr(style, "wordWrap", None) == "RTL":
+            from .rtl import RtlPara  # right-to-left text: shaped and ordered by rtl.py
+
+            return super().__new__(RtlPara)  # type: ignore[no-any-return]
+        return super().__new__(cls)  # type: ignore[no-any-return]
 
     def __init__(
         self,

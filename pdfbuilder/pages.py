@@ -27,6 +27,7 @@ from .labels import Labels
 from .layout import Layout
 from .markup import plain
 from .model import Handout
+from .scripts import draw_string
 from .styles import Styles
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
@@ -204,16 +205,18 @@ class Footer:
         canvas.setFillColor(self.styles.palette.muted)
         canvas.setFont(fonts.regular, size)
         document = _document_line(self.handout, self.labels)
+        chain, rtl = self.styles.chain, self.labels.rtl  # fallback fonts; right to left
         if two_lines:
-            canvas.drawString(left_x, y, document)
+            draw_string(canvas, left_x, y, document, chain, rtl=rtl)
         else:
-            canvas.drawRightString(right_x, y, document)
+            draw_string(canvas, right_x, y, document, chain, rtl=rtl, right=True)
         canvas.setFont(fonts.bold, size)
         if total is None:
             before = self.labels("page_of", page=page, pages="\0").split("\0")[0]
-            canvas.drawString(left_x, page_y, before)
+            draw_string(canvas, left_x, page_y, before, chain, rtl=rtl)
             canvas.translate(left_x + stringWidth(before, fonts.bold, size), page_y)
             canvas.doForm(TOTAL_FORM)
         else:
-            canvas.drawString(left_x, page_y, self.labels("page_of", page=page, pages=total))
+            page_label = self.labels("page_of", page=page, pages=total)
+            draw_string(canvas, left_x, page_y, page_label, chain, rtl=rtl)
         canvas.restoreState()

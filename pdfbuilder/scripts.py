@@ -7,11 +7,14 @@ and drawn right to left (see :mod:`pdfbuilder.rtl`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
+from reportlab.platypus import Flowable
 
-from .fonts import apply_fallbacks
+from .fonts import FontChain, apply_fallbacks, coverage
+from .markup import escape
 
 
 def prepare_markup(markup: str, style: Any) -> str:
@@ -30,3 +33,47 @@ def right_to_left(style: dict[str, Any]) -> dict[str, Any]:
     out["alignment"] = TA_RIGHT
     out["wordWrap"] = "RTL"
     return out
+
+
+def mirror(flowables: Iterable[Any]) -> None:
+    """Mark every flowable, and those inside it, ``mirrored`` for a right-to-left leaflet.
+
+    Boxes then put their accent bar on the right, side-by-side pairs and rows of boxes swap
+    sides, and two-column text starts in the right-hand column.
+    """
+    stack = list(flowables)
+    while stack:
+        item = stack.pop()
+        item.mirrored = True
+        for name in ("content", "boxes", "left", "right"):
+            value = getattr(item, name, None)
+            if isinstance(value, list):
+                stack.extend(v for v in value if isinstance(v, Flowable))
+            elif isinstance(value, Flowable):
+                stack.append(value)
+
+
+def draw_string(
+    canvas: Any,
+    x: float,
+    y: float,
+    text: str,
+    chain: FontChain | None,
+    *,
+    rtl: bool = False,
+    right: bool = False,
+) -> None:
+    """``canvas.drawString`` (``right``: ``drawRightString``) in the canvas's current font,
+    with fallback fonts for characters it lacks and right-to-left text shaped and ordered."""
+    font, size = canvas._fontname, canvas._fontsize
+    if chain is None or (not rtl and text.isascii()) or not _needs_help(text, font, rtl):
+        (canvas.drawRightString if right else canvas.drawString)(x, y, text)
+        return
+    from .rtl import draw_runs  # shaping costs only where it is needed
+
+    draw_runs(canvas, x, y, apply_fallbacks(escape(text), chain), font, size, rtl=rtl, right=right)
+
+
+def _needs_help(text: str, font: str, rtl: bool) -> bool:
+    have = coverage(font)
+    return rtl or any(ord(ch) not in have for ch in text if not ch.isspace())

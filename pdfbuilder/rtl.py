@@ -1,0 +1,295 @@
+"""Right-to-left paragraphs (Arabic): shaped with HarfBuzz, ordered and drawn right to left.
+
+ReportLab 5.1's own right-to-left support needs ``rlbidi``, which is not on PyPI, and with
+mixed fonts or bold spans it puts words in the wrong order. This module does it instead:
+
+1. the paragraph markup (``<b>``, ``<i>``, ``<font face>``) becomes runs of one font each;
+2. each word is shaped by HarfBuzz (uharfbuzz), so Arabic letters take their joined forms;
+3. words fill lines in reading order; each line is then laid out right to left, with runs of
+   left-to-right words (numbers, "NHS 111") kept in their own order;
+4. glyphs are drawn at their places but *written in reading order*, and each joined form
+   maps back to the letters it stands for (ToUnicode), so text extraction and search give
+   the logical text, not reversed or private-use characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.pdfbase import pdfmetrics
+
+from .flowables import Para
+from .scripts import prepare_markup
+from .shaping import Glyph, draw_outline, shape
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of a word in one font, shaped; glyphs in visual (left-to-right) order."""
+
+    font: str
+    size: float
+    glyphs: tuple[Glyph, ...]
+    width: float
+    start: int  # index of the piece's first character in its word
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word: its pieces, its width and its direction (True: right to left)."""
+
+    pieces: tuple[Piece, ...]
+    width: float
+    rtl: bool
+    space: float  # width of the space after it
+    text: str
+
+
+_TAG = re.compile(r"<(/?)(b|i|font)\b([^>]*)>")
+_FACE = re.compile(r'face="([^"]+)"')
+
+
+def parse_runs(markup: str, base_font: str) -> list[tuple[str, str]]:
+    """``markup`` as (text, font name) runs, from ``<b>``, ``<i>`` and ``<font face>``."""
+    family, bold, italic = ps2tt(base_font)
+    stack: list[tuple[str, int, int]] = [(family, bold, italic)]
+    runs: list[tuple[str, str]] = []
+    pos = 0
+    for match in _TAG.finditer(markup):
+        if match.start() > pos:
+            runs.append((html.unescape(markup[pos : match.start()]), tt2ps(*stack[-1])))
+        pos = match.end()
+        closing, tag, attrs = match.groups()
+        if closing:
+            if len(stack) > 1:
+                stack.pop()
+            continue
+        fam, b, i = stack[-1]
+        if tag == "b":
+            b = 1
+        elif tag == "i":
+            i = 1
+        else:
+            face = _FACE.search(attrs)
+            fam = ps2tt(face.group(1))[0] if face else fam
+        stack.append((fam, b, i))
+    if pos < len(markup):
+        runs.append((html.unescape(markup[pos:]), tt2ps(*stack[-1])))
+    return [(text, font) for text, font in runs if text]
+
+
+def _is_rtl(text: str) -> bool | None:
+    """True if ``text`` has a right-to-left letter, False for a left-to-right one, else None."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return None
+
+
+def words(runs: list[tuple[str, str]], size: float) -> list[Word]:
+    """The words of ``runs`` (split at spaces), each shaped, in reading order."""
+    out: list[Word] = []
+    current: list[tuple[str, str]] = []
+    space_font = runs[0][1] if runs else ""
+
+    def finish() -> None:
+        if not current:
+            return
+        pieces, start = [], 0
+        for text, font in current:
+            glyphs, width = shape(text, font, size)
+            pieces.append(Piece(font, size, glyphs, width, start))
+            start += len(text)
+        text = "".join(t for t, _ in current)
+        space = pdfmetrics.stringWidth(" ", space_font, size)
+        width = sum(p.width for p in pieces)
+        out.append(Word(tuple(pieces), width, bool(_is_rtl(text)), space, text))
+        current.clear()
+
+    for text, font in runs:
+        parts = re.split(r"(\s+)", text)
+        for part in parts:
+            if not part:
+                continue
+            if part.isspace():
+                finish()
+                space_font = font
+            else:
+                current.append((part, font))
+    finish()
+    return out
+
+
+def break_lines(ws: list[Word], widths: list[float]) -> list[list[Word]]:
+    """Fill lines in reading order; ``widths[i]`` is line i's width (the last repeats)."""
+    lines: list[list[Word]] = [[]]
+    used = 0.0
+    for w in ws:
+        limit = widths[min(len(lines) - 1, len(widths) - 1)]
+        line = lines[-1]
+        extra = (line[-1].space if line else 0) + w.width
+        if line and used + extra > limit:
+            lines.append([w])
+            used = w.width
+        else:
+            line.append(w)
+            used += extra
+    return [line for line in lines if line]
+
+
+def visual_order(line: list[Word]) -> list[int]:
+    """Indexes of ``line``'s words from left to right, in a right-to-left paragraph.
+
+    Neutral words (numbers, punctuation) between two left-to-right words join them, so
+    "NHS 111" stays in that order; everything else is laid out right to left.
+    """
+    strong = [None if _is_neutral(w) else not w.rtl for w in line]  # True: left to right
+    ltr = [bool(s) for s in strong]
+    for i, w in enumerate(line):
+        if strong[i] is None:
+            before = next((s for s in reversed(strong[:i]) if s is not None), False)
+            after = next((s for s in strong[i + 1 :] if s is not None), False)
+            # A number after a left-to-right word goes with it ("NHS 111"); other neutrals
+            # only between two left-to-right words.
+            ltr[i] = bool(before) and (bool(after) or _is_number(w))
+    groups: list[list[int]] = []
+    for i in range(len(line)):
+        if groups and ltr[i] and ltr[groups[-1][-1]]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [i for group in reversed(groups) for i in group]
+
+
+def _is_neutral(w: Word) -> bool:
+    """A word with no letter: digits, punctuation, symbols."""
+    return not w.rtl and not any(ch.isalpha() for ch in w.text)
+
+
+def _is_number(w: Word) -> bool:
+    return any(ch.isdigit() for ch in w.text)
+
+
+class RtlPara(Para):
+    """A right-to-left paragraph: right-aligned, bullet on the right, shaped and reordered."""
+
+    def __init__(
+        self,
+        text: str | None,
+        style: Any,
+        bulletText: str | None = None,
+        frags: Any = None,
+        lines: list[list[Word]] | None = None,
+        **kw: Any,
+    ) -> None:
+        self.style = style
+        self.bulletText = bulletText
+        self.text = prepare_markup(text or "", style)
+        self.caseSensitive = 1
+        self._words = words(parse_runs(self.text, style.fontName), style.fontSize)
+        self._lines = lines
+        self._fixed = lines is not None
+        self.width = self.height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        st = self.style
+        if not self._fixed:
+            inner = availWidth - st.leftIndent - st.rightIndent
+            self._lines = break_lines(self._words, [inner - st.firstLineIndent, inner])
+        self.width = availWidth
+        self.height = len(self._lines or []) * st.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        self.wrap(availWidth, availHeight)
+        lines = self._lines or []
+        fit = int(availHeight // self.style.leading)
+        if fit <= 0 or fit >= len(lines):
+            return []
+        first = RtlPara(None, self.style, self.bulletText, lines=lines[:fit])
+        rest = RtlPara(None, self.style, None, lines=lines[fit:])
+        return [first, rest]
+
+    def draw(self) -> None:
+        st, canvas = self.style, self.canv
+        right = self.width - st.rightIndent
+        y = self.height - st.fontSize
+        canvas.saveState()
+        canvas.setFillColor(st.textColor)
+        if self.bulletText:
+            canvas.setFont(st.bulletFontName, st.bulletFontSize)
+            canvas.drawRightString(self.width - st.bulletIndent, y, self.bulletText)
+        for n, line in enumerate(self._lines or []):
+            start = right - (st.firstLineIndent if n == 0 and not self._fixed else 0)
+            _draw_line(canvas, line, start, y)
+            y -= st.leading
+        canvas.restoreState()
+
+
+def draw_runs(
+    canvas: Any, x: float, y: float, markup: str, font: str, size: float, *, rtl: bool, right: bool
+) -> None:
+    """Draw one line of markup at ``x`` (its left end; ``right``: its right end), shaped,
+    right to left when ``rtl``."""
+    line = words(parse_runs(markup, font), size)
+    if not line:
+        return
+    width = sum(w.width for w in line) + sum(w.space for w in line[:-1])
+    end = x if right else x + width
+    _draw_line(canvas, line, end, y, rtl=rtl)
+
+
+def _draw_line(canvas: Any, line: list[Word], right: float, y: float, rtl: bool = True) -> None:
+    """Place the line's glyphs right-aligned at ``right``, then write them in reading order."""
+    order = visual_order(line) if rtl else list(range(len(line)))
+    total = sum(w.width for w in line) + sum(w.space for w in line[:-1])
+    x = right - total
+    placed: dict[int, float] = {}
+    for k, i in enumerate(order):
+        placed[i] = x
+        x += line[i].width + (line[i].space if k < len(order) - 1 else 0)
+    text = canvas.beginText()
+    for i, word in enumerate(line):
+        _write_word(text, word, placed[i], y)
+        if i < len(line) - 1:  # a real space, so extracted text has its word breaks
+            piece = word.pieces[-1]
+            gap = placed[i] - word.space if word.rtl else placed[i] + word.width
+            text.setFont(piece.font, piece.size)
+            text.setTextOrigin(gap, y)
+            text.textOut(" ")
+    canvas.drawText(text)
+
+
+def _write_word(text: Any, word: Word, left: float, y: float) -> None:
+    """Write ``word``'s glyphs in reading order, each at its visual place; glyphs that carry
+    no letters of their own (a letter's separate dots) are drawn as outlines."""
+    pieces = list(reversed(word.pieces)) if word.rtl else list(word.pieces)
+    positions: list[tuple[int, int, float, Glyph, Piece]] = []
+    x = left
+    for piece in pieces:
+        for glyph in piece.glyphs:
+            positions.append((piece.start, glyph.cluster, x, glyph, piece))
+            x += glyph.advance
+    positions.sort(key=lambda p: (p[0], p[1]))
+    for _, _, gx, glyph, piece in positions:
+        if glyph.code:
+            text.setFont(piece.font, piece.size)
+            text.setTextOrigin(gx + glyph.x_offset, y + glyph.y_offset)
+            text.textOut(glyph.code)
+        else:
+            draw_outline(
+                text._canvas,
+                piece.font,
+                piece.size,
+                glyph.gid,
+                gx + glyph.x_offset,
+                y + glyph.y_offset,
+            )
