@@ -1,0 +1,171 @@
+"""Scripts beyond Latin: fallback fonts, the missing-glyph error, and right-to-left Arabic."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from click.testing import CliRunner
+from conftest import BACK_SPASMS, page_texts, read, squash
+
+from pdfbuilder import build_pdf
+from pdfbuilder.cli import main
+from pdfbuilder.fonts import DEFAULT_FALLBACKS, apply_fallbacks, font_chain, missing_glyphs
+from pdfbuilder.model import handout_from_text, load_handout
+from pdfbuilder.rtl import visual_order, words
+from pdfbuilder.translations import translation_warnings
+
+ROOT = Path(__file__).resolve().parent.parent
+ARABIC = ROOT / "handouts" / "samples" / "back-spasms.ar.yaml"
+SAMPLES = {
+    "Greek": "Πόνος στη μέση: κινηθείτε λίγο κάθε μέρα.",
+    "Cyrillic": "Боль в спине: двигайтесь понемногу каждый день.",
+    "Vietnamese": "Đau lưng: hãy vận động nhẹ nhàng mỗi ngày.",
+    "Central European": "Bolesť chrbta: Ĺudia, hýbte sa každý deň.",
+}
+
+
+def _with_title(title: str) -> str:
+    text = BACK_SPASMS.read_text(encoding="utf-8")
+    return text.replace("title: Back spasms\n", f'title: "{title}"\n', 1)
+
+
+def _fonts(pdf: bytes) -> list[Any]:
+    fonts = []
+    for page in read(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.append(font.get_object())
+    return fonts
+
+
+def test_the_main_font_lacks_these_scripts_so_fallbacks_are_needed() -> None:
+    main = font_chain().main
+    for sample in SAMPLES.values():
+        assert missing_glyphs(sample, main.regular), sample
+
+
+def test_every_sample_script_prints_in_the_fallback_font_and_every_font_is_embedded() -> None:
+    for script, sample in SAMPLES.items():
+        pdf = build_pdf(handout_from_text(_with_title(sample)), "standard")
+        fonts = _fonts(pdf)
+        names = {str(f["/BaseFont"]).split("+")[-1] for f in fonts}
+        assert "NotoSans-Regular" in names or "NotoSans-Bold" in names, script
+        for font in fonts:
+            descriptor = font["/FontDescriptor"]
+            assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is not embedded"
+        assert sample in squash(" ".join(page_texts(pdf))), script
+
+
+def test_all_latin_text_costs_nothing_and_words_never_mix_typefaces() -> None:
+    chain = font_chain("Atkinson Hyperlegible", DEFAULT_FALLBACKS)
+    plain = "Keep moving: <b>walk</b> a little."
+    assert apply_fallbacks(plain, chain) is plain
+    assert apply_fallbacks("Zażółć gęślą", chain) == "Zażółć gęślą"  # Atkinson has these
+    assert apply_fallbacks("<b>Tiếng Việt</b> có dấu", chain) == (
+        '<b><font face="NotoSans-Regular">Tiếng Việt</font></b> có '
+        '<font face="NotoSans-Regular">dấu</font>'
+    )
+    assert apply_fallbacks("Привет &amp; мир", chain) == (
+        '<font face="NotoSans-Regular">Привет</font> &amp; <font face="NotoSans-Regular">мир</font>'
+    )
+
+
+def test_a_character_no_font_has_is_refused_with_its_name_and_place(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    file = tmp_path / "thai.yaml"
+    file.write_text(_with_title("Back spasms ก"), encoding="utf-8")
+    line = next(
+        n for n, text in enumerate(file.read_text().splitlines(), 1) if text.startswith("title:")
+    )
+    result = runner.invoke(main, ["build", str(file), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f'{file}:{line}:8: title: the character "ก" (U+0E01 THAI CHARACTER KO KAI) is not in '
+        "any of the layout's fonts (Atkinson Hyperlegible, Noto Sans, Noto Sans Arabic); "
+        "replace it, or add a font that has it to the layout's fonts.fallbacks\n"
+    )
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def _arabic_pdf() -> bytes:
+    return build_pdf(ARABIC, "standard")
+
+
+def test_arabic_text_extracts_in_logical_order() -> None:
+    handout = load_handout(ARABIC)
+    text = squash(" ".join(page_texts(_arabic_pdf())))
+    expected = [
+        handout.title,
+        *handout.key_takeaways,
+        *handout.seek_help.emergency,
+        *handout.seek_help.urgent,
+        *handout.seek_help.routine,
+        *handout.exercises[0].steps,
+        "أهم النقاط",  # a label from ar.yaml
+    ]
+    for line in expected:
+        assert squash(line) in text, line
+
+
+def test_arabic_is_right_aligned_with_bullets_on_the_right() -> None:
+    with pdfplumber.open(io.BytesIO(_arabic_pdf())) as pdf:
+        page = pdf.pages[0]
+        right_margin = page.width - 16 * 72 / 25.4
+        bullets = [c for c in page.chars if c["text"] == "•"]
+        assert bullets
+        for bullet in bullets:
+            same_line = [
+                c
+                for c in page.chars
+                if abs(c["matrix"][5] - bullet["matrix"][5]) < 1  # the same baseline
+                and c["text"].strip()
+                and c is not bullet
+                and abs(c["x0"] - bullet["x0"]) < 25  # its own item, not another column's
+            ]
+            assert same_line
+            assert all(c["x1"] <= bullet["x0"] + 0.5 for c in same_line)  # text left of it
+        title = [c for c in page.chars if c["size"] > 20]
+        assert abs(max(c["x1"] for c in title) - right_margin) < 3
+
+
+def test_key_points_bar_is_on_the_right_in_arabic_and_on_the_left_in_english() -> None:
+    def bar_x(pdf: bytes) -> float:
+        with pdfplumber.open(io.BytesIO(pdf)) as doc:
+            page = doc.pages[0]
+            bars = [r for r in page.rects if r["width"] < 6 and r["height"] > 40]
+            return float(bars[0]["x0"]) / float(page.width)
+
+    assert bar_x(_arabic_pdf()) > 0.8
+    assert bar_x(build_pdf(BACK_SPASMS, "standard")) < 0.2
+
+
+def test_words_read_right_to_left_but_numbers_after_latin_stay_with_it() -> None:
+    line = words([("اتصل بالرقم NHS 111 اليوم", "NotoSansArabic-Regular")], 10)
+    assert [line[i].text for i in visual_order(line)] == [
+        "اليوم",
+        "NHS",
+        "111",
+        "بالرقم",
+        "اتصل",
+    ]
+
+
+def test_arabic_letters_are_joined() -> None:
+    (word,) = words([("الظهر", "NotoSansArabic-Regular")], 10)
+    isolated = [(g.code, g.gid) for p in word.pieces for g in p.glyphs]
+    # Joined forms are not the letters' own (isolated) glyphs: they need codes of their own.
+    assert any(code and ord(code) >= 0xF0000 for code, _ in isolated)
+
+
+def test_arabic_sample_is_a_partial_translation_and_validate_says_so() -> None:
+    warnings = translation_warnings(load_handout(ARABIC))
+    assert [w.split(": ")[1] for w in warnings] == [
+        "sections",
+        "exercises",
+        "seek_help.emergency",
+        "seek_help.urgent",
+        "seek_help.routine",
+    ]
