@@ -83,7 +83,12 @@ def compose(ctx: Context) -> list[Flowable]:
 
 def compose_blocks(ctx: Context) -> list[Block]:
     """Each block's name and flowables, in the order the layout's ``blocks`` gives."""
-    return [(name, list(BUILDERS[name](ctx))) for name in ctx.layout.blocks]
+    builders = BUILDERS
+    if ctx.layout.template == "easy-read":
+        from .easyread import EASY_READ_BUILDERS  # rows of picture and text
+
+        builders = {**BUILDERS, **EASY_READ_BUILDERS}
+    return [(name, list(builders[name](ctx))) for name in ctx.layout.blocks]
 
 
 Block = tuple[str, list[Flowable]]
@@ -167,7 +172,7 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
-    yield _heading(ctx, section.heading, key)
+    yield section_heading(ctx, section.heading, key)
     for block in section.body:
         if isinstance(block, ParagraphBlock):
             yield ctx.para(block.text, "body")
@@ -175,7 +180,7 @@ def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
             yield from (ctx.para(b, "bullet", bulletText="•") for b in block.bullets)
 
 
-def _heading(ctx: Context, text: str, key: str) -> Flowable:
+def section_heading(ctx: Context, text: str, key: str) -> Flowable:
     # The bookmark rides inside the heading's block so it lands on the heading's page.
     heading = ctx.para(text, "heading")
     block = Stack([Bookmark(plain(text), key), heading], gap=0)
@@ -188,7 +193,7 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
         return
-    yield _heading(ctx, ctx.labels("exercises"), "exercises")
+    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
     if h.exercises_intro:
         yield ctx.para(h.exercises_intro, "body")
     for ex in h.exercises:
@@ -199,7 +204,7 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
             yield exercise_card(ctx, ex)
 
 
-def _card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowable]]:
+def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowable]]:
     """The figure with its dose line, and the numbered steps with the feel and stop-if lines."""
     st, look = ctx.styles, ctx.layout.figure
     figure: list[Flowable] = [
@@ -221,7 +226,7 @@ def _card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowab
 def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
     """An exercise for one-column, large type: name, figure and dose kept together, then the
     steps flow (a page may break between steps, never inside one), then a rule."""
-    figure, steps = _card_parts(ctx, ex)
+    figure, steps = card_parts(ctx, ex)
     top = Stack([ctx.para(ex.name, "card_heading"), *figure], gap=ctx.layout.type.body * 0.3)
     top.keepWithNext = 1
     yield top
@@ -232,7 +237,7 @@ def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
 def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
     """A card: the name; the figure with the dose under it, beside the numbered steps and the
     feel and stop-if lines. The card never splits."""
-    figure, steps = _card_parts(ctx, ex)
+    figure, steps = card_parts(ctx, ex)
     body = SideBySide(
         Stack(figure, gap=2),
         ctx.layout.figure.width * mm,
@@ -287,7 +292,7 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         ("routine", h.seek_help.routine, st.palette.routine, 1.2, (4.0, 2.5)),
     )
     for tier, items, colour, width, dash in specs:
-        tiers.append(_tier(ctx, tier, items, colour, width, dash, contacts))
+        tiers.append(tier_box(ctx, tier, items, colour, width, dash, contacts))
     gap = ctx.layout.type.body * 0.6
     heading = [Bookmark(lab("seek_help"), "seek-help"), ctx.para(lab("seek_help"), "box_heading")]
     yield Spacer(0, ctx.layout.type.body * 0.8)
@@ -297,9 +302,9 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         first = Stack(heading, gap=0)
         first.keepWithNext = 1
         yield first
-        for tier_box in tiers:
-            tier_box.spaceBefore = gap
-            yield tier_box
+        for box in tiers:
+            box.spaceBefore = gap
+            yield box
         return
     body: list[Flowable] = [Row(tiers, gap)] if ctx.layout.seek_help_tiers == "across" else [*tiers]
     content: list[Flowable] = [*heading, *body]
@@ -317,7 +322,7 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     )
 
 
-def _tier(
+def tier_box(
     ctx: Context,
     tier: str,
     items: tuple[str, ...],

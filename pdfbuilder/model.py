@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import Any, Literal
 
 from . import schema
 from .errors import FieldPath, FigureError
-from .figures import Figure, figure_schema, parse_figure
+from .figures import Figure, builtin_icon_names, figure_schema, parse_figure
 from .qr import parse_url, url_schema
 from .reader import Source, read_bytes, read_raw, read_text
 
@@ -31,20 +32,44 @@ def _doc(text: str, **more: Any) -> dict[str, Any]:
     return {"doc": text, **more}
 
 
+def _parse_picture(value: Any, path: FieldPath, source: Source) -> str:
+    names = builtin_icon_names()
+    if not isinstance(value, str) or value not in names:
+        shown = schema.describe(value)
+        close = difflib.get_close_matches(str(value), names, n=1)
+        hint = f'did you mean "{close[0]}"?' if close else f"pictures are: {', '.join(names)}"
+        raise source.error(path, f"unknown picture {shown}; {hint}")
+    return value
+
+
+def _picture_schema() -> dict[str, Any]:
+    return {"enum": builtin_icon_names()}
+
+
+_PICTURE = {
+    "parse": _parse_picture,
+    "schema": _picture_schema,
+    "doc": "A built-in pictogram shown beside this in Easy Read layouts (`handout figures`).",
+}
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of text; inline **bold** and *italic* are the only markup."""
 
-    text: str
+    text: str = field(metadata=_doc("The paragraph."))
+    picture: str | None = field(default=None, metadata=_PICTURE)
 
 
 @dataclass(frozen=True)
 class Bullets:
-    """A bulleted list."""
+    """A bulleted list. An item is a line of text, or `{text: ..., picture: ...}`."""
 
     bullets: tuple[str, ...] = field(
         metadata=_doc("The bullet points, one line each.", min_items=1)
     )
+    #: Each item's picture (or None), in order; written inline in YAML, not as a field.
+    pictures: tuple[str | None, ...] = field(default=(), metadata={"internal": True})
 
 
 Block = Paragraph | Bullets
@@ -55,25 +80,54 @@ def _parse_block(value: Any, path: FieldPath, source: Source) -> Block:
         if not value.strip():
             raise source.error(path, "is empty; write a paragraph or remove the line")
         return Paragraph(value)
+    if isinstance(value, dict) and "bullets" not in value:
+        return schema.convert(Paragraph, value, path, source)
     if isinstance(value, dict):
-        return schema.convert(Bullets, value, path, source)
+        return _parse_bullets(value, path, source)
     raise source.error(
         path,
         f"expected a paragraph (text) or `bullets:` with a list, got {schema.describe(value)}",
     )
 
 
+def _parse_bullets(value: dict[str, Any], path: FieldPath, source: Source) -> Bullets:
+    for key in value:
+        if key != "bullets":
+            raise source.error((*path, key), 'unknown field; expected "bullets"', key=True)
+    items = value["bullets"]
+    if not isinstance(items, list) or not items:
+        raise source.error(
+            (*path, "bullets"), f"expected a list of at least 1 item, got {schema.describe(items)}"
+        )
+    parsed = [_parse_block(item, (*path, "bullets", i), source) for i, item in enumerate(items)]
+    for i, item in enumerate(parsed):
+        if not isinstance(item, Paragraph):
+            raise source.error((*path, "bullets", i), "a bullet is a line of text, not a list")
+    texts = tuple(p.text for p in parsed if isinstance(p, Paragraph))
+    return Bullets(texts, tuple(p.picture for p in parsed if isinstance(p, Paragraph)))
+
+
 def _block_schema() -> dict[str, Any]:
+    item = {
+        "oneOf": [
+            {"type": "string", "minLength": 1},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["text"],
+                "properties": {"text": {"type": "string"}, "picture": _picture_schema()},
+            },
+        ]
+    }
     return {
         "oneOf": [
-            {"type": "string", "minLength": 1, "description": "A paragraph."},
+            {**item["oneOf"][0], "description": "A paragraph."},
+            {**item["oneOf"][1], "description": "A paragraph with a picture for Easy Read."},
             {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["bullets"],
-                "properties": {
-                    "bullets": {"type": "array", "minItems": 1, "items": {"type": "string"}}
-                },
+                "properties": {"bullets": {"type": "array", "minItems": 1, "items": item}},
             },
         ]
     }
@@ -105,6 +159,7 @@ class Section:
             item_schema=_block_schema,
         )
     )
+    picture: str | None = field(default=None, metadata=_PICTURE)
 
 
 @dataclass(frozen=True)

@@ -161,8 +161,8 @@ def _compose(
         band_right=(m.right * mm + bleed) if cover else 0.0,
         band_top=m.top * mm + bleed,
     )
-    chosen = [b for b in job.compose(layout, geometry) if b[0] in blocks]
-    return [f for _, flowables in chosen for f in flowables]
+    only = dataclasses.replace(layout, blocks=tuple(b for b in layout.blocks if b in blocks))
+    return [f for _, flowables in job.compose(only, geometry) for f in flowables]
 
 
 def _height(items: list[Flowable], width: float) -> float:

@@ -147,3 +147,44 @@ def test_no_text_outside_the_page_margins(a4_pdf: bytes) -> None:
         for page in pdf.pages:
             for ch in page.chars:
                 assert ch["x0"] > 14 * 2.83 and ch["x1"] < page.width - 14 * 2.83, ch["text"]
+
+
+MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def test_markup_like_text_prints_literally(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        "A short paragraph.",
+        "'Use <b>heat</b> & rest < 2 days, <font color=red>not</font> **this** *that*.'",
+    )
+    path = tmp_path / "literal.yaml"
+    path.write_text(text, encoding="utf-8")
+    page = " ".join(page_texts(build_pdf(path))[0].split())
+    assert "Use <b>heat</b> & rest < 2 days, <font color=red>not</font> this that." in page
+
+
+def test_a_300_character_word_wraps_inside_the_page(tmp_path: Path) -> None:
+    word = "supercalifragilistic" * 15
+    path = tmp_path / "long.yaml"
+    path.write_text(MINIMAL.replace("A short paragraph.", f"Before {word} after."), encoding="utf-8")
+    pdf = build_pdf(path)
+    with pdfplumber.open(__import__("io").BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for ch in page.chars:
+                assert ch["x1"] <= page.width - 14 * 2.83
+    joined = "".join(page_texts(pdf)[0].split())
+    assert word in joined
+
+
+def test_seek_help_box_too_tall_for_any_page_fails_clearly(tmp_path: Path) -> None:
+    from pdfbuilder import HandoutError
+
+    many = "\n".join(f"    - Warning sign number {i} that needs a long line of text." for i in range(60))
+    text = MINIMAL.replace("  emergency: [You cannot feel your legs.]", f"  emergency:\n{many}")
+    path = tmp_path / "tall.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(HandoutError) as caught:
+        build_pdf(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: seek_help: the when-to-get-help box is ")
+    assert "it is never split, so shorten its text" in message

@@ -34,14 +34,18 @@ def test_smallest_text_meets_the_layouts_minimum(
 ) -> None:
     minimum = load_layout(name).type.minimum
     with pdfplumber.open(io.BytesIO(build(name, paper))) as pdf:
-        sizes = [round(ch["size"], 2) for page in pdf.pages for ch in page.chars if ch["text"].strip()]
+        sizes = [
+            round(ch["size"], 2) for page in pdf.pages for ch in page.chars if ch["text"].strip()
+        ]
     assert sizes, "no text found"
     assert min(sizes) >= minimum - 0.01
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_no_text_outside_the_page_margins(build: Callable[..., bytes], name: str, paper: str) -> None:
+def test_no_text_outside_the_page_margins(
+    build: Callable[..., bytes], name: str, paper: str
+) -> None:
     layout = load_layout(name)
     m = layout.page.margins
     pdf = build(name, "a4" if layout.imposition == "booklet" else paper, impose=False)
@@ -69,7 +73,9 @@ def test_seek_help_box_is_whole_on_one_page_or_panel(
         # Large type: each tier is whole on a page (the three together cannot fit one page).
         tiers = handout.seek_help
         for items in (tiers.emergency, tiers.urgent, tiers.routine):
-            holding = {i for i, text in enumerate(pages) for it in items if squash(plain(it)) in text}
+            holding = {
+                i for i, text in enumerate(pages) for it in items if squash(plain(it)) in text
+            }
             assert len(holding) == 1
         return
     holding = [i for i, text in enumerate(pages) if "When to get help" in text]
@@ -111,13 +117,17 @@ def test_trifold_text_stays_inside_its_panel(build: Callable[..., bytes], paper:
         for number, page in enumerate(doc.pages):
             frames = sheet[number * 3 : number * 3 + 3]
             for ch in page.chars:
-                inside = [f for f in frames if f.x - 0.5 <= ch["x0"] and ch["x1"] <= f.x + f.width + 0.5]
+                inside = [
+                    f for f in frames if f.x - 0.5 <= ch["x0"] and ch["x1"] <= f.x + f.width + 0.5
+                ]
                 assert inside, f"{ch['text']!r} at {ch['x0']:.1f} crosses a fold"
 
 
 def test_trifold_that_cannot_fit_names_the_panel(tmp_path: pytest.TempPathFactory) -> None:
     text = BACK_SPASMS.read_text(encoding="utf-8")
-    extra = "".join(f"          - Extra line {i} that makes the leaflet far too long.\n" for i in range(120))
+    extra = "".join(
+        f"          - Extra line {i} that makes the leaflet far too long.\n" for i in range(120)
+    )
     text = text.replace("      - bullets:\n", f"      - bullets:\n{extra}", 1)
     path = tmp_path / "long.yaml"  # type: ignore[operator]
     path.write_text(text, encoding="utf-8")
@@ -140,7 +150,10 @@ def test_booklet_sheets_hold_the_right_page_pairs(build: Callable[..., bytes], p
         for side, (left, right) in zip(doc.pages, saddle_order(total), strict=True):
             assert side.width > side.height
             half = side.width / 2
-            for number, crop in ((left, (0, 0, half, side.height)), (right, (half, 0, side.width, side.height))):
+            for number, crop in (
+                (left, (0, 0, half, side.height)),
+                (right, (half, 0, side.width, side.height)),
+            ):
                 text = " ".join((side.crop(crop).extract_text() or "").split())
                 if number <= len(pages):
                     assert f"Page {number} of {len(pages)}" in text
@@ -217,3 +230,43 @@ def test_title_band_runs_into_the_bleed_and_crop_marks_sit_outside_it() -> None:
         for y in range(px(1 * MM), px(offset - 4 * MM))
     ]
     assert any(sum(c) < 600 for c in marks)
+
+
+def test_easy_read_puts_a_picture_left_of_every_idea(
+    build: Callable[..., bytes], handout: Handout
+) -> None:
+    import pypdfium2 as pdfium
+
+    layout = load_layout("easy-read")
+    pdf = build("easy-read", "a4")
+    left = layout.page.margins.left * MM
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page_no = next(
+            i
+            for i, p in enumerate(doc.pages)
+            if "What is a back spasm?" in (p.extract_text() or "")
+        )
+        page = doc.pages[page_no]
+        column = left + (page.width - left - layout.page.margins.right * MM) / 3
+        body = [
+            c for c in page.chars if abs(c["size"] - layout.type.body) < 0.01 and c["text"].strip()
+        ]
+        assert body and all(c["x0"] >= column - 1 for c in body), "text stays right of the pictures"
+    image = pdfium.PdfDocument(pdf)[page_no].render(scale=1).to_pil().convert("L")
+    strip = image.crop((int(left), 60, int(column), image.height - 80))
+    inked_rows = sum(
+        1
+        for y in range(strip.height)
+        if min(strip.getpixel((x, y)) for x in range(strip.width)) < 128
+    )
+    assert inked_rows > strip.height * 0.3, "the picture column holds pictures"
+
+
+def test_easy_read_one_sentence_per_line(build: Callable[..., bytes]) -> None:
+    lines = [
+        line
+        for p in read(build("easy-read", "a4")).pages
+        for line in (p.extract_text() or "").split("\n")
+    ]
+    assert any(line.strip() == "It can hurt a lot." for line in lines)
+    assert not any("a lot. It can" in line for line in lines)

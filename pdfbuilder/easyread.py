@@ -1,0 +1,163 @@
+"""Compose, Easy Read: a picture column on the left beside short text on the right.
+
+In: the compose :class:`~pdfbuilder.compose.Context` of a layout with ``template: easy-read``.
+Out: the same blocks as the other layouts, built as rows: each idea (a paragraph, a bullet,
+a key point, an exercise, a tier of the seek-help box) is one row with its picture on the
+left, about a third of the width, and its words on the right, a sentence to a line.
+
+Pictures come from the content (``picture:`` on a section, a paragraph or a bullet; see
+docs/content-format.md), the exercise figures, and fixed pictograms for key points
+(a tick), the seek-help tiers (ambulance, clock, calendar) and sources (a book).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from .compose import Context, card_parts, section_heading
+from .figures import icon_flowable, render_figure
+from .flowables import Box, BoxStyle, Para, Rule, SideBySide, Stack, TierIcon
+from .markup import to_markup
+from .model import Bullets, Paragraph
+
+#: The picture column's share of the text width.
+PICTURE_SHARE = 1 / 3
+#: The largest pictogram, however wide the column.
+MAX_PICTURE = 34 * mm
+TIER_PICTURES = {"emergency": "ambulance", "urgent": "clock", "routine": "calendar"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9¿¡\"'(*])")
+
+
+def _picture_width(ctx: Context) -> float:
+    return ctx.geometry.frame_width * PICTURE_SHARE
+
+
+def picture(ctx: Context, name: str | None) -> Flowable:
+    """A pictogram sized for the picture column, or empty space when there is none."""
+    size = min(_picture_width(ctx) - ctx.layout.type.body, MAX_PICTURE)
+    if name is None:
+        return Spacer(size, 1)
+    return icon_flowable(name, size, ctx.styles.figure)
+
+
+def row(ctx: Context, left: Flowable, right: list[Flowable]) -> Flowable:
+    """One idea: ``left`` in the picture column, ``right`` stacked beside it; never split."""
+    line = SideBySide(
+        left,
+        _picture_width(ctx),
+        Stack(right, gap=ctx.layout.type.body * 0.2),
+        gap=ctx.layout.type.body * 0.2,
+    )
+    line.spaceBefore = ctx.layout.type.body * 0.9
+    return line
+
+
+def sentences(ctx: Context, text: str, style: str = "body") -> list[Flowable]:
+    """A paragraph as one line per sentence: Easy Read keeps to one short idea a line."""
+    parts = [p for p in _SENTENCE_END.split(" ".join(text.split())) if p]
+    return [ctx.para(p, style) for p in parts]
+
+
+def purpose_block(ctx: Context) -> Iterator[Flowable]:
+    yield row(ctx, picture(ctx, "back-pain"), sentences(ctx, ctx.handout.purpose, "purpose"))
+
+
+def takeaways_block(ctx: Context) -> Iterator[Flowable]:
+    yield section_heading(ctx, ctx.labels("key_takeaways"), "key-points")
+    for point in ctx.handout.key_takeaways:
+        yield row(ctx, picture(ctx, "check"), sentences(ctx, point))
+
+
+def sections_block(ctx: Context) -> Iterator[Flowable]:
+    for number, section in enumerate(ctx.handout.sections, 1):
+        heading = section_heading(ctx, section.heading, f"section-{number}")
+        first = True
+        for block in section.body:
+            for text, name in _ideas(block):
+                words = sentences(ctx, text)
+                if first:
+                    # The heading rides in the first row, beside the section's picture.
+                    words, first = [heading, *words], False
+                    name = name or section.picture
+                yield row(ctx, picture(ctx, name), words)
+
+
+def _ideas(block: Paragraph | Bullets) -> Iterator[tuple[str, str | None]]:
+    if isinstance(block, Paragraph):
+        yield block.text, block.picture
+        return
+    pictures = block.pictures or (None,) * len(block.bullets)
+    yield from zip(block.bullets, pictures, strict=True)
+
+
+def exercises_block(ctx: Context) -> Iterator[Flowable]:
+    h = ctx.handout
+    if not h.exercises:
+        return
+    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
+    if h.exercises_intro:
+        yield row(ctx, picture(ctx, "exercise"), sentences(ctx, h.exercises_intro))
+    width = _picture_width(ctx) - ctx.layout.type.body
+    height = width * ctx.layout.figure.height / ctx.layout.figure.width
+    for ex in h.exercises:
+        figure, steps = card_parts(ctx, ex)
+        dose = figure[1:]  # the dose line, under the picture
+        left = Stack([render_figure(ex.figure, width, height, ctx.styles.figure), *dose], gap=2)
+        yield row(ctx, left, [ctx.para(ex.name, "card_heading"), *steps])
+        yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.4)
+
+
+def seek_help_block(ctx: Context) -> Iterator[Flowable]:
+    """Each tier a whole box: its pictogram on the left, its words and signs on the right."""
+    st, lab, h = ctx.styles, ctx.labels, ctx.handout
+    contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
+    yield section_heading(ctx, lab("seek_help"), "seek-help")
+    specs = (
+        ("emergency", h.seek_help.emergency, st.palette.emergency, 2.5, None),
+        ("urgent", h.seek_help.urgent, st.palette.urgent, 1.5, None),
+        ("routine", h.seek_help.routine, st.palette.routine, 1.2, (4.0, 2.5)),
+    )
+    size = ctx.layout.type.card_heading * 1.4
+    for tier, items, colour, width, dash in specs:
+        heading = Para(to_markup(lab(f"{tier}_heading", **contacts)), st.tier_heading)
+        words: list[Flowable] = [
+            SideBySide(
+                TierIcon(tier, colour, size, st.palette.text), size, heading, gap=size * 0.4
+            ),
+            Para(f"<b>{to_markup(lab(f'{tier}_lead', **contacts))}</b>", st.body),
+            *(ctx.para(item, "bullet", bulletText="•") for item in items),
+        ]
+        inner = SideBySide(
+            picture(ctx, TIER_PICTURES[tier]),
+            _picture_width(ctx) - ctx.layout.type.body,
+            Stack(words, gap=ctx.layout.type.body * 0.15),
+            gap=ctx.layout.type.body * 0.5,
+        )
+        box = Box(
+            [inner],
+            BoxStyle(
+                padding=ctx.layout.type.body * 0.5,
+                border=colour,
+                border_width=width,
+                dash=dash,
+                radius=3,
+            ),
+            name=f"the {tier} part of the when-to-get-help box",
+            field=f"seek_help.{tier}",
+        )
+        box.spaceBefore = ctx.layout.type.body * 0.8
+        yield box
+
+
+#: The blocks built differently in Easy Read; the others are the same as in every layout.
+EASY_READ_BUILDERS: dict[str, Callable[[Context], Iterator[Flowable]]] = {
+    "purpose": purpose_block,
+    "takeaways": takeaways_block,
+    "sections": sections_block,
+    "exercises": exercises_block,
+    "seek_help": seek_help_block,
+}

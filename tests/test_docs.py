@@ -1,0 +1,50 @@
+"""The documentation keeps up with the code: every command, layout field and format field."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+from pdfbuilder.cli import main
+from pdfbuilder.layout import layout_json_schema
+from pdfbuilder.model import handout_json_schema
+
+
+def _fields(schema: dict, props: dict, prefix: str = "") -> list[str]:  # type: ignore[type-arg]
+    out = []
+    for name, spec in props.items():
+        ref = spec.get("$ref")
+        if ref:
+            inner = schema["$defs"][ref.rsplit("/", 1)[1]]["properties"]
+            out += _fields(schema, inner, f"{prefix}{name}.")
+        else:
+            out.append(prefix + name)
+    return out
+
+
+def test_every_layout_field_is_in_docs_layouts() -> None:
+    schema = layout_json_schema()
+    text = (ROOT / "docs" / "layouts.md").read_text(encoding="utf-8")
+    missing = [f for f in _fields(schema, schema["properties"]) if f"`{f}`" not in text]
+    assert missing == []
+
+
+def test_every_content_field_is_in_docs_content_format() -> None:
+    schema = handout_json_schema()
+    text = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+    leaves = {f.rsplit(".", 1)[-1] for f in _fields(schema, schema["properties"])}
+    missing = sorted(name for name in leaves if f"`{name}`" not in text)
+    assert missing == []
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = main.list_commands(None)  # type: ignore[arg-type]
+    assert commands
+    assert [c for c in commands if f"handout {c}" not in readme] == []
+
+
+def test_every_built_in_layout_is_documented() -> None:
+    from pdfbuilder import builtin_layout_names
+
+    text = (ROOT / "docs" / "layouts.md").read_text(encoding="utf-8")
+    assert [n for n in builtin_layout_names() if f"`{n}`" not in text] == []
