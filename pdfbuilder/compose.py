@@ -198,7 +198,7 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
         yield ctx.para(h.exercises_intro, "body")
     for ex in h.exercises:
         yield Spacer(0, ctx.layout.type.body * 0.7)
-        if ctx.layout.figure.position == "above":
+        if ctx.layout.figure.position in ("above", "compact"):
             yield from open_exercise(ctx, ex)
         else:
             yield exercise_card(ctx, ex)
@@ -227,7 +227,15 @@ def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
     """An exercise for one-column, large type: name, figure and dose kept together, then the
     steps flow (a page may break between steps, never inside one), then a rule."""
     figure, steps = card_parts(ctx, ex)
-    top = Stack([ctx.para(ex.name, "card_heading"), *figure], gap=ctx.layout.type.body * 0.3)
+    name = ctx.para(ex.name, "card_heading")
+    gap = ctx.layout.type.body * 0.3
+    if ctx.layout.figure.position == "compact":
+        # Narrow panels: the name and dose beside the figure, the steps under both.
+        width = ctx.layout.figure.width * mm
+        beside = Stack([name, *figure[1:]], gap=gap)
+        top: Flowable = SideBySide(figure[0], width, beside, gap=gap * 2)
+    else:
+        top = Stack([name, *figure], gap=gap)
     top.keepWithNext = 1
     yield top
     yield from steps

@@ -120,9 +120,12 @@ class FigureLook:
     height: float = field(
         default=34, metadata=_doc("Figure height in the card, mm.", minimum=15, maximum=150)
     )
-    position: Literal["beside", "above"] = field(
+    position: Literal["beside", "above", "compact"] = field(
         default="beside",
-        metadata=_doc("Figure beside the steps (beside), or above them across the card (above)."),
+        metadata=_doc(
+            "beside: the figure beside the steps in a card; above: above them across the "
+            "width; compact: beside the name and dose, with the steps under both."
+        ),
     )
     line_width: float = field(
         default=2.0, metadata=_doc("Limb stroke width, pt.", minimum=0.5, maximum=8)

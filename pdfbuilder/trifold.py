@@ -33,7 +33,7 @@ from .render import RenderJob, build_document
 #: How much narrower the folding-in panel is than the other two.
 FLAP_INSET = 2 * mm
 #: Space between a fold line and the text on either side of it.
-GUTTER = 7 * mm
+GUTTER = 5 * mm
 SCALE_STEP = 0.05
 WORDS_PER_MM2 = 0.03  # rough words per square millimetre of 9 pt text, for the overflow hint
 
@@ -122,26 +122,42 @@ def render_trifold(job: RenderJob) -> bytes:
 
 
 def place(job: RenderJob, layout: Layout, sheet: list[Panel], bleed: float) -> Placement:
-    """Compose the blocks for ``layout`` and fill the panels with them."""
+    """Compose the blocks for ``layout`` and fill the panels with them.
+
+    The flowing blocks fill the inside flap and the three inside panels, and whatever is
+    left (the sources, at the end) goes on under the back panel's own blocks: the back is
+    read last.
+    """
     by_name = {p.name: p for p in sheet}
     fixed = {"cover": layout.trifold.cover, "back": layout.trifold.back}
     placed: dict[str, Placed] = {}
+    used: dict[str, float] = {}
     overflow: dict[str, float] = {}
     for name, blocks in fixed.items():
         panel = by_name[name]
         items = _compose(job, layout, panel, blocks, bleed, cover=name == "cover")
-        placed[name], rest, _ = fill_column(items, panel.width, panel.height)
+        placed[name], rest, used[name] = fill_column(items, panel.width, panel.height)
         if rest:
             overflow[name] = _height(rest, panel.width)
     flowing = tuple(b for b in layout.blocks if b not in fixed["cover"] + fixed["back"])
-    flow_panels = ["flap", "inside-1", "inside-2", "inside-3"]
     items = _compose(job, layout, by_name["inside-1"], flowing, bleed, cover=False)
-    for name in flow_panels:
+    for name in ("flap", "inside-1", "inside-2", "inside-3"):
         panel = by_name[name]
         placed[name], items, _ = fill_column(items, panel.width, panel.height)
+    if items and "back" not in overflow:
+        items = _fill_below(items, by_name["back"], placed, used["back"] + layout.type.body * 1.5)
     if items:
         overflow["inside"] = _height(items, by_name["inside-3"].width)
     return Placement(placed, overflow)
+
+
+def _fill_below(
+    items: list[Flowable], panel: Panel, placed: dict[str, Placed], below: float
+) -> list[Flowable]:
+    """Fill the space under a panel's own content with ``items``; return what is left."""
+    more, rest, _ = fill_column(items, panel.width, panel.height - below)
+    placed[panel.name] = [*placed[panel.name], *((item, top + below) for item, top in more)]
+    return rest
 
 
 def _compose(

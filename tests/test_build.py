@@ -166,7 +166,9 @@ def test_markup_like_text_prints_literally(tmp_path: Path) -> None:
 def test_a_300_character_word_wraps_inside_the_page(tmp_path: Path) -> None:
     word = "supercalifragilistic" * 15
     path = tmp_path / "long.yaml"
-    path.write_text(MINIMAL.replace("A short paragraph.", f"Before {word} after."), encoding="utf-8")
+    path.write_text(
+        MINIMAL.replace("A short paragraph.", f"Before {word} after."), encoding="utf-8"
+    )
     pdf = build_pdf(path)
     with pdfplumber.open(__import__("io").BytesIO(pdf)) as doc:
         for page in doc.pages:
@@ -179,7 +181,9 @@ def test_a_300_character_word_wraps_inside_the_page(tmp_path: Path) -> None:
 def test_seek_help_box_too_tall_for_any_page_fails_clearly(tmp_path: Path) -> None:
     from pdfbuilder import HandoutError
 
-    many = "\n".join(f"    - Warning sign number {i} that needs a long line of text." for i in range(60))
+    many = "\n".join(
+        f"    - Warning sign number {i} that needs a long line of text." for i in range(60)
+    )
     text = MINIMAL.replace("  emergency: [You cannot feel your legs.]", f"  emergency:\n{many}")
     path = tmp_path / "tall.yaml"
     path.write_text(text, encoding="utf-8")
