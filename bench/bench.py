@@ -4,6 +4,7 @@ Run from the project root::
 
     .venv/bin/python bench/bench.py            # full run (about a minute)
     .venv/bin/python bench/bench.py --quick    # fewer repeats
+    .venv/bin/python bench/bench.py --batch    # handout batch: 200 and 1,000 rows (batch_bench.py)
 
 It measures, each beside the plain ReportLab baseline of ``bench/baseline.py`` in the same run:
 
@@ -93,7 +94,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--batch", action="store_true", help="measure handout batch instead")
     opts = parser.parse_args()
+    if opts.batch:
+        from batch_bench import main as batch_main  # bench/ is on the path when run as a script
+
+        batch_main(opts.json)
+        return
     n, runs = (50, 5) if opts.quick else (200, 15)
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "leaflet.pdf")

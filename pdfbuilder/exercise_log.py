@@ -8,7 +8,7 @@ ticks each session off. It splits across pages only between rows, repeating the 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -161,20 +161,25 @@ class LogChart(Flowable):  # type: ignore[misc]
             canvas.drawCentredString(
                 self._cols[0] + self._cols[1] / 2, middle - look.size * 0.4, str(n)
             )
+        canvas.setStrokeColor(look.ink)
+        canvas.setLineWidth(max(0.8, look.size * 0.08))
+        # One path of plain rectangles: far cheaper than a drawing call per box.
+        canvas._code.append(" ".join(self._boxes(n, middle)) + " S")
+
+    def _boxes(self, n: int | None, middle: float) -> Iterator[str]:
+        """PDF ``re`` operators for the tick boxes of one row, centred on ``middle``."""
         cols, rows = self._box_grid(n)
         count = n if n is not None and n <= MAX_BOXES else 1
         block_w = cols * self.box + (cols - 1) * self.gap
         block_h = rows * self.box + (rows - 1) * self.gap
-        canvas.setStrokeColor(look.ink)
-        canvas.setLineWidth(max(0.8, look.size * 0.08))
+        step, size = self.box + self.gap, self.box
         x = self._cols[0] + self._cols[1]
         for w in self._cols[2:]:
             left, y_top = x + (w - block_w) / 2, middle + block_h / 2
             for i in range(count):
                 r, c = divmod(i, cols)
-                bx = left + c * (self.box + self.gap)
-                by = y_top - (r + 1) * self.box - r * self.gap
-                canvas.roundRect(bx, by, self.box, self.box, self.box * 0.15, stroke=1, fill=0)
+                bx, by = left + c * step, y_top - r * step - size
+                yield f"{bx:.2f} {by:.2f} {size:.2f} {size:.2f} re"
             x += w
 
     def _draw_grid(self) -> None:

@@ -8,12 +8,9 @@ phone camera reads from arm's length (never under :data:`MIN_SIZE`).
 from __future__ import annotations
 
 import functools
-import io
 import re
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, black
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
@@ -60,27 +57,37 @@ def shown_url(url: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def qr_drawing(url: str, size: float, colour: Color = black) -> Drawing:
-    """A ``size`` x ``size`` point drawing of the QR code of ``url`` (cached per process)."""
-    from reportlab.graphics.barcode.qr import QrCodeWidget  # only leaflets with a QR pay
+def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code of ``url`` (error correction M) as rows of dark (True) modules."""
+    from reportlab.graphics.barcode import qrencoder  # only leaflets with a QR pay
 
-    widget = QrCodeWidget(url, barLevel="M", barBorder=4, barWidth=size, barHeight=size)
-    widget.barFillColor = colour
-    drawing = Drawing(size, size)
-    drawing.add(widget)
-    return drawing
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    n = code.getModuleCount()
+    return tuple(tuple(bool(code.isDark(r, c)) for c in range(n)) for r in range(n))
 
 
 @functools.lru_cache(maxsize=64)
 def _operators(url: str, size: float, colour: Color) -> str:
-    """The QR code as PDF operators, made once and replayed on every page that shows it."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from .figures.replay import _FONT_STATE
-
-    canvas = Canvas(io.BytesIO())
-    renderPDF.draw(qr_drawing(url, size, colour), canvas, 0, 0)
-    return _FONT_STATE.sub("", "\n".join(canvas._code))
+    """The QR code as PDF operators, made once and replayed on every leaflet that shows it:
+    one filled path, a rectangle per run of dark modules, inside a 4-module quiet zone."""
+    modules = qr_modules(url)
+    cell = size / (len(modules) + 8)
+    parts = [f"q {colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} rg"]
+    for r, row in enumerate(modules):
+        y = size - (r + 5) * cell
+        c = 0
+        while c < len(row):
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < len(row) and row[c]:
+                c += 1
+            parts.append(f"{(start + 4) * cell:.3f} {y:.3f} {(c - start) * cell:.3f} {cell:.3f} re")
+    parts.append("f Q")
+    return "\n".join(parts)
 
 
 class QrFlowable(Flowable):  # type: ignore[misc]

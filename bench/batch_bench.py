@@ -1,0 +1,129 @@
+"""Batch printing: time and peak memory of ``handout batch`` for 200 and 1,000 patients.
+
+Run from the project root (or as ``bench/bench.py --batch``)::
+
+    .venv/bin/python bench/batch_bench.py
+
+Each run is a fresh ``handout batch`` process building the back-spasm leaflet with the example
+clinic profile, one PDF per row (each row: a name, a clinician, dates, a note and three chosen
+exercises with doses). Peak memory is the largest sum of the resident set sizes of the whole
+process tree (the command and its workers), sampled every 10 ms from ``/proc`` (Linux).
+
+Targets on a 2-core machine: 1,000 rows in at most 8 s; the peak for 1,000 rows no more than
+10 % above the peak for 200 rows (memory must not grow with the number of rows).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDOUT = ROOT / "handouts" / "back-spasms.yaml"
+CLINIC = ROOT / "examples" / "clinic.yaml"
+EXERCISES = ["knee-to-chest", "pelvic-tilt", "bridge", "cat-cow", "childs-pose"]
+TARGET_S = 8.0
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def write_csv(path: Path, rows: int) -> None:
+    """``rows`` made-up patients, each with three exercises and their own doses."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["file", "patient", "clinician", "date", "follow_up", "note", "exercises"])
+        for i in range(rows):
+            chosen = [EXERCISES[(i + k) % len(EXERCISES)] for k in range(3)]
+            exercises = f"{chosen[0]}:reps={5 + i % 10},per-day=2; {chosen[1]}; {chosen[2]}:hold=10"
+            out.writerow(
+                [
+                    f"P{i:05d}",
+                    f"Test Patient {i}",
+                    "Sam Patel",
+                    "2026-03-02",
+                    "2026-03-16",
+                    f"Walk for {5 + i % 20} minutes twice a day.",
+                    exercises,
+                ]
+            )
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            tree.setdefault(parent, []).append(int(entry))
+    return tree
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants."""
+    tree, total, todo = _children(), 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/statm", encoding="ascii") as handle:
+                total += int(handle.read().split()[1]) * PAGE
+        except (OSError, ValueError, IndexError):
+            pass
+        todo.extend(tree.get(current, []))
+    return total
+
+
+def run(rows: int) -> tuple[float, float]:
+    """(seconds, peak MB of the process tree) for one batch of ``rows`` rows."""
+    with tempfile.TemporaryDirectory() as tmp:
+        people, out = Path(tmp) / "people.csv", Path(tmp) / "out"
+        out.mkdir()
+        write_csv(people, rows)
+        args = [sys.executable, "-m", "pdfbuilder", "batch", str(HANDOUT), str(people)]
+        args += ["--clinic", str(CLINIC), "-o", str(out)]
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=ROOT, env=ENV, stderr=subprocess.PIPE)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.01)
+        seconds = time.perf_counter() - start
+        if process.returncode != 0:
+            raise SystemExit(process.stderr.read().decode() if process.stderr else "failed")
+        assert len(list(out.iterdir())) == rows
+    return seconds, peak / 2**20
+
+
+def main(as_json: bool = False) -> None:
+    """Measure 200 and 1,000 rows and print the results against the targets."""
+    small_s, small_mb = run(200)
+    big_s, big_mb = run(1000)
+    results = {
+        "batch_200_s": round(small_s, 2),
+        "batch_1000_s": round(big_s, 2),
+        "peak_tree_mb_200": round(small_mb, 1),
+        "peak_tree_mb_1000": round(big_mb, 1),
+        "cores": os.cpu_count(),
+    }
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return
+    ok = "ok" if big_s <= TARGET_S else "MISSED"
+    print(
+        f"batch 1000 rows  {big_s:6.2f} s   (200 rows {small_s:.2f} s)  target {TARGET_S:g} s {ok}"
+    )
+    grow = "ok" if big_mb <= small_mb * 1.1 else "GROWS"
+    print(f"peak tree RSS    {big_mb:6.1f} MB  (200 rows {small_mb:.1f} MB)  {grow}")
+    print(f"({os.cpu_count()} cores, Python {sys.version.split()[0]})")
+
+
+if __name__ == "__main__":
+    main("--json" in sys.argv)
