@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import BACK_SPASMS, ROOT, page_texts, read
+
 from pdfbuilder import HandoutError
 from pdfbuilder.batch import Row, assign_targets, read_rows, safe_name
 from pdfbuilder.cli import main

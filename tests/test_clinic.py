@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import BACK_SPASMS, ROOT, page_texts
+
 from pdfbuilder import HandoutError, build_pdf, load_layout
 from pdfbuilder.check.design import contrast
 from pdfbuilder.cli import main
@@ -94,7 +94,9 @@ def test_dark_tint_under_text_is_refused(tmp_path: Path) -> None:
 
 
 def test_title_text_on_brand_accent_is_checked(tmp_path: Path) -> None:
-    path = _profile(tmp_path, 'name: A clinic\ncolours:\n  accent: "#00585e"\n  on_accent: "#6fa0a3"\n')
+    path = _profile(
+        tmp_path, 'name: A clinic\ncolours:\n  accent: "#00585e"\n  on_accent: "#6fa0a3"\n'
+    )
     with pytest.raises(HandoutError) as info:
         load_clinic(path)
     assert "colours.on_accent #6fa0a3 on colours.accent #00585e (the title" in str(info.value)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import BACK_SPASMS, ROOT, page_texts
+
 from pdfbuilder import HandoutError, build_pdf, load_handout, load_layout
 from pdfbuilder.cli import main
 from pdfbuilder.clinic import load_clinic
@@ -160,6 +160,8 @@ def test_nothing_personal_is_written_anywhere_but_the_pdf(tmp_path: Path) -> Non
     assert _files_under(home) == [] and _files_under(tmp) == []
     assert _files_under(work) == [work / "out.pdf"]  # no temporary file left beside it
     assert name in _text((work / "out.pdf").read_bytes())
-    touched = [p for p in _files_under(ROOT) if p.stat().st_mtime >= start and ".git" not in p.parts]
+    touched = [
+        p for p in _files_under(ROOT) if p.stat().st_mtime >= start and ".git" not in p.parts
+    ]
     for path in touched:
         assert name.encode() not in path.read_bytes(), path

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from conftest import BACK_SPASMS, ROOT, page_texts
 from reportlab.lib.units import mm
 
-from conftest import BACK_SPASMS, ROOT, page_texts
 from pdfbuilder import HandoutError, build_pdf, handout_from_text, load_handout
 from pdfbuilder.clinic import load_clinic
 from pdfbuilder.personal import Personal
@@ -62,7 +62,7 @@ def test_no_address_no_code() -> None:
 
 
 def test_code_is_never_smaller_than_20_mm() -> None:
-    assert MIN_SIZE == pytest.approx(20 * mm)
+    assert pytest.approx(20 * mm) == MIN_SIZE
     assert QrFlowable(URL, 5 * mm).wrap(500, 500) == (MIN_SIZE, MIN_SIZE)
 
 
@@ -78,10 +78,12 @@ def test_bad_online_url_in_content_is_located(tmp_path: Path) -> None:
         handout_from_text(text, "x.yaml")
     line = text.count("\n")
     assert str(info.value) == (
-        f'x.yaml:{line}:13: online_url: expected a web address starting with https://, '
+        f"x.yaml:{line}:13: online_url: expected a web address starting with https://, "
         'got "www.example.org"'
     )
 
 
 def test_address_is_printed_without_the_scheme() -> None:
-    assert shown_url("https://www.nhs.uk/conditions/back-pain/") == "www.nhs.uk/conditions/back-pain"
+    assert (
+        shown_url("https://www.nhs.uk/conditions/back-pain/") == "www.nhs.uk/conditions/back-pain"
+    )
