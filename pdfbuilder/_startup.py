@@ -43,7 +43,7 @@ def import_reportlab_paragraph() -> None:
             return LazyPattern(original, pattern, flags)
         return original(pattern, flags)
 
-    re.compile = compile_  # type: ignore[assignment]
+    re.compile = compile_
     try:
         import reportlab.platypus.paragraph  # noqa: F401
     finally:

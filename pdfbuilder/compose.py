@@ -389,7 +389,9 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
     if not ctx.layout.footer:
         # No page footer in this layout (a trifold): the document line goes here instead.
         line = lab(
-            "document_line", document_id=r.document_id, version=r.version,
+            "document_line",
+            document_id=r.document_id,
+            version=r.version,
             next_review=lab.month_year(r.next_review),
         )
         yield ctx.para(line, "small")
