@@ -47,7 +47,9 @@ def _fonts() -> None:
         _registered = True
 
 
-def _md(text: str) -> str:
+def _md(text: str | dict[str, str]) -> str:
+    if isinstance(text, dict):  # a paragraph or bullet with an Easy Read picture
+        text = text["text"]
     out = text.replace("&", "&amp;").replace("<", "&lt;")
     while "**" in out:
         out = out.replace("**", "<b>", 1).replace("**", "</b>", 1)
@@ -83,7 +85,7 @@ def build(data: dict[str, Any]) -> bytes:
     for section in data["sections"]:
         story.append(Paragraph(_md(section["heading"]), head))
         for block in section["body"]:
-            if isinstance(block, str):
+            if isinstance(block, str) or "text" in block:
                 story.append(Paragraph(_md(block), body))
             else:
                 story += [Paragraph(_md(b), body, bulletText="•") for b in block["bullets"]]

@@ -95,10 +95,19 @@ def register_family(name: str = DEFAULT_FAMILY) -> FontFamily:
 
 @dataclass(frozen=True)
 class FontChain:
-    """A main family and the families tried, in order, for characters it lacks."""
+    """A main family and the families tried, in order, for characters it lacks.
+
+    The fallback families are read from disk only when a character needs one: most
+    leaflets never do, and parsing a font costs several milliseconds.
+    """
 
     main: FontFamily
-    fallbacks: tuple[FontFamily, ...] = ()
+    fallback_names: tuple[str, ...] = ()
+
+    @property
+    def fallbacks(self) -> tuple[FontFamily, ...]:
+        """The fallback families, registered with ReportLab on first use."""
+        return tuple(register_family(name) for name in self.fallback_names)
 
     @property
     def families(self) -> tuple[FontFamily, ...]:
@@ -115,8 +124,8 @@ class FontChain:
 
 
 def font_chain(main: str = DEFAULT_FAMILY, fallbacks: tuple[str, ...] = ()) -> FontChain:
-    """Register the named built-in families and return them as a chain."""
-    return FontChain(register_family(main), tuple(register_family(f) for f in fallbacks))
+    """Register the main built-in family and return it as a chain with ``fallbacks``."""
+    return FontChain(register_family(main), tuple(fallbacks))
 
 
 @functools.cache
@@ -168,7 +177,7 @@ def apply_fallbacks(markup: str, chain: FontChain) -> str:
     punctuation between two runs set in the same fallback family join that run, so a
     Greek sentence is one run, not one per word.
     """
-    if not chain.fallbacks or markup.isascii():
+    if not chain.fallback_names or markup.isascii():
         return markup
     return _apply_fallbacks(markup, chain)
 

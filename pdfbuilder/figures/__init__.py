@@ -6,9 +6,9 @@ Out: a ``Figure`` (frozen), then a fixed-size vector flowable for the page.
 
 from __future__ import annotations
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable
 
-from pdfbuilder.figures.icons import builtin_icon_names, icon_drawing, icon_flowable
 from pdfbuilder.figures.images import DrawingFlowable, ImageFlowable, svg_drawing
 from pdfbuilder.figures.library import builtin_figure_names, builtin_pose_names, load_pose
 from pdfbuilder.figures.model import (
@@ -53,6 +53,27 @@ __all__ = [
     "parse_pose",
     "render_figure",
 ]
+
+
+def builtin_icon_names() -> list[str]:
+    """The Easy Read pictograms' names (see ``icons.builtin_icon_names``)."""
+    from pdfbuilder.figures.icon_names import ICON_NAMES  # the drawings load only when drawn
+
+    return list(ICON_NAMES)
+
+
+def icon_drawing(name: str, size: float, style: FigureStyle) -> Drawing:
+    """A pictogram as a Drawing (see ``icons.icon_drawing``)."""
+    from pdfbuilder.figures.icons import icon_drawing as drawing
+
+    return drawing(name, size, style)
+
+
+def icon_flowable(name: str, size: float, style: FigureStyle) -> Flowable:
+    """A pictogram as a flowable exactly ``size`` square (see ``icons.icon_flowable``)."""
+    from pdfbuilder.figures.icons import icon_flowable as flowable
+
+    return flowable(name, size, style)
 
 
 def gallery_pdf(style: FigureStyle | None = None) -> bytes:

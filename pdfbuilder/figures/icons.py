@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from pdfbuilder.errors import FigureError
+from pdfbuilder.figures.icon_names import ICON_NAMES
 from pdfbuilder.figures.icons_kit import Kit
 from pdfbuilder.figures.icons_people import PEOPLE
 from pdfbuilder.figures.icons_scenes import SCENES
@@ -25,28 +26,7 @@ from pdfbuilder.figures.replay import FigureFlowable, draw_figure
 from pdfbuilder.figures.style import FigureStyle, to_color
 
 ICONS = {**PEOPLE, **SCENES, **THINGS}
-ORDER = (
-    "back-pain",
-    "muscle",
-    "why",
-    "lifting",
-    "walking",
-    "heat",
-    "medicine",
-    "sleep",
-    "calendar",
-    "water",
-    "sitting-break",
-    "exercise",
-    "doctor",
-    "phone",
-    "ambulance",
-    "clock",
-    "check",
-    "warning",
-    "book",
-    "scan",
-)
+ORDER = ICON_NAMES
 
 
 def builtin_icon_names() -> list[str]:
