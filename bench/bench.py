@@ -93,6 +93,9 @@ def cold(args: list[str], runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument(
+        "--smoke", action="store_true", help="two repeats of everything: checks the script runs"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--batch", action="store_true", help="measure handout batch instead")
     opts = parser.parse_args()
@@ -101,7 +104,7 @@ def main() -> None:
 
         batch_main(opts.json)
         return
-    n, runs = (50, 5) if opts.quick else (200, 15)
+    n, runs = (2, 1) if opts.smoke else (50, 5) if opts.quick else (200, 15)
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "leaflet.pdf")
         cold_ours = cold(

@@ -1,0 +1,24 @@
+"""The benchmark script keeps working (its numbers are not tested: see docs/performance.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_benchmark_runs_and_reports_every_measure() -> None:
+    done = subprocess.run(
+        [sys.executable, "bench/bench.py", "--smoke", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    results = json.loads(done.stdout)
+    assert set(results) == {"warm_ms", "cold_ms", "peak_mb"}
+    for ours, baseline in results.values():
+        assert ours > 0 and baseline > 0
