@@ -105,26 +105,27 @@ def test_layout_with_exercise_log_needs_exercises(good: Handout) -> None:
     no_exercises = dataclasses.replace(good, exercises=())
     assert _found(no_exercises, "content.tangible-tool", layout=with_log) == [
         (
-            "error",
+            "warning",
             "exercises",
-            'the layout "standard" prints an exercise log, but the handout has no exercises to '
-            "fill it; add exercises or choose another layout",
+            'the layout "standard" offers an exercise log, but the handout has no exercises, '
+            "so the log is left out and the reader gets nothing to tick off; add exercises "
+            "the reader can log",
         )
     ]
     assert _found(good, "content.tangible-tool", layout=with_log) == []
 
 
-def test_layout_without_exercise_log_warns_of_no_tangible_tool(good: Handout) -> None:
+def test_layout_without_exercise_log_notes_no_tangible_tool(good: Handout) -> None:
     standard = load_layout("standard")
     without = dataclasses.replace(
         standard, blocks=tuple(b for b in standard.blocks if b != "exercise_log")
     )
     assert _found(good, "content.tangible-tool", layout=without) == [
         (
-            "warning",
+            "info",
             "blocks",
-            'the layout "standard" has no tangible tool (no exercise_log block), so the reader '
-            "gets nothing to fill in or tick off; use a layout with an exercise_log",
+            'the layout "standard" offers no tangible tool (no exercise_log block); the reader '
+            "gets nothing to fill in or tick off",
         )
     ]
 

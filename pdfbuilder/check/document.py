@@ -49,26 +49,26 @@ def figure_alt(ctx: CheckContext) -> Iterator[Finding]:
 def tangible_tool(ctx: CheckContext) -> Iterator[Finding]:
     """``content.tangible-tool``: a tool the reader can use, where the layout offers one.
 
-    A layout that prints an exercise log needs exercises to fill it; a layout without one
-    gives the reader no tangible tool (PEMAT-P), which is worth a warning.
+    A layout that prints an exercise log leaves it out when the handout has no exercises,
+    so the reader gets no tangible tool (PEMAT-P): a warning. A layout that offers no tool
+    (one of the reader's own making) gets a note only.
     """
     if TOOL_BLOCK in ctx.layout.blocks:
         if not ctx.handout.exercises:
             yield ctx.finding(
                 "content.tangible-tool",
-                "error",
+                "warning",
                 ("exercises",),
-                f'the layout "{ctx.layout.name}" prints an exercise log, but the '
-                "handout has no exercises to fill it; add exercises or choose "
-                "another layout",
+                f'the layout "{ctx.layout.name}" offers an exercise log, but the handout has '
+                "no exercises, so the log is left out and the reader gets nothing to tick "
+                "off; add exercises the reader can log",
             )
         return
     yield Finding(
         "content.tangible-tool",
-        "warning",
-        f'the layout "{ctx.layout.name}" has no tangible tool (no {TOOL_BLOCK} '
-        "block), so the reader gets nothing to fill in or tick off; use a layout "
-        f"with an {TOOL_BLOCK}",
+        "info",
+        f'the layout "{ctx.layout.name}" offers no tangible tool (no {TOOL_BLOCK} '
+        "block); the reader gets nothing to fill in or tick off",
         "blocks",
         None,
         _layout_ref(ctx),
