@@ -195,13 +195,16 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
         return
     yield section_heading(ctx, ctx.labels("exercises"), "exercises")
     if h.exercises_intro:
-        yield ctx.para(h.exercises_intro, "body")
+        intro = ctx.para(h.exercises_intro, "body")
+        intro.keepWithNext = 1  # never leave the heading and intro without the first exercise
+        yield intro
     for ex in h.exercises:
-        yield Spacer(0, ctx.layout.type.body * 0.7)
         if ctx.layout.figure.position in ("above", "compact"):
-            yield from open_exercise(ctx, ex)
+            parts = list(open_exercise(ctx, ex))
         else:
-            yield exercise_card(ctx, ex)
+            parts = [exercise_card(ctx, ex)]
+        parts[0].spaceBefore = ctx.layout.type.body * 0.7
+        yield from parts
 
 
 def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowable]]:
