@@ -92,8 +92,9 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
             mirror(flow for _, flows in blocks for flow in flows)
         return blocks
 
+    note = options.clinic.footer if options.clinic is not None and layout.footer else None
     job = RenderJob(
-        make, handout, layout, styles, labels, size, options.print_marks, options.impose
+        make, handout, layout, styles, labels, size, options.print_marks, options.impose, note
     )
     return render(job)
 

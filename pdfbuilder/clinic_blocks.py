@@ -104,9 +104,10 @@ def _has_text(drawing: object) -> bool:
 
 
 def clinic_footer_block(ctx: Context) -> Iterator[Flowable]:
-    """The clinic's footer line, small, at the end of the leaflet."""
+    """The clinic's footer line, small, at the end of a leaflet without page footers (a
+    trifold); other layouts print it in every page's footer."""
     clinic = ctx.clinic
-    if clinic is None or not clinic.footer:
+    if clinic is None or not clinic.footer or ctx.layout.footer:
         return
     yield Spacer(0, ctx.layout.type.small * 0.6)
     yield Para(to_markup(clinic.footer), ctx.styles.small)

@@ -186,26 +186,31 @@ class Footer:
     styles: Styles
     labels: Labels
     setup: PageSetup
+    two_lines: bool = False  # the document line under the page number, not beside it
+    note: str | None = None  # a clinic's footer line, above the page number
 
     def draw(self, canvas: Any, page: int, total: int | None) -> None:
         """ "Page X of Y" on the left, then the document id, version and review date (on the
-        right, or on a second line when both do not fit on one). ``total`` None: the total is
-        the form filled in when the document is saved."""
+        right, or on a second line when both do not fit on one), under the clinic's footer
+        line if there is one. ``total`` None: the total is the form filled in when the
+        document is saved."""
         m, size = self.layout.page.margins, self.layout.type.small
-        fonts, setup = self.styles.fonts, self.setup
-        two_lines = setup.footer_height > size * 3.3
+        fonts, setup, two_lines = self.styles.fonts, self.setup, self.two_lines
         left_x = setup.offset + m.left * mm
         right_x = setup.offset + setup.trim_width - m.right * mm
         y = setup.offset + m.bottom * mm + size * 0.4
         page_y = y + size * 1.3 if two_lines else y
+        top_y = page_y + size * 1.3 if self.note else page_y
         canvas.saveState()
         canvas.setStrokeColor(self.styles.palette.card_border)
         canvas.setLineWidth(0.6)
-        canvas.line(left_x, page_y + size * 1.5, right_x, page_y + size * 1.5)
+        canvas.line(left_x, top_y + size * 1.5, right_x, top_y + size * 1.5)
         canvas.setFillColor(self.styles.palette.muted)
         canvas.setFont(fonts.regular, size)
         document = _document_line(self.handout, self.labels)
         chain, rtl = self.styles.chain, self.labels.rtl  # fallback fonts; right to left
+        if self.note:
+            draw_string(canvas, left_x, top_y, self.note, chain, rtl=rtl)
         if two_lines:
             draw_string(canvas, left_x, y, document, chain, rtl=rtl)
         else:

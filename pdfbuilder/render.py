@@ -64,6 +64,7 @@ class RenderJob:
     paper: str
     print_marks: bool = False
     impose: bool = True
+    footer_note: str | None = None  # a clinic's footer line, printed on every page
 
 
 def render(job: RenderJob) -> bytes:
@@ -84,6 +85,7 @@ def _render_flow(job: RenderJob) -> bytes:
     lay = job.layout
     width = page_size(lay, job.paper)[0] - (lay.page.margins.left + lay.page.margins.right) * mm
     lines = 1 if footer_fits(job.handout, lay, job.styles, job.labels, width) else 2
+    lines += 1 if job.footer_note else 0
     setup = page_setup(lay, job.paper, print_marks=job.print_marks, footer_lines=lines)
     if job.labels("page_of").endswith("{pages}"):
         return _flow_pass(job, setup, None)[0]
@@ -125,7 +127,16 @@ def _flow_pass(job: RenderJob, setup: PageSetup, total: int | None) -> tuple[byt
         bottomPadding=0,
         id="body",
     )
-    footer = Footer(job.handout, job.layout, job.styles, job.labels, setup)
+    two_lines = not footer_fits(
+        job.handout,
+        job.layout,
+        job.styles,
+        job.labels,
+        flow_geometry(job.layout, setup).frame_width,
+    )
+    footer = Footer(
+        job.handout, job.layout, job.styles, job.labels, setup, two_lines, job.footer_note
+    )
 
     def on_page(canvas: Any, doc: Any) -> None:
         if job.layout.footer:

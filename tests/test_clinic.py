@@ -138,3 +138,11 @@ def test_clinic_schema_lists_every_field() -> None:
     schema = clinic_json_schema()
     assert schema["required"] == ["name"]
     assert set(schema["properties"]) >= {"logo", "phone", "emergency", "urgent", "colours"}
+
+
+def test_clinic_footer_line_is_on_every_page() -> None:
+    clinic = load_clinic(EXAMPLE)
+    assert clinic.footer
+    pages = page_texts(build_pdf(BACK_SPASMS, clinic=clinic))
+    assert len(pages) > 1
+    assert all(" ".join(clinic.footer.split()) in text for text in pages)
