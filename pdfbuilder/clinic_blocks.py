@@ -187,6 +187,8 @@ def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
         st.palette.text,
         st.palette.card_border,
         st.palette.tint,
+        st.chain,
+        lab.rtl,
     )
     chart = LogChart(
         names, per_day, header, (lab.words("weekdays"), lab.words("weekdays_short")), look

@@ -15,6 +15,9 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from .fonts import FontChain
+from .scripts import draw_string
+
 #: More boxes than this in one cell is clutter: the cell gets one box and the number says.
 MAX_BOXES = 6
 
@@ -29,6 +32,8 @@ class ChartLook:
     ink: Color
     grid: Color
     header_fill: Color
+    chain: FontChain | None = None  # fallback fonts, for day names the main font lacks
+    rtl: bool = False  # right-to-left day names (shaped, and in reading order)
 
 
 class LogChart(Flowable):  # type: ignore[misc]
@@ -147,7 +152,7 @@ class LogChart(Flowable):  # type: ignore[misc]
         x = self._cols[0] + self._cols[1]
         baseline = top - self._rows[0] / 2 - look.size * 0.35
         for day, w in zip(self._shown_days, self._cols[2:], strict=True):
-            canvas.drawCentredString(x + w / 2, baseline, day)
+            draw_string(canvas, x + w / 2, baseline, day, look.chain, rtl=look.rtl, centre=True)
             x += w
 
     def _draw_row(self, name: Flowable, n: int | None, top: float, height: float) -> None:

@@ -235,15 +235,24 @@ class RtlPara(Para):
 
 
 def draw_runs(
-    canvas: Any, x: float, y: float, markup: str, font: str, size: float, *, rtl: bool, right: bool
+    canvas: Any,
+    x: float,
+    y: float,
+    markup: str,
+    font: str,
+    size: float,
+    *,
+    rtl: bool,
+    right: bool,
+    centre: bool = False,
 ) -> None:
-    """Draw one line of markup at ``x`` (its left end; ``right``: its right end), shaped,
-    right to left when ``rtl``."""
+    """Draw one line of markup at ``x`` (its left end; ``right``: its right end; ``centre``:
+    its middle), shaped, right to left when ``rtl``."""
     line = words(parse_runs(markup, font), size)
     if not line:
         return
     width = sum(w.width for w in line) + sum(w.space for w in line[:-1])
-    end = x if right else x + width
+    end = x + width / 2 if centre else x if right else x + width
     _draw_line(canvas, line, end, y, rtl=rtl)
 
 

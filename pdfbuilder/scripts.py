@@ -62,16 +62,20 @@ def draw_string(
     *,
     rtl: bool = False,
     right: bool = False,
+    centre: bool = False,
 ) -> None:
-    """``canvas.drawString`` (``right``: ``drawRightString``) in the canvas's current font,
-    with fallback fonts for characters it lacks and right-to-left text shaped and ordered."""
+    """``canvas.drawString`` (``right``: ``drawRightString``; ``centre``:
+    ``drawCentredString``) in the canvas's current font, with fallback fonts for characters
+    it lacks and right-to-left text shaped and ordered."""
     font, size = canvas._fontname, canvas._fontsize
     if chain is None or (not rtl and text.isascii()) or not _needs_help(text, font, rtl):
-        (canvas.drawRightString if right else canvas.drawString)(x, y, text)
+        plain = canvas.drawCentredString if centre else canvas.drawRightString if right else None
+        (plain or canvas.drawString)(x, y, text)
         return
     from .rtl import draw_runs  # shaping costs only where it is needed
 
-    draw_runs(canvas, x, y, apply_fallbacks(escape(text), chain), font, size, rtl=rtl, right=right)
+    markup = apply_fallbacks(escape(text), chain)
+    draw_runs(canvas, x, y, markup, font, size, rtl=rtl, right=right, centre=centre)
 
 
 def _needs_help(text: str, font: str, rtl: bool) -> bool:
