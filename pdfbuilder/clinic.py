@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from . import schema
 from .errors import FieldPath, FigureError, HandoutError
 from .layout import Colours, Layout
 from .qr import parse_url, url_schema
-from .reader import Source, read_bytes, read_raw
+from .reader import ParsedFiles, Source
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 WHITE = "#ffffff"
@@ -140,20 +139,12 @@ def clinic_from_source(source: Source) -> Clinic:
     return clinic
 
 
-_loaded: dict[tuple[str, bytes], Clinic] = {}
+_CLINICS = ParsedFiles(clinic_from_source, limit=16)
 
 
 def load_clinic(path: str | Path) -> Clinic:
     """Read, parse and validate the clinic profile at ``path`` (cached while unchanged)."""
-    raw = read_bytes(path)
-    key = (str(path), hashlib.blake2b(raw, digest_size=16).digest())
-    clinic = _loaded.get(key)
-    if clinic is None:
-        clinic = clinic_from_source(read_raw(raw, str(path)))
-        if len(_loaded) >= 16:
-            _loaded.clear()
-        _loaded[key] = clinic
-    return clinic
+    return _CLINICS.load(path)
 
 
 def clinic_json_schema() -> dict[str, Any]:

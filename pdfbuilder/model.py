@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from . import schema
 from .errors import FieldPath, FigureError
 from .figures import Figure, builtin_icon_names, figure_schema, parse_figure
 from .qr import parse_url, url_schema
-from .reader import Source, read_bytes, read_raw, read_text
+from .reader import ParsedFiles, Source, read_text
 
 SCHEMA_VERSION = 1
 
@@ -364,29 +363,17 @@ def _check_handout(h: Handout, source: Source) -> None:
         seen[ex.id] = i
 
 
-_loaded: dict[tuple[str, bytes], Handout] = {}
-
-
 def load_handout(path: str | Path) -> Handout:
-    """Read, parse and validate a handout file.
-
-    A file whose bytes are the same as last time is not parsed again: clinics and batch runs
-    build the same handout over and over.
-    """
-    raw = read_bytes(path)
-    key = (str(path), hashlib.blake2b(raw, digest_size=16).digest())
-    handout = _loaded.get(key)
-    if handout is None:
-        handout = handout_from_source(read_raw(raw, str(path)))
-        if len(_loaded) >= 64:
-            _loaded.clear()
-        _loaded[key] = handout
-    return handout
+    """Read, parse and validate a handout file (not again while its bytes are unchanged)."""
+    return _HANDOUTS.load(path)
 
 
 def handout_from_text(text: str, name: str = "<text>") -> Handout:
     """Parse and validate handout YAML given as text (``name`` is used in error messages)."""
     return handout_from_source(read_text(text, name))
+
+
+_HANDOUTS = ParsedFiles(handout_from_source, limit=64)
 
 
 def handout_json_schema() -> dict[str, Any]:

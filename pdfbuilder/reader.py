@@ -11,10 +11,11 @@ whose aliases expand to more values than any real handout needs (an "alias bomb"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 
@@ -42,6 +43,7 @@ MAX_VALUES = 50_000
 MAX_DEPTH = 60
 
 Position = tuple[int, int]
+T = TypeVar("T")
 
 
 @dataclass
@@ -139,6 +141,28 @@ def read_raw(raw: bytes, name: str) -> Source:
             "the file is not UTF-8 text; save it as UTF-8", file=name, line=line, column=1
         ) from None
     return read_text(text, name)
+
+
+class ParsedFiles(Generic[T]):
+    """Files parsed once while unchanged: keyed by path and a hash of their bytes, so an
+    edited file is read again and an unchanged one (built over and over by a clinic or a
+    batch run) is not."""
+
+    def __init__(self, parse: Callable[[Source], T], limit: int = 64) -> None:
+        self.parse, self.limit = parse, limit
+        self._done: dict[tuple[str, bytes], T] = {}
+
+    def load(self, path: str | Path) -> T:
+        """The parsed value of the file at ``path``."""
+        raw = read_bytes(path)
+        key = (str(path), hashlib.blake2b(raw, digest_size=16).digest())
+        value = self._done.get(key)
+        if value is None:
+            value = self.parse(read_raw(raw, str(path)))
+            if len(self._done) >= self.limit:
+                self._done.clear()
+            self._done[key] = value
+        return value
 
 
 def read_file(path: str | Path) -> Source:

@@ -84,17 +84,24 @@ def _raster_size(path: str) -> tuple[int, int]:
     return size
 
 
-class ImageFlowable(Flowable):  # type: ignore[misc]
-    """A PNG or JPEG fitted and centred in a fixed box."""
+class FixedBox(Flowable):  # type: ignore[misc]
+    """A flowable of a fixed size, whatever room it is offered."""
 
-    def __init__(self, path: str, width: float, height: float) -> None:
+    def __init__(self, width: float, height: float) -> None:
         super().__init__()
-        self.path = path
         self.width = width
         self.height = height
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
+
+
+class ImageFlowable(FixedBox):
+    """A PNG or JPEG fitted and centred in a fixed box."""
+
+    def __init__(self, path: str, width: float, height: float) -> None:
+        super().__init__(width, height)
+        self.path = path
 
     def draw(self) -> None:
         w, h = _raster_size(self.path)
@@ -102,17 +109,12 @@ class ImageFlowable(Flowable):  # type: ignore[misc]
         self.canv.drawImage(self.path, dx, dy, w * scale, h * scale, mask="auto")
 
 
-class DrawingFlowable(Flowable):  # type: ignore[misc]
+class DrawingFlowable(FixedBox):
     """A cached Drawing shown in a fixed box; cheap to create."""
 
     def __init__(self, drawing: Drawing, width: float, height: float) -> None:
-        super().__init__()
+        super().__init__(width, height)
         self.drawing = drawing
-        self.width = width
-        self.height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
 
     def draw(self) -> None:
         renderPDF.draw(self.drawing, self.canv, 0, 0)

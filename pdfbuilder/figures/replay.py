@@ -14,8 +14,8 @@ import re
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
+from pdfbuilder.figures.images import FixedBox
 from pdfbuilder.figures.spec import Figure
 from pdfbuilder.figures.style import FigureStyle
 from pdfbuilder.fonts import register_family
@@ -38,17 +38,12 @@ def _operators(drawing: Drawing) -> tuple[str, tuple[String, ...]]:
     return _FONT_STATE.sub("", "\n".join(canvas._code)), texts
 
 
-class FigureFlowable(Flowable):  # type: ignore[misc]
+class FigureFlowable(FixedBox):
     """A posed figure in a fixed box; creating and drawing it reuses cached work."""
 
     def __init__(self, drawing: Drawing, width: float, height: float) -> None:
-        super().__init__()
+        super().__init__(width, height)
         self.drawing = drawing
-        self.width = width
-        self.height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
 
     def draw(self) -> None:
         operators, texts = _operators(self.drawing)
