@@ -48,3 +48,12 @@ def test_every_built_in_layout_is_documented() -> None:
 
     text = (ROOT / "docs" / "layouts.md").read_text(encoding="utf-8")
     assert [n for n in builtin_layout_names() if f"`{n}`" not in text] == []
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(
+        line for line in readme.splitlines() if "pytest" in line and "pip install" in line
+    )
+    assert command.strip() in [line.strip() for line in ci.splitlines()]
