@@ -69,6 +69,20 @@ class HandoutGroup(click.Group):
             raise click.Abort() from None
 
 
+def layout_option(purpose: str = "") -> Callable[[F], F]:
+    """``--layout NAME|PATH``, shared by every command that takes a layout."""
+    names = ", ".join(builtin_layout_names())
+    return click.option(
+        "--layout",
+        "-l",
+        "layout",
+        default="standard",
+        show_default=True,
+        metavar="NAME|PATH",
+        help=f"{purpose}A built-in layout ({names}) or a layout file.",
+    )
+
+
 def layout_options(func: F) -> F:
     """The --layout and --paper options shared by every command that builds a leaflet."""
     func = click.option(
@@ -77,16 +91,7 @@ def layout_options(func: F) -> F:
         default=None,
         help="Paper size (default: the layout's own, A4 for built-in layouts).",
     )(func)
-    func = click.option(
-        "--layout",
-        "-l",
-        "layout",
-        default="standard",
-        show_default=True,
-        metavar="NAME|PATH",
-        help=f"A built-in layout ({', '.join(builtin_layout_names())}) or a layout file.",
-    )(func)
-    return func
+    return layout_option()(func)
 
 
 @click.group(cls=HandoutGroup, context_settings=CONTEXT)

@@ -136,6 +136,14 @@ def test_validate_reports_the_same_line(
     assert result.stderr == expected + "\n"
 
 
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh current folder holding a valid handout, ok.yaml."""
+    monkeypatch.chdir(tmp_path)
+    Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
+    return tmp_path
+
+
 def test_missing_file(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["build", "nothing.yaml"])
@@ -143,11 +151,7 @@ def test_missing_file(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.Mon
     assert result.stderr == "nothing.yaml: file not found; check the path\n"
 
 
-def test_output_folder_missing(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
+def test_output_folder_missing(runner: CliRunner, workdir: Path) -> None:
     result = runner.invoke(main, ["build", "ok.yaml", "-o", "no/such/folder/out.pdf"])
     assert result.exit_code == 1
     assert result.stderr == (
@@ -156,11 +160,7 @@ def test_output_folder_missing(
     )
 
 
-def test_output_path_not_writable(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
+def test_output_path_not_writable(runner: CliRunner, workdir: Path) -> None:
     # /proc refuses new files even for root, so this holds on any Linux machine.
     result = runner.invoke(main, ["build", "ok.yaml", "-o", "/proc/out.pdf"])
     assert result.exit_code == 1
@@ -169,22 +169,14 @@ def test_output_path_not_writable(
     assert result.stderr.count("\n") == 1
 
 
-def test_output_is_a_folder(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
+def test_output_is_a_folder(runner: CliRunner, workdir: Path) -> None:
     Path("folder").mkdir()
     result = runner.invoke(main, ["build", "ok.yaml", "-o", "folder"])
     assert result.exit_code == 1
     assert result.stderr == "folder: is a folder; give a file name such as leaflet.pdf\n"
 
 
-def test_unknown_layout_name(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
+def test_unknown_layout_name(runner: CliRunner, workdir: Path) -> None:
     result = runner.invoke(main, ["build", "ok.yaml", "--layout", "fancy"])
     assert result.exit_code == 1
     assert result.stderr.startswith('layout: unknown layout "fancy"; built-in layouts are: ')
@@ -192,12 +184,8 @@ def test_unknown_layout_name(
     assert not Path("ok.pdf").exists()
 
 
-def test_good_build_writes_the_pdf(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("ok.yaml").write_text(MINIMAL, encoding="utf-8")
+def test_good_build_writes_the_pdf(runner: CliRunner, workdir: Path) -> None:
     result = runner.invoke(main, ["build", "ok.yaml"])
     assert result.exit_code == 0, result.output
     assert Path("ok.pdf").read_bytes().startswith(b"%PDF-")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.pdf", "ok.yaml"]
+    assert sorted(p.name for p in workdir.iterdir()) == ["ok.pdf", "ok.yaml"]

@@ -19,8 +19,9 @@ from typing import Any
 
 import click
 
+from ..cli import layout_option
 from ..errors import HandoutError
-from ..layout import Layout, builtin_layout_names, load_layout
+from ..layout import Layout, load_layout
 from ..model import load_handout
 from .engine import check_handout, handout_targets
 from .findings import Targets
@@ -84,16 +85,7 @@ def check_one(file: Path, options: CheckOptions) -> Report:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--layout",
-    "-l",
-    "layout",
-    default="standard",
-    show_default=True,
-    metavar="NAME|PATH",
-    help=f"The layout to check the design of: {', '.join(builtin_layout_names())}, "
-    "or a layout file.",
-)
+@layout_option("The layout whose design to check. ")
 @click.option(
     "--grade-target",
     type=click.FloatRange(1, 20),
