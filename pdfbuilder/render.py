@@ -42,6 +42,7 @@ from .pages import (
     footer_fits,
     page_setup,
     page_size,
+    quick_compression,
 )
 from .styles import Styles
 
@@ -156,7 +157,8 @@ def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:
     """Run ReportLab's layout, turning its LayoutError into a HandoutError."""
     style = (job.styles.fonts.bold, job.layout.type.small, job.styles.palette.muted)
     try:
-        doc.build(flowables, canvasmaker=partial(TotalCanvas, total_style=style))
+        with quick_compression():
+            doc.build(flowables, canvasmaker=partial(TotalCanvas, total_style=style))
     except LayoutError as exc:
         raise HandoutError(
             f"content does not fit the page: {exc}; shorten it or choose another layout",
