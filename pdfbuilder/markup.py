@@ -6,6 +6,7 @@ escaped, never interpreted, so content can never restyle or break the page.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -17,6 +18,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@functools.lru_cache(maxsize=8192)
 def to_markup(text: str, *, italics: bool = True) -> str:
     """Escape ``text`` and turn its **bold** and *italic* spans into ``<b>`` and ``<i>``.
 

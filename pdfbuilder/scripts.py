@@ -7,6 +7,7 @@ and drawn right to left (see :mod:`pdfbuilder.rtl`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -78,6 +79,7 @@ def draw_string(
     draw_runs(canvas, x, y, markup, font, size, rtl=rtl, right=right, centre=centre)
 
 
+@functools.lru_cache(maxsize=1024)
 def _needs_help(text: str, font: str, rtl: bool) -> bool:
     have = coverage(font)
     return rtl or any(ord(ch) not in have for ch in text if not ch.isspace())
