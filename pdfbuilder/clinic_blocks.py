@@ -18,8 +18,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from .exercise_log import ChartLook, LogChart
-from .flowables import Bookmark, Box, BoxStyle, Para, Rule, SideBySide, Stack
+from .flowables import Bookmark, Box, BoxStyle, Rule, SideBySide, Stack
 from .markup import escape, plain, to_markup
+from .para import Para
 from .qr import QrFlowable, shown_url
 
 if TYPE_CHECKING:  # compose imports this module; the context is only needed for types

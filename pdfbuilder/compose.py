@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -23,28 +22,25 @@ from .clinic_blocks import (
     personal_block,
     qr_block,
 )
+from .columns import TwoColumns
 from .figures import render_figure
 from .flowables import (
     Band,
     Bookmark,
     Box,
     BoxStyle,
-    Para,
-    Row,
     Rule,
     SideBySide,
     Stack,
-    TierIcon,
-    TwoColumns,
 )
 from .labels import Labels
 from .layout import Layout
 from .markup import plain, to_markup
 from .model import Bullets, Exercise, Handout, Section
 from .model import Paragraph as ParagraphBlock
+from .para import Para
+from .seekhelp import seek_help_block
 from .styles import Styles
-
-SEEK_HELP_BOX = "seek_help"
 
 
 @dataclass(frozen=True)
@@ -291,78 +287,6 @@ def dose_text(ex: Exercise, labels: Labels) -> str:
         if n is not None and not (key == "dose_sets" and n == 1)
     ]
     return " · ".join(parts)
-
-
-def seek_help_block(ctx: Context) -> Iterator[Flowable]:
-    st, lab, h = ctx.styles, ctx.labels, ctx.handout
-    contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
-    tiers: list[Box] = []
-    specs = (
-        ("emergency", h.seek_help.emergency, st.palette.emergency, 2.5, None),
-        ("urgent", h.seek_help.urgent, st.palette.urgent, 1.5, None),
-        ("routine", h.seek_help.routine, st.palette.routine, 1.2, (4.0, 2.5)),
-    )
-    for tier, items, colour, width, dash in specs:
-        tiers.append(tier_box(ctx, tier, items, colour, width, dash, contacts))
-    gap = ctx.layout.type.body * 0.6
-    heading = [Bookmark(lab("seek_help"), "seek-help"), ctx.para(lab("seek_help"), "box_heading")]
-    yield Spacer(0, ctx.layout.type.body * 0.8)
-    if ctx.layout.seek_help_keep == "tier":
-        # Too tall for one page in this layout: each tier stays whole, the heading stays
-        # with the first tier.
-        first = Stack(heading, gap=0)
-        first.keepWithNext = 1
-        yield first
-        for box in tiers:
-            box.spaceBefore = gap
-            yield box
-        return
-    body: list[Flowable] = [Row(tiers, gap)] if ctx.layout.seek_help_tiers == "across" else [*tiers]
-    content: list[Flowable] = [*heading, *body]
-    yield Box(
-        content,
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.8,
-            border=st.palette.text,
-            border_width=1.5,
-            radius=4,
-            space_between=ctx.layout.type.body * 0.5,
-        ),
-        name=SEEK_HELP_BOX,
-        field="seek_help",
-    )
-
-
-def tier_box(
-    ctx: Context,
-    tier: str,
-    items: tuple[str, ...],
-    colour: Color,
-    width: float,
-    dash: tuple[float, ...] | None,
-    contacts: dict[str, str],
-) -> Box:
-    st, lab = ctx.styles, ctx.labels
-    size = ctx.layout.type.card_heading * 1.5
-    heading = Para(to_markup(lab(f"{tier}_heading", **contacts)), st.tier_heading)
-    content: list[Flowable] = [
-        SideBySide(TierIcon(tier, colour, size, st.palette.text), size, heading, gap=size * 0.4),
-        Para(f"<b>{to_markup(lab(f'{tier}_lead', **contacts))}</b>", st.body),
-    ]
-    content += [ctx.para(item, "bullet", bulletText="•") for item in items]
-    return Box(
-        content,
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.6,
-            border=colour,
-            border_width=width,
-            dash=dash,
-            radius=3,
-            space_between=0,
-        ),
-        name=f"the {tier} part of the when-to-get-help box",
-        field=f"seek_help.{tier}",
-    )
 
 
 def sources_block(ctx: Context) -> Iterator[Flowable]:

@@ -20,9 +20,9 @@ from reportlab.platypus import Flowable, Spacer
 
 from .compose import Context, card_parts, section_heading
 from .figures import icon_flowable, render_figure
-from .flowables import Box, BoxStyle, Para, Rule, SideBySide, Stack, TierIcon
-from .markup import to_markup
+from .flowables import Rule, SideBySide, Stack
 from .model import Bullets, Paragraph
+from .seekhelp import tier_box, tier_words, tiers
 
 #: The picture column's share of the text width.
 PICTURE_SHARE = 1 / 3
@@ -113,43 +113,18 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """Each tier a whole box: its pictogram on the left, its words and signs on the right."""
-    st, lab, h = ctx.styles, ctx.labels, ctx.handout
-    contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
-    yield section_heading(ctx, lab("seek_help"), "seek-help")
-    specs = (
-        ("emergency", h.seek_help.emergency, st.palette.emergency, 2.5, None),
-        ("urgent", h.seek_help.urgent, st.palette.urgent, 1.5, None),
-        ("routine", h.seek_help.routine, st.palette.routine, 1.2, (4.0, 2.5)),
-    )
-    size = ctx.layout.type.card_heading * 1.4
-    for tier, items, colour, width, dash in specs:
-        heading = Para(to_markup(lab(f"{tier}_heading", **contacts)), st.tier_heading)
-        words: list[Flowable] = [
-            SideBySide(
-                TierIcon(tier, colour, size, st.palette.text), size, heading, gap=size * 0.4
-            ),
-            Para(f"<b>{to_markup(lab(f'{tier}_lead', **contacts))}</b>", st.body),
-            *(ctx.para(item, "bullet", bulletText="•") for item in items),
-        ]
+    yield section_heading(ctx, ctx.labels("seek_help"), "seek-help")
+    body = ctx.layout.type.body
+    for tier in tiers(ctx):
+        words = Stack(tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=body * 0.15)
         inner = SideBySide(
-            picture(ctx, TIER_PICTURES[tier]),
-            _picture_width(ctx) - ctx.layout.type.body,
-            Stack(words, gap=ctx.layout.type.body * 0.15),
-            gap=ctx.layout.type.body * 0.5,
+            picture(ctx, TIER_PICTURES[tier.name]),
+            _picture_width(ctx) - body,
+            words,
+            gap=body * 0.5,
         )
-        box = Box(
-            [inner],
-            BoxStyle(
-                padding=ctx.layout.type.body * 0.5,
-                border=colour,
-                border_width=width,
-                dash=dash,
-                radius=3,
-            ),
-            name=f"the {tier} part of the when-to-get-help box",
-            field=f"seek_help.{tier}",
-        )
-        box.spaceBefore = ctx.layout.type.body * 0.8
+        box = tier_box(ctx, tier, [inner], body * 0.5)
+        box.spaceBefore = body * 0.8
         yield box
 
 

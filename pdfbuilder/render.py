@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from .compose import SEEK_HELP_BOX, Block, Geometry
+from .compose import Block, Geometry
 from .errors import HandoutError
 from .flowables import Box
 from .labels import Labels
@@ -44,6 +44,7 @@ from .pages import (
     page_size,
     quick_compression,
 )
+from .seekhelp import SEEK_HELP_BOX
 from .styles import Styles
 
 __all__ = ["PAPER_SIZES", "RenderJob", "render"]

@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase import pdfmetrics
 
-from .flowables import Para
+from .para import Para
 from .scripts import prepare_markup
 from .shaping import Glyph, draw_outline, shape
 

@@ -23,9 +23,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, FrameBreak, NextPageTemplate, PageTemplate
 
+from .columns import Placed, fill_column
 from .compose import Geometry
 from .errors import HandoutError
-from .flowables import Placed, fill_column
 from .layout import Layout
 from .pages import doc_template, draw_crop_marks, page_setup
 from .render import RenderJob, build_document

@@ -1,0 +1,109 @@
+"""Compose, the when-to-get-help box: three tiers that differ by words, icon, border and colour.
+
+In: the compose context. Out: the box (whole on one page, three tiers across or stacked), or,
+for layouts whose type is too large for one page, each tier as its own unsplittable box.
+Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.easyread`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Spacer
+
+from .flowables import Bookmark, Box, BoxStyle, Row, SideBySide, Stack, TierIcon
+from .markup import to_markup
+from .para import Para
+
+if TYPE_CHECKING:
+    from .compose import Context
+
+SEEK_HELP_BOX = "seek_help"
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One urgency tier: its name, signs, colour and border (weight and dash)."""
+
+    name: str
+    items: tuple[str, ...]
+    colour: Color
+    border_width: float
+    dash: tuple[float, ...] | None
+
+
+def tiers(ctx: Context) -> list[Tier]:
+    """Emergency, urgent and routine, heaviest border first; routine dashed."""
+    help_, palette = ctx.handout.seek_help, ctx.styles.palette
+    return [
+        Tier("emergency", help_.emergency, palette.emergency, 2.5, None),
+        Tier("urgent", help_.urgent, palette.urgent, 1.5, None),
+        Tier("routine", help_.routine, palette.routine, 1.2, (4.0, 2.5)),
+    ]
+
+
+def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
+    """The tier's icon and heading, its lead line (naming the numbers to call), its signs."""
+    st, lab, h = ctx.styles, ctx.labels, ctx.handout
+    contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
+    heading = Para(to_markup(lab(f"{tier.name}_heading", **contacts)), st.tier_heading)
+    icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
+    return [
+        SideBySide(icon, icon_size, heading, gap=icon_size * 0.4),
+        Para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body),
+        *(ctx.para(item, "bullet", bulletText="•") for item in tier.items),
+    ]
+
+
+def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) -> Box:
+    """A tier's own bordered box, which never splits."""
+    return Box(
+        content,
+        BoxStyle(
+            padding=padding,
+            border=tier.colour,
+            border_width=tier.border_width,
+            dash=tier.dash,
+            radius=3,
+            space_between=0,
+        ),
+        name=f"the {tier.name} part of the when-to-get-help box",
+        field=f"seek_help.{tier.name}",
+    )
+
+
+def seek_help_block(ctx: Context) -> Iterator[Flowable]:
+    """The three tiers in one box that never splits (or each whole, with ``tier`` keeping)."""
+    body, lab = ctx.layout.type.body, ctx.labels
+    size = ctx.layout.type.card_heading * 1.5
+    boxes = [tier_box(ctx, t, tier_words(ctx, t, size), body * 0.6) for t in tiers(ctx)]
+    gap = body * 0.6
+    heading = [Bookmark(lab("seek_help"), "seek-help"), ctx.para(lab("seek_help"), "box_heading")]
+    yield Spacer(0, body * 0.8)
+    if ctx.layout.seek_help_keep == "tier":
+        # Too tall for one page in this layout: each tier stays whole, the heading stays
+        # with the first tier.
+        first = Stack(heading, gap=0)
+        first.keepWithNext = 1
+        yield first
+        for box in boxes:
+            box.spaceBefore = gap
+            yield box
+        return
+    across = ctx.layout.seek_help_tiers == "across"
+    content: list[Flowable] = [*heading, *([Row(boxes, gap)] if across else boxes)]
+    yield Box(
+        content,
+        BoxStyle(
+            padding=body * 0.8,
+            border=ctx.styles.palette.text,
+            border_width=1.5,
+            radius=4,
+            space_between=body * 0.5,
+        ),
+        name=SEEK_HELP_BOX,
+        field="seek_help",
+    )
