@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
@@ -11,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from .figures import FigureStyle
 from .fonts import FontChain, FontFamily, font_chain
-from .layout import Layout
+from .layout import Layout, Type
 from .layout_fonts import main_family
 from .scripts import right_to_left
 
@@ -87,7 +88,28 @@ def styles_for(layout: Layout, rtl: bool = False) -> Styles:
         *(_colour(getattr(c, name), layout.grayscale) for name in Palette.__dataclass_fields__)
     )
     t = layout.type
-    lead = t.leading
+    style = _style_maker(layout, chain, palette, rtl)
+    return Styles(
+        chain=chain,
+        fonts=fonts,
+        palette=palette,
+        figure=FigureStyle(
+            line_width=layout.figure.line_width,
+            font_name=fonts.regular,
+            font_size=t.small,
+            grayscale=layout.grayscale,
+        ),
+        **_text_styles(t, fonts, palette, style),
+    )
+
+
+StyleMaker = Callable[..., ParagraphStyle]
+
+
+def _style_maker(layout: Layout, chain: FontChain, palette: Palette, rtl: bool) -> StyleMaker:
+    """A function making paragraph styles with the layout's defaults (font, leading, colour,
+    no widows or orphans, long words split, fallback fonts, direction)."""
+    fonts, lead = chain.main, layout.type.leading
 
     def style(name: str, size: float, **kw: object) -> ParagraphStyle:
         base: dict[str, object] = {
@@ -106,11 +128,16 @@ def styles_for(layout: Layout, rtl: bool = False) -> Styles:
         base["fontChain"] = chain  # read by Para to set characters the main font lacks
         return ParagraphStyle(name, **(right_to_left(base) if rtl else base))
 
+    return style
+
+
+def _text_styles(
+    t: Type, fonts: FontFamily, palette: Palette, style: StyleMaker
+) -> dict[str, ParagraphStyle]:
+    """Every paragraph style a leaflet uses, by name."""
+    lead = t.leading
     bullet_indent = t.body * 1.3
-    return Styles(
-        chain=chain,
-        fonts=fonts,
-        palette=palette,
+    return dict(
         body=style("body", t.body, spaceBefore=t.body * 0.45),
         bullet=style(
             "bullet",
@@ -186,11 +213,5 @@ def styles_for(layout: Layout, rtl: bool = False) -> Styles:
             leftIndent=t.small * 1.6,
             bulletIndent=0,
             spaceBefore=t.small * 0.2,
-        ),
-        figure=FigureStyle(
-            line_width=layout.figure.line_width,
-            font_name=fonts.regular,
-            font_size=t.small,
-            grayscale=layout.grayscale,
         ),
     )
