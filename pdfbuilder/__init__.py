@@ -12,9 +12,10 @@ Every problem a user can cause raises :class:`HandoutError`, whose ``str()`` is 
 
 from __future__ import annotations
 
-from ._startup import import_reportlab_paragraph
+from ._startup import import_reportlab_paragraph, speed_up_truetype_text
 
 import_reportlab_paragraph()
+speed_up_truetype_text()
 
 # The imports below need ReportLab's paragraph module, imported (quickly) just above.
 from ._version import __version__  # noqa: E402

@@ -48,3 +48,58 @@ def import_reportlab_paragraph() -> None:
         import reportlab.platypus.paragraph  # noqa: F401
     finally:
         re.compile = original
+
+
+def speed_up_truetype_text() -> None:
+    """Give ReportLab's TrueType ``splitString`` a fast path for text it has seen before.
+
+    ``splitString`` turns text into (subset, bytes) runs one character at a time in Python,
+    for every string drawn; it is the largest single cost of drawing a leaflet. When every
+    character already has its code in this document (nearly always, after the first few
+    paragraphs), the codes are only looked up, so they can be looked up all at once. Any
+    other text (a character seen for the first time, or one the font lacks) takes the
+    original path, so the results and the document's state are exactly the same.
+    """
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    original = TTFont.splitString
+    if getattr(original, "_fast_path", False):
+        return
+
+    def split_string(
+        self: Any, text: Any, doc: Any, encoding: str = "utf-8"
+    ) -> list[tuple[int, bytes]]:
+        state = self.state.get(doc) if isinstance(text, str) else None
+        if state is not None:
+            try:
+                codes = list(
+                    map(state.assignments.__getitem__, map(ord, text.replace("\xa0", " ")))
+                )
+            except KeyError:
+                pass
+            else:
+                if not codes:
+                    return []
+                if max(codes) < 256:
+                    return [(0, bytes(codes))]
+                return _runs(codes)
+        result: list[tuple[int, bytes]] = original(self, text, doc, encoding)
+        return result
+
+    split_string._fast_path = True  # type: ignore[attr-defined]
+    TTFont.splitString = split_string
+
+
+def _runs(codes: list[int]) -> list[tuple[int, bytes]]:
+    """Codes grouped into runs of one subset each, as ReportLab's splitString returns them."""
+    runs: list[tuple[int, bytes]] = []
+    current, chunk = -1, bytearray()
+    for n in codes:
+        if n >> 8 != current:
+            if chunk:
+                runs.append((current, bytes(chunk)))
+            current, chunk = n >> 8, bytearray()
+        chunk.append(n & 0xFF)
+    if chunk:
+        runs.append((current, bytes(chunk)))
+    return runs
