@@ -232,10 +232,11 @@ def top_figure(pen: Pen, body: Body) -> Group:
     return group
 
 
-def mat(pen: Pen, x0: float, x1: float, y0: float = 0.0, height: float = MAT_HEIGHT) -> Shape:
-    """A mat (cm extents) as a rounded filled rectangle."""
-    (ax, ay), (bx, by) = pen.at((x0, y0)), pen.at((x1, y0 + height))
-    radius = min(by - ay, bx - ax, 4.0 * pen.scale) / 2
+def _soft_prop(
+    pen: Pen, corner: tuple[float, float], far: tuple[float, float], radius: float, weight: float
+) -> Shape:
+    """A filled, rounded prop (mat, pillow) between two corners in page units."""
+    (ax, ay), (bx, by) = corner, far
     return Rect(
         ax,
         ay,
@@ -245,8 +246,15 @@ def mat(pen: Pen, x0: float, x1: float, y0: float = 0.0, height: float = MAT_HEI
         ry=radius,
         fillColor=pen.prop_fill,
         strokeColor=pen.prop,
-        strokeWidth=round(pen.line_width * 0.4, 2),
+        strokeWidth=round(pen.line_width * weight, 2),
     )
+
+
+def mat(pen: Pen, x0: float, x1: float, y0: float = 0.0, height: float = MAT_HEIGHT) -> Shape:
+    """A mat (cm extents) as a rounded filled rectangle."""
+    (ax, ay), (bx, by) = pen.at((x0, y0)), pen.at((x1, y0 + height))
+    radius = min(by - ay, bx - ax, 4.0 * pen.scale) / 2
+    return _soft_prop(pen, (ax, ay), (bx, by), radius, 0.4)
 
 
 def pillow(pen: Pen, body: Body, floor: float) -> Shape:
@@ -258,18 +266,7 @@ def pillow(pen: Pen, body: Body, floor: float) -> Shape:
         pen.at((hx - PILLOW_WIDTH / 2 - 2, floor)),
         pen.at((hx + PILLOW_WIDTH / 2 - 4, floor + height)),
     )
-    radius = (by - ay) / 2
-    return Rect(
-        ax,
-        ay,
-        bx - ax,
-        by - ay,
-        rx=radius,
-        ry=radius,
-        fillColor=pen.prop_fill,
-        strokeColor=pen.prop,
-        strokeWidth=round(pen.line_width * 0.6, 2),
-    )
+    return _soft_prop(pen, (ax, ay), (bx, by), (by - ay) / 2, 0.6)
 
 
 def chair(pen: Pen, body: Body) -> Group:
