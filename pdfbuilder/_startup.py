@@ -15,6 +15,11 @@ from typing import Any
 
 _URL_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
 
+#: While ``RECORDING.encoded`` is a list, every (font, text) that TrueType ``splitString``
+#: encodes in this thread is appended to it, so :mod:`pdfbuilder.para` can tell which
+#: characters a drawing depends on.
+RECORDING = threading.local()
+
 
 class LazyPattern:
     """Stands in for a compiled pattern; compiles it on first use."""
@@ -69,6 +74,9 @@ def speed_up_truetype_text() -> None:
     def split_string(
         self: Any, text: Any, doc: Any, encoding: str = "utf-8"
     ) -> list[tuple[int, bytes]]:
+        encoded = getattr(RECORDING, "encoded", None)
+        if encoded is not None:
+            encoded.append((self, text))
         state = self.state.get(doc) if isinstance(text, str) else None
         if state is not None:
             try:

@@ -1,7 +1,7 @@
-"""A paragraph that parses its markup and breaks its lines once per process.
+"""A paragraph that parses its markup, breaks its lines and draws once per process.
 
 In: paragraph markup (see :mod:`pdfbuilder.markup`) and a style. Out: a ReportLab Paragraph
-whose parse and line breaks are remembered between builds.
+whose parse, line breaks and drawing are remembered between builds.
 """
 
 from __future__ import annotations
@@ -11,11 +11,71 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from . import _startup
 from .scripts import prepare_markup
 
 _PARSED: dict[tuple[str, int, str | None], tuple[Any, list[Any]]] = {}
 _BROKEN: dict[tuple[int, float], tuple[Any, float]] = {}
+_DRAWN: dict[tuple[int, float], Drawing | None] = {}
 _CACHE_LIMIT = 20_000
+
+#: Replay remembered drawings (tests turn this off to compare the bytes with and without).
+REPLAY = True
+
+
+class Drawing:
+    """The PDF operators one paragraph drew, and the font state they are valid in.
+
+    A paragraph is drawn in its own coordinates (``Flowable.drawOn`` moves the origin), so
+    its operators do not depend on where it lands. They do depend on the document's fonts:
+    the name each font got in this document (``/F2+0``) and the code each character got in
+    its subset, both given in order of first use. ``fonts`` holds, per font, the characters
+    drawn, their codes and the font's name; a replay is only made when all of them are the
+    same in the document at hand, which also means drawing for real would have added
+    nothing to the document's font state.
+    """
+
+    __slots__ = ("code", "fonts")
+
+    def __init__(self, code: list[str], fonts: list[tuple[Any, list[int], list[Any], str]]):
+        self.code = code
+        self.fonts = fonts
+
+    def fits(self, doc: Any) -> bool:
+        """True when the document's fonts give exactly the recorded names and codes."""
+        for font, chars, codes, name in self.fonts:
+            state = font.state.get(doc)
+            if state is None or state.internalName != name:
+                return False
+            if list(map(state.assignments.get, chars)) != codes:
+                return False
+        return True
+
+
+def _record(
+    encoded: list[tuple[Any, Any]], doc: Any
+) -> list[tuple[Any, list[int], list[Any], str]]:
+    """Per font: the characters the drawing encoded, their codes now, and the font's name."""
+    chars: dict[Any, set[int]] = {}
+    for font, text in encoded:
+        chars.setdefault(font, set()).update(map(ord, text.replace("\xa0", " ")))
+    fonts = []
+    for font, used in chars.items():
+        state = font.state[doc]
+        ordered = sorted(used)
+        fonts.append((font, ordered, [state.assignments[c] for c in ordered], state.internalName))
+    return fonts
+
+
+def _replayable(para: Paragraph) -> bool:
+    """Paragraphs whose drawing touches only the page's operators and the fonts."""
+    for frag in para.frags:
+        if hasattr(frag, "cbDefn") or getattr(frag, "link", None):
+            return False  # images, anchors and links add objects to the document
+        colour = getattr(frag, "textColor", None)
+        if colour is not None and (getattr(colour, "alpha", 1) != 1 or hasattr(colour, "spotName")):
+            return False  # transparency or spot colours add resources to the document
+    return True
 
 
 class Para(Paragraph):  # type: ignore[misc]
@@ -55,6 +115,7 @@ class Para(Paragraph):  # type: ignore[misc]
             if len(_PARSED) > _CACHE_LIMIT:
                 _PARSED.clear()
                 _BROKEN.clear()
+                _DRAWN.clear()
             super().__init__(text, style, bulletText=bulletText)
             _PARSED[key] = (style, self.frags)
             self._key = id(self.frags)
@@ -76,6 +137,38 @@ class Para(Paragraph):  # type: ignore[misc]
         self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
         self.blPara, self.height = hit[0], hit[1]
         return self.width, self.height
+
+    def draw(self) -> None:
+        key = self._key
+        if key is None or not REPLAY or type(self) is not Para:
+            super().draw()
+            return
+        canv = self.canv
+        doc = canv._doc
+        drawn_key = (key, self.width)
+        drawn = _DRAWN.get(drawn_key)
+        if drawn is not None and not canv._extgstate._d and drawn.fits(doc):
+            canv._code.extend(drawn.code)
+            return
+        if drawn_key in _DRAWN or canv._extgstate._d:  # recorded, but not valid here
+            super().draw()
+            return
+        code = canv._code
+        start = len(code)
+        encoded: list[tuple[Any, Any]] = []
+        _startup.RECORDING.encoded = encoded
+        try:
+            super().draw()
+        finally:
+            _startup.RECORDING.encoded = None
+        if (
+            canv._extgstate._d
+            or not _replayable(self)
+            or any(not hasattr(font, "state") for font, _ in encoded)
+        ):
+            _DRAWN[drawn_key] = None
+            return
+        _DRAWN[drawn_key] = Drawing(code[start:], _record(encoded, doc))
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)

@@ -1,0 +1,93 @@
+"""Remembered paragraph drawings give exactly the bytes that drawing them again gives."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pdfbuilder import build_pdf, para
+from pdfbuilder.clinic import load_clinic
+from pdfbuilder.personal import Personal, personal_from_strings
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDOUTS = [
+    ROOT / "handouts" / "back-spasms.yaml",
+    ROOT / "handouts" / "back-spasms.es.yaml",
+    ROOT / "handouts" / "samples" / "back-spasms.ar.yaml",
+]
+LAYOUTS = ["standard", "large-print", "trifold", "booklet", "easy-read", "grayscale"]
+
+
+@pytest.fixture
+def replays(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every replay decision, True when a remembered drawing was used."""
+    decisions: list[bool] = []
+    fits = para.Drawing.fits
+
+    def spy(self: para.Drawing, doc: Any) -> bool:
+        decisions.append(fits(self, doc))
+        return decisions[-1]
+
+    monkeypatch.setattr(para.Drawing, "fits", spy)
+    return decisions
+
+
+def _fresh(**kw: Any) -> bytes:
+    """The leaflet drawn with no remembered drawings at all."""
+    para.REPLAY = False
+    try:
+        return build_pdf(**kw)
+    finally:
+        para.REPLAY = True
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("handout", HANDOUTS, ids=lambda p: p.name)
+def test_replayed_leaflet_is_byte_identical(
+    handout: Path, layout: str, replays: list[bool]
+) -> None:
+    expected = _fresh(handout=handout, layout=layout)
+    assert build_pdf(handout, layout) == expected  # records
+    assert build_pdf(handout, layout) == expected  # replays
+    if ".ar." not in handout.name:  # right-to-left paragraphs are shaped afresh (rtl.py)
+        assert replays.count(True) > 20  # most paragraphs came from memory
+
+
+def test_other_patients_and_clinics_never_get_a_stale_drawing(replays: list[bool]) -> None:
+    """Names with new characters shift the font codes; a drawing is replayed only when valid."""
+    handout = HANDOUTS[0]
+    clinic = load_clinic(ROOT / "examples" / "clinic.yaml")
+    people = ["Ana Ruiz", "Zoë Łukasiewicz-Ñúñez", "Ana Ruiz", "Øystein Ærø", "J. Smith"]
+    for name in people:
+        personal = personal_from_strings(
+            {"patient": name, "note": f"Walk daily, {name}.", "exercises": ("bridge", "cat-cow")}
+        )
+        for kw in ({"clinic": clinic, "personal": personal}, {"personal": personal}):
+            expected = _fresh(handout=handout, layout="standard", **kw)
+            assert build_pdf(handout, "standard", **kw) == expected, name
+    assert True in replays and False in replays  # both paths were taken
+
+
+def test_threads_building_at_once_give_the_same_bytes() -> None:
+    handout = HANDOUTS[0]
+    plain = _fresh(handout=handout, layout="standard")
+    named = _fresh(handout=handout, layout="standard", personal=Personal(patient="Zoë Ærø"))
+    results: list[tuple[bool, bytes]] = []
+
+    def work(personal: Personal | None) -> None:
+        for _ in range(5):
+            results.append((personal is None, build_pdf(handout, "standard", personal=personal)))
+
+    threads = [
+        threading.Thread(target=work, args=(p,)) for p in (None, Personal(patient="Zoë Ærø"))
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 10
+    for is_plain, pdf in results:
+        assert pdf == (plain if is_plain else named)
