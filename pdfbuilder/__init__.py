@@ -12,22 +12,41 @@ Every problem a user can cause raises :class:`HandoutError`, whose ``str()`` is 
 
 from __future__ import annotations
 
-from ._startup import import_reportlab_paragraph, speed_up_truetype_text
+import gc
 
-import_reportlab_paragraph()
-speed_up_truetype_text()
+# Importing allocates a great deal and frees almost nothing, so the garbage collector's
+# passes over it are wasted (about a tenth of the command's start-up); it is paused while
+# this package imports and left as it was found.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from ._startup import (
+        defer_import,
+        import_reportlab_paragraph,
+        import_yaml,
+        speed_up_truetype_text,
+    )
 
-# The imports below need ReportLab's paragraph module, imported (quickly) just above.
-from ._version import __version__  # noqa: E402
-from .build import BuildOptions, build, build_file, build_pdf, check_glyphs  # noqa: E402
-from .errors import FigureError, HandoutError  # noqa: E402
-from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout  # noqa: E402
-from .model import (  # noqa: E402
-    Handout,
-    handout_from_text,
-    handout_json_schema,
-    load_handout,
-)
+    import_yaml()
+    defer_import("PIL.Image")  # ReportLab imports it; only logos and photos use it
+    defer_import("uharfbuzz")  # ReportLab imports it; only right-to-left text uses it
+    import_reportlab_paragraph()
+    speed_up_truetype_text()
+
+    # The imports below need ReportLab's paragraph module, imported (quickly) just above.
+    from ._version import __version__
+    from .build import BuildOptions, build, build_file, build_pdf, check_glyphs
+    from .errors import FigureError, HandoutError
+    from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout
+    from .model import (
+        Handout,
+        handout_from_text,
+        handout_json_schema,
+        load_handout,
+    )
+finally:
+    if _collecting:
+        gc.enable()
 
 __all__ = [
     "BuildOptions",

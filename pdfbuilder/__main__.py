@@ -1,5 +1,5 @@
 """``python -m pdfbuilder`` runs the ``handout`` command."""
 
-from pdfbuilder.cli import main
+from pdfbuilder.cli import run
 
-main()
+run()

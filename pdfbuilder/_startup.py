@@ -1,19 +1,31 @@
-"""Start-up time: import ReportLab's paragraph module without its slowest line.
+"""Start-up time: import ReportLab without work a leaflet does not need.
 
-``reportlab.platypus.paragraph`` compiles, at import, a case-insensitive URL pattern over
-most of Unicode; that one ``re.compile`` is about a quarter of the command's start-up. The
-pattern is only used to break long URLs across lines, so it is compiled the first time it is
-used instead. Behaviour is unchanged; only *when* the pattern is compiled moves.
+A ``handout build`` process spends most of its life importing. Three things at import time
+are paid for by every run and used by few:
+
+- ``reportlab.platypus.paragraph`` compiles a case-insensitive URL pattern over most of
+  Unicode (about a quarter of the command's start-up), used only to break long URLs; PyYAML
+  compiles a similar pattern for its pure-Python reader, which the C loader never uses. Both
+  are compiled the first time they are used instead.
+- ``reportlab.lib.utils`` imports Pillow and ``reportlab.pdfbase.ttfonts`` imports HarfBuzz,
+  though only a clinic logo or a photo needs the one and only right-to-left text the other.
+  Both are imported the first time one of their names is used.
+
+Behaviour is unchanged; only *when* the work is done moves.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
 import sys
 import threading
+import types
 from typing import Any
 
 _URL_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+_YAML_NON_PRINTABLE_START = "[^\x09\x0a\x0d\x20-\x7e"
 
 #: While ``RECORDING.encoded`` is a list, every (font, text) that TrueType ``splitString``
 #: encodes in this thread is appended to it, so :mod:`pdfbuilder.para` can tell which
@@ -37,22 +49,76 @@ class LazyPattern:
         return getattr(self._compiled, name)
 
 
-def import_reportlab_paragraph() -> None:
-    """Import ``reportlab.platypus.paragraph`` with its URL pattern compiled lazily."""
-    if "reportlab.platypus.paragraph" in sys.modules:
+def import_with_lazy_patterns(module: str, *starts: str) -> None:
+    """Import ``module``, compiling the patterns that begin with one of ``starts`` lazily."""
+    if module in sys.modules:
         return
     original = re.compile
 
     def compile_(pattern: Any, flags: int = 0) -> Any:
-        if isinstance(pattern, str) and pattern.startswith(_URL_PATTERN_START):
+        if isinstance(pattern, str) and pattern.startswith(starts):
             return LazyPattern(original, pattern, flags)
         return original(pattern, flags)
 
     re.compile = compile_
     try:
-        import reportlab.platypus.paragraph  # noqa: F401
+        importlib.import_module(module)
     finally:
         re.compile = original
+
+
+def import_reportlab_paragraph() -> None:
+    """Import ``reportlab.platypus.paragraph`` with its URL pattern compiled lazily."""
+    import_with_lazy_patterns("reportlab.platypus.paragraph", _URL_PATTERN_START)
+
+
+def import_yaml() -> None:
+    """Import PyYAML with its pure-Python reader's printable-character pattern compiled lazily."""
+    import_with_lazy_patterns("yaml", _YAML_NON_PRINTABLE_START)
+
+
+class DeferredModule(types.ModuleType):
+    """Stands in for a module until one of its names is used, then imports it and forwards.
+
+    Code that did ``import name`` (or ``from package import name``) while this stood in
+    keeps a reference to it; every attribute it reads is the real module's. Later imports
+    get the real module itself.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.__dict__["_deferred_lock"] = threading.Lock()
+        self.__dict__["_deferred_real"] = None
+
+    def _deferred_load(self) -> types.ModuleType:
+        real: types.ModuleType | None = self.__dict__["_deferred_real"]
+        if real is None:
+            with self.__dict__["_deferred_lock"]:
+                real = self.__dict__["_deferred_real"]
+                if real is None:
+                    if sys.modules.get(self.__name__) is self:
+                        del sys.modules[self.__name__]
+                    real = importlib.import_module(self.__name__)
+                    self.__dict__["_deferred_real"] = real
+        return real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._deferred_load(), name)
+
+
+def defer_import(name: str) -> None:
+    """Let ``import name`` give a :class:`DeferredModule` until the module is first used."""
+    if name in sys.modules:
+        return
+    parent, _, child = name.rpartition(".")
+    if parent:
+        importlib.import_module(parent)  # a package's own __init__ is cheap; its children not
+    if importlib.util.find_spec(name) is None:
+        return  # not installed: let the importer say so, as it would have
+    stand_in = DeferredModule(name)
+    sys.modules[name] = stand_in
+    if parent:
+        setattr(sys.modules[parent], child, stand_in)
 
 
 def speed_up_truetype_text() -> None:

@@ -61,4 +61,4 @@ def test_the_wheel_holds_layouts_poses_fonts_and_labels(tmp_path: Path) -> None:
 
 def test_the_command_is_installed() -> None:
     entry = [e for e in metadata.entry_points(group="console_scripts") if e.name == "handout"]
-    assert entry and entry[0].value == "pdfbuilder.cli:main"
+    assert entry and entry[0].value == "pdfbuilder.cli:run"

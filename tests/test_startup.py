@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -11,6 +15,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 import pdfbuilder  # noqa: F401  (installs the speed-ups)
 from pdfbuilder import _startup
 from pdfbuilder.fonts import register_family
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class _Doc:
@@ -49,3 +55,85 @@ def test_lazy_url_pattern_matches_like_the_compiled_one() -> None:
     for text in ("https://www.nice.org.uk/guidance/ng59", "not a url", "ftp://x.y/z"):
         assert bool(lazy.match(text)) == bool(pattern.match(text))
     assert isinstance(lazy, (_startup.LazyPattern, re.Pattern))
+
+
+def test_lazy_yaml_pattern_matches_like_the_compiled_one() -> None:
+    import yaml.reader
+
+    lazy = yaml.reader.Reader.NON_PRINTABLE
+    pattern = re.compile(lazy.pattern)
+    for text in ("plain words", "tab\there", "bell\x07", "\ufffe", "Zoë 😀"):
+        assert bool(lazy.search(text)) == bool(pattern.search(text))
+
+
+def _fresh_python(code: str) -> list[str]:
+    """Run ``code`` in a new interpreter; its printed lines."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return done.stdout.split()
+
+
+def test_pillow_and_harfbuzz_load_only_when_a_leaflet_needs_them() -> None:
+    lines = _fresh_python(
+        """
+        import sys
+        from pdfbuilder import build_pdf
+        from pdfbuilder.clinic import load_clinic
+        loaded = lambda: f"{'PIL._imaging' in sys.modules}/{'uharfbuzz._harfbuzz' in sys.modules}"
+        print(loaded())
+        build_pdf("handouts/back-spasms.yaml")
+        print(loaded())
+        build_pdf("handouts/samples/back-spasms.ar.yaml")
+        print(loaded())
+        build_pdf("handouts/back-spasms.yaml", clinic=load_clinic("examples/clinic.yaml"))
+        print(loaded())
+        from PIL import Image
+        import uharfbuzz
+        print(sys.modules["PIL.Image"] is Image, sys.modules["uharfbuzz"] is uharfbuzz)
+        """
+    )
+    assert lines == ["False/False", "False/False", "False/True", "True/True", "True", "True"]
+
+
+def test_a_deferred_module_forwards_to_the_real_one() -> None:
+    lines = _fresh_python(
+        """
+        import sys
+        from pdfbuilder._startup import DeferredModule, defer_import
+        defer_import("colorsys")
+        import colorsys as early
+        print(isinstance(early, DeferredModule), "colorsys" in sys.modules)
+        print(early.rgb_to_hsv(1.0, 0.0, 0.0))
+        import colorsys as late
+        print(isinstance(late, DeferredModule), late.rgb_to_hsv is early.rgb_to_hsv)
+        defer_import("no_such_module_here")
+        try:
+            import no_such_module_here
+        except ModuleNotFoundError:
+            print("missing")
+        """
+    )
+    assert lines == ["True", "True", "(0.0,", "1.0,", "1.0)", "False", "True", "missing"]
+
+
+def test_importing_leaves_the_garbage_collector_as_it_was() -> None:
+    assert _fresh_python("import gc, pdfbuilder; print(gc.isenabled())") == ["True"]
+    assert _fresh_python("import gc; gc.disable(); import pdfbuilder; print(gc.isenabled())") == [
+        "False"
+    ]
+
+
+def test_the_installed_entry_point_keeps_exit_codes(tmp_path: Path) -> None:
+    out = tmp_path / "leaflet.pdf"
+    command = [sys.executable, "-m", "pdfbuilder", "build", "handouts/back-spasms.yaml"]
+    done = subprocess.run([*command, "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and out.read_bytes().startswith(b"%PDF")
+    assert done.stdout.strip() == f"wrote {out} ({out.stat().st_size // 1024} KB)"
+    bad = subprocess.run([*command[:4], "nope.yaml"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == "nope.yaml: file not found; check the path"
