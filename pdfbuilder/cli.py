@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -179,6 +178,8 @@ def validate(files: tuple[Path, ...], strict: bool) -> None:
 def schema(what: str) -> None:
     """Print the JSON Schema of handout files (or layout files) for editors."""
     data = layout_json_schema() if what == "layout" else handout_json_schema()
+    import json  # only this command needs it
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 

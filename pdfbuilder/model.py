@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,8 @@ def _parse_picture(value: Any, path: FieldPath, source: Source) -> str:
     names = builtin_icon_names()
     if not isinstance(value, str) or value not in names:
         shown = schema.describe(value)
+        import difflib  # only a mistake needs it
+
         close = difflib.get_close_matches(str(value), names, n=1)
         hint = f'did you mean "{close[0]}"?' if close else f"pictures are: {', '.join(names)}"
         raise source.error(path, f"unknown picture {shown}; {hint}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -248,6 +247,8 @@ def _chosen(handout: Handout, personal: Personal) -> tuple[Any, ...]:
 def _unknown(ident: str, known: list[str]) -> str:
     if not known:
         return f'unknown exercise "{ident}": this handout has no exercises'
+    import difflib  # only a mistake needs it
+
     close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
     hint = f'did you mean "{close[0]}"? ' if close else ""
     return f'unknown exercise "{ident}"; {hint}the handout\'s exercises are: {", ".join(known)}'

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import functools
 import types
 import typing
@@ -87,6 +86,8 @@ def convert(cls: type[T], value: Any, path: FieldPath, source: Source) -> T:
 
 
 def _unknown_field(key: str, known: list[str]) -> str:
+    import difflib  # only a mistake needs it
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     hint = f'did you mean "{close[0]}"?' if close else f"expected one of: {', '.join(known)}"
     return f"unknown field; {hint}"

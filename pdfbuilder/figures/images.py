@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 from reportlab.graphics import renderPDF
@@ -47,6 +46,8 @@ def check_image(name: str, base_dir: Path | None) -> str:
 @functools.lru_cache(maxsize=64)
 def _svg(path: str) -> Drawing | None:
     try:
+        from xml.etree import ElementTree  # only SVG images need it
+
         root = ElementTree.parse(path).getroot()
         if not root.tag.endswith("svg"):
             return None

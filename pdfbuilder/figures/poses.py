@@ -7,7 +7,6 @@ the mapping. ``place`` turns a pose into a ``Body`` (side or top view), cached.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Mapping
 
@@ -24,6 +23,8 @@ BOTH_SIDES = ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """``; did you mean "x"?`` when a close match exists, else ``""``."""
+    import difflib  # only a mistake needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f'; did you mean "{close[0]}"?' if close else ""
 
