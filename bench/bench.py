@@ -5,6 +5,7 @@ Run from the project root::
     .venv/bin/python bench/bench.py            # full run (about a minute)
     .venv/bin/python bench/bench.py --quick    # fewer repeats
     .venv/bin/python bench/bench.py --batch    # handout batch: 200 and 1,000 rows (batch_bench.py)
+    .venv/bin/python bench/bench.py --batch --large   # and 10,000 rows
 
 It measures, each beside the plain ReportLab baseline of ``bench/baseline.py`` in the same run:
 
@@ -98,11 +99,14 @@ def main() -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--batch", action="store_true", help="measure handout batch instead")
+    parser.add_argument(
+        "--large", action="store_true", help="with --batch: also 10,000 rows (a minute more)"
+    )
     opts = parser.parse_args()
     if opts.batch:
         from batch_bench import main as batch_main  # bench/ is on the path when run as a script
 
-        batch_main(opts.json)
+        batch_main(opts.json, 10_000 if opts.large else 0)
         return
     n, runs = (2, 1) if opts.smoke else (50, 5) if opts.quick else (200, 15)
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,14 +83,49 @@ class RowResult:
 # --- reading the CSV ------------------------------------------------------------------------
 
 
-def read_rows(path: str | Path) -> list[Row]:
+@dataclass(frozen=True)
+class Rows:
+    """The data rows of a checked CSV file, made one at a time each time they are read.
+
+    The file is read and checked once (:func:`read_rows`); a pass over the rows then makes
+    each :class:`Row` as it is needed, so a long file never sits in memory as row objects,
+    and forked workers do not inherit them. With ``targets`` set, each row carries its
+    output path (see :func:`assign_targets`).
+    """
+
+    file: str
+    raw: bytes = field(repr=False)  # the file as read, UTF-8 checked: the rows' one source
+    count: int
+    #: (output folder, name column, fallback stem) for one PDF per row.
+    targets: tuple[Path, str, str] | None = None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Row]:
+        rows = _parse_rows(self.raw, self.file)
+        if self.targets is None:
+            return rows
+        return assign_targets(rows, *self.targets)
+
+
+def read_rows(path: str | Path) -> Rows:
     """The data rows of the CSV at ``path``; a bad header or file is a HandoutError."""
     name = str(path)
+    raw = read_bytes(path)
     try:
-        text = read_bytes(path).decode("utf-8-sig")
+        raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise HandoutError("the file is not UTF-8 text; save it as UTF-8 CSV", file=name) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    count = sum(1 for _ in _parse_rows(raw, name))  # every error surfaces here, before a build
+    return Rows(name, raw, count)
+
+
+def _parse_rows(raw: bytes, name: str) -> Iterator[Row]:
+    # Decoded a little at a time: a whole file of text would be held (four bytes a
+    # character, in a StringIO) for as long as the batch runs.
+    text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8-sig", newline="")
+    reader = csv.reader(text)
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error):
@@ -98,18 +133,18 @@ def read_rows(path: str | Path) -> list[Row]:
             "the file is empty; the first line names the columns", file=name
         ) from None
     _check_header(header, name)
-    rows: list[Row] = []
+    number = 0
     line = reader.line_num
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
                 values = {h: c.strip() for h, c in zip(header, cells, strict=False) if h}
                 extra = max(0, len(cells) - len(header))
-                rows.append(Row(len(rows) + 1, line + 1, values, extra=extra))
+                number += 1
+                yield Row(number, line + 1, values, extra=extra)
             line = reader.line_num
     except csv.Error as exc:
         raise HandoutError(f"not valid CSV: {exc}", file=name, line=reader.line_num) from None
-    return rows
 
 
 def _check_header(header: list[str], file: str) -> None:
@@ -146,11 +181,10 @@ def safe_name(value: str, fallback: str) -> str:
     return stem + ".pdf"
 
 
-def assign_targets(rows: list[Row], out_dir: Path, column: str, stem: str) -> list[Row]:
+def assign_targets(rows: Iterable[Row], out_dir: Path, column: str, stem: str) -> Iterator[Row]:
     """The rows with unique, safe output paths inside ``out_dir`` (compared ignoring case)."""
     folder = out_dir.resolve()
     used: set[str] = set()
-    out = []
     for row in rows:
         fallback = f"{stem}-{row.number:04d}"
         name = safe_name(row.values.get(column, ""), fallback)
@@ -161,8 +195,7 @@ def assign_targets(rows: list[Row], out_dir: Path, column: str, stem: str) -> li
         target = (folder / name).resolve()
         if target.parent != folder:  # pragma: no cover - safe_name makes this impossible
             raise HandoutError(f'row {row.number}: unsafe file name "{name}"')
-        out.append(Row(row.number, row.line, row.values, str(target), row.extra))
-    return out
+        yield Row(row.number, row.line, row.values, str(target), row.extra)
 
 
 # --- building -------------------------------------------------------------------------------
@@ -224,9 +257,9 @@ def _warm_up() -> None:
         build(_worker["handout"], _worker["layout"], options)
 
 
-def prepare(job: BatchJob) -> list[Row]:
-    """Check the inputs once, before any worker starts (a bad handout fails here, not in
-    every row), and read the rows with their output paths."""
+def prepare(job: BatchJob) -> Rows:
+    """Check the inputs once, before any worker starts (a bad handout or CSV fails here, not
+    in every row); the rows, with their output paths when writing one PDF per row."""
     _init_worker(job)
     rows = read_rows(job.csv)
     _warm_up()
@@ -236,11 +269,11 @@ def prepare(job: BatchJob) -> list[Row]:
             raise HandoutError(
                 "the output folder does not exist; create it first", file=job.out_dir
             )
-        rows = assign_targets(rows, folder, job.name_column, Path(job.handout).stem)
+        rows = dataclasses.replace(rows, targets=(folder, job.name_column, Path(job.handout).stem))
     return rows
 
 
-def run_batch(job: BatchJob, rows: list[Row]) -> Iterator[RowResult]:
+def run_batch(job: BatchJob, rows: Rows) -> Iterator[RowResult]:
     """Build every row, on ``job.jobs`` processes; results come as rows finish (in row
     order when ``job.combined``, so the combined file follows the CSV)."""
     workers = max(1, min(job.jobs, len(rows)))

@@ -22,3 +22,14 @@ def test_benchmark_runs_and_reports_every_measure() -> None:
     assert set(results) == {"warm_ms", "cold_ms", "peak_mb"}
     for ours, baseline in results.values():
         assert ours > 0 and baseline > 0
+
+
+def test_batch_benchmark_runs_a_real_batch_and_measures_its_memory() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import batch_bench
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    seconds, peak_mb = batch_bench.run(8)  # asserts that every row's PDF was written
+    assert seconds > 0
+    assert 20 < peak_mb < 1000  # a Python process tree with ReportLab loaded, in MB
