@@ -4,7 +4,8 @@ A ``handout build`` process spends most of its life importing. Three things at i
 are paid for by every run and used by few:
 
 - ``reportlab.platypus.paragraph`` compiles a case-insensitive URL pattern over most of
-  Unicode (about a quarter of the command's start-up), used only to break long URLs; PyYAML
+  Unicode (about a quarter of the command's start-up), used only to break long URLs, and a
+  few others a leaflet never uses; PyYAML
   compiles a similar pattern for its pure-Python reader, which the C loader never uses. Both
   are compiled the first time they are used instead.
 - ``reportlab.lib.utils`` imports Pillow and ``reportlab.pdfbase.ttfonts`` imports HarfBuzz,
@@ -25,6 +26,10 @@ import types
 from typing import Any
 
 _URL_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+#: Other patterns ReportLab compiles while its paragraph module imports that a leaflet never
+#: uses: the CJK line-wrap helper's, the Python-listing colouriser's, and the list of unsafe
+#: names in its expression evaluator (defined but unused). About 5 ms together.
+_UNUSED_REPORTLAB_PATTERNS = ("([\u2e80-\uffff])", "#[^\\n]*|", "\\b(?:")
 _YAML_NON_PRINTABLE_START = "[^\x09\x0a\x0d\x20-\x7e"
 
 #: While ``RECORDING.encoded`` is a list, every (font, text) that TrueType ``splitString``
@@ -69,7 +74,9 @@ def import_with_lazy_patterns(module: str, *starts: str) -> None:
 
 def import_reportlab_paragraph() -> None:
     """Import ``reportlab.platypus.paragraph`` with its URL pattern compiled lazily."""
-    import_with_lazy_patterns("reportlab.platypus.paragraph", _URL_PATTERN_START)
+    import_with_lazy_patterns(
+        "reportlab.platypus.paragraph", _URL_PATTERN_START, *_UNUSED_REPORTLAB_PATTERNS
+    )
 
 
 def import_yaml() -> None:

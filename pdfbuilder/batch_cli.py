@@ -93,8 +93,12 @@ def batch(
     click.echo(
         f"built {built} of {len(rows)} leaflets"
         + (f" into {where}" if built else "")
-        + (f"; {len(failures)} rows failed (listed above)" if failures else ""),
+        + (f"; {_rows(len(failures))} failed (listed above)" if failures else ""),
         err=True,
     )
     if failures:
         sys.exit(1)
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"

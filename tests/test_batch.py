@@ -149,3 +149,12 @@ def test_empty_csv_is_a_one_line_error(tmp_path: Path) -> None:
     path.write_text("", encoding="utf-8")
     with pytest.raises(HandoutError, match="the file is empty"):
         read_rows(path)
+
+
+def test_one_failed_row_is_counted_in_the_singular(runner: CliRunner, tmp_path: Path) -> None:
+    people = _csv(tmp_path, "a,Ann,,,,bridge\nb,Bob,,,,brige\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    code, err = _batch(runner, str(people), "-o", str(out), "-j", "1")
+    assert code == 1
+    assert err.splitlines()[-1] == f"built 1 of 2 leaflets into {out}; 1 row failed (listed above)"

@@ -137,3 +137,28 @@ def test_the_installed_entry_point_keeps_exit_codes(tmp_path: Path) -> None:
     bad = subprocess.run([*command[:4], "nope.yaml"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1
     assert bad.stderr.strip() == "nope.yaml: file not found; check the path"
+
+
+def test_reportlab_patterns_a_leaflet_never_uses_still_work_when_used() -> None:
+    from reportlab.lib import PyFontify, rl_safe_eval, textsplit
+
+    cases = [
+        (textsplit.rx, ["漢字 and text", "plain"]),
+        (PyFontify.matchRE, ["x = 1  # a comment", "def f(): pass", "'quoted'"]),
+        (rl_safe_eval.__rl_unsafe_re__, ["x.f_globals", "safe + 1", "__import__('os')"]),
+    ]
+    for lazy, texts in cases:
+        pattern = re.compile(lazy.pattern, lazy.flags)
+        for text in texts:
+            assert [m.span() for m in lazy.finditer(text)] == [
+                m.span() for m in pattern.finditer(text)
+            ]
+    # In a fresh process, importing the package leaves all three uncompiled.
+    assert _fresh_python(
+        """
+        import pdfbuilder
+        from reportlab.lib import PyFontify, rl_safe_eval, textsplit
+        lazy = (textsplit.rx, PyFontify.matchRE, rl_safe_eval.__rl_unsafe_re__)
+        print(all(type(p).__name__ == "LazyPattern" and p._compiled is None for p in lazy))
+        """
+    ) == ["True"]
