@@ -162,3 +162,27 @@ def test_reportlab_patterns_a_leaflet_never_uses_still_work_when_used() -> None:
         print(all(type(p).__name__ == "LazyPattern" and p._compiled is None for p in lazy))
         """
     ) == ["True"]
+
+
+def test_a_png_logo_is_read_through_reportlabs_deferred_pillow(tmp_path: Path) -> None:
+    """ReportLab kept the stand-in it imported; a PNG logo must still reach the page."""
+    lines = _fresh_python(
+        f"""
+        import io, sys
+        import pdfbuilder
+        from reportlab.lib import utils
+        print(type(utils.Image).__name__)
+        from PIL import Image
+        Image.new("RGB", (120, 60), (0, 88, 94)).save({str(tmp_path / "logo.png")!r})
+        with open({str(tmp_path / "clinic.yaml")!r}, "w") as f:
+            f.write("name: Test Clinic\\nlogo: logo.png\\n")
+        from pdfbuilder.clinic import load_clinic
+        pdf = pdfbuilder.build_pdf(
+            "handouts/back-spasms.yaml", clinic=load_clinic({str(tmp_path / "clinic.yaml")!r})
+        )
+        from pypdf import PdfReader
+        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        print([image.image.size for image in page.images])
+        """
+    )
+    assert lines == ["DeferredModule", "[(120,", "60)]"]
