@@ -1,18 +1,19 @@
-"""Start-up time: import ReportLab without work a leaflet does not need.
+"""Start-up time: import ReportLab and PyYAML without work a leaflet does not need.
 
-A ``handout build`` process spends most of its life importing. Three things at import time
-are paid for by every run and used by few:
+A ``handout build`` process spends most of its life importing, and some of that work is paid
+for by every run but used by few:
 
-- ``reportlab.platypus.paragraph`` compiles a case-insensitive URL pattern over most of
-  Unicode (about a quarter of the command's start-up), used only to break long URLs, and a
-  few others a leaflet never uses; PyYAML
-  compiles a similar pattern for its pure-Python reader, which the C loader never uses. Both
-  are compiled the first time they are used instead.
+- Regular expressions compiled at import: ReportLab's paragraph module compiles a
+  case-insensitive URL pattern over most of Unicode (about 28 ms, an eighth of the command's
+  start-up), used only to break long URLs, and a few others a leaflet never uses; PyYAML
+  compiles a pattern for its pure-Python reader, which the C loader never uses. These are
+  compiled the first time they are used instead (:class:`LazyPattern`).
 - ``reportlab.lib.utils`` imports Pillow and ``reportlab.pdfbase.ttfonts`` imports HarfBuzz,
   though only a clinic logo or a photo needs the one and only right-to-left text the other.
-  Both are imported the first time one of their names is used.
+  Both are imported the first time one of their names is used (:class:`DeferredModule`).
 
-Behaviour is unchanged; only *when* the work is done moves.
+Behaviour is unchanged; only *when* the work is done moves. The module also gives ReportLab's
+TrueType text encoding a fast path (:func:`speed_up_truetype_text`).
 """
 
 from __future__ import annotations
