@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 
 from . import _startup
@@ -72,6 +73,8 @@ def _replayable(para: Paragraph) -> bool:
     for frag in para.frags:
         if hasattr(frag, "cbDefn") or getattr(frag, "link", None):
             return False  # images, anchors and links add objects to the document
+        if not hasattr(pdfmetrics.getFont(frag.fontName), "state"):
+            return False  # a standard PDF font's name is not checked by Drawing.fits
         colour = getattr(frag, "textColor", None)
         if colour is not None and (getattr(colour, "alpha", 1) != 1 or hasattr(colour, "spotName")):
             return False  # transparency or spot colours add resources to the document

@@ -91,3 +91,15 @@ def test_threads_building_at_once_give_the_same_bytes() -> None:
     assert len(results) == 10
     for is_plain, pdf in results:
         assert pdf == (plain if is_plain else named)
+
+
+def test_a_paragraph_in_a_standard_pdf_font_is_never_replayed() -> None:
+    """Only TrueType fonts carry the per-document state a replay is checked against."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    standard = para.Para("Plain words.", ParagraphStyle("t", fontName="Helvetica"))
+    assert not para._replayable(standard)
+    from pdfbuilder.fonts import register_family
+
+    ours = ParagraphStyle("o", fontName=register_family().regular)
+    assert para._replayable(para.Para("Plain words.", ours))
