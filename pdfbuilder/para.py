@@ -73,7 +73,8 @@ def _replayable(para: Paragraph) -> bool:
     for frag in para.frags:
         if hasattr(frag, "cbDefn") or getattr(frag, "link", None):
             return False  # images, anchors and links add objects to the document
-        if not hasattr(pdfmetrics.getFont(frag.fontName), "state"):
+        name = getattr(frag, "fontName", None)  # spacing fragments have none
+        if name is not None and not hasattr(pdfmetrics.getFont(name), "state"):
             return False  # a standard PDF font's name is not checked by Drawing.fits
         colour = getattr(frag, "textColor", None)
         if colour is not None and (getattr(colour, "alpha", 1) != 1 or hasattr(colour, "spotName")):
