@@ -94,6 +94,10 @@ class TwoColumns(Flowable):  # type: ignore[misc]
         left, right, rest, height = self._layout(width, avail_height)
         if not left:
             return []
+        if rest:
+            # The columns are as full as this page allows: take the rest of the page, so the
+            # remainder starts on the next one instead of as a sliver in the leftover space.
+            height = avail_height
         here = TwoColumns([], self.gap)
         here._fixed = (left, right, avail_width, height)
         parts = [here, TwoColumns(rest, self.gap)] if rest else [here]
