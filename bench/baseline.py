@@ -26,7 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 ROOT = Path(__file__).resolve().parent.parent
-FONTS = ROOT / "pdfbuilder" / "fonts"
+FONTS = ROOT / "pdfbuilder" / "text" / "fonts"
 _registered = False
 
 

@@ -20,7 +20,7 @@ import gc
 _collecting = gc.isenabled()
 gc.disable()
 try:
-    from ._startup import (
+    from ._rl.startup import (
         defer_import,
         import_reportlab_paragraph,
         import_yaml,
@@ -35,15 +35,15 @@ try:
 
     # The imports below need ReportLab's paragraph module, imported (quickly) just above.
     from ._version import __version__
-    from .build import BuildOptions, build, build_file, build_pdf, check_glyphs
-    from .errors import FigureError, HandoutError
-    from .layout import Layout, builtin_layout_names, layout_json_schema, load_layout
-    from .model import (
+    from .content.model import (
         Handout,
         handout_from_text,
         handout_json_schema,
         load_handout,
     )
+    from .errors import FigureError, HandoutError
+    from .layout.model import Layout, builtin_layout_names, layout_json_schema, load_layout
+    from .pipeline import BuildOptions, build, build_file, build_pdf, check_glyphs
 finally:
     if _collecting:
         gc.enable()

@@ -1,5 +1,5 @@
 """``python -m pdfbuilder`` runs the ``handout`` command."""
 
-from pdfbuilder.cli import run
+from pdfbuilder.cli.main import run
 
 run()

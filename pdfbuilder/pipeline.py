@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .clinic import brand_layout
-from .compose import Block, Context, Geometry, compose_blocks
+from .compose.blocks import Block, Context, Geometry, compose_blocks
+from .content.labels import Labels, labels_for
+from .content.model import Handout, load_handout
 from .errors import FieldPath, HandoutError
-from .fonts import FontChain, glyph_problem
-from .labels import Labels, labels_for
-from .layout import Layout, load_layout
-from .model import Handout, load_handout
-from .personal import personalise
-from .render import PAPER_SIZES, RenderJob, render
-from .scripts import mirror
-from .styles import Styles, styles_for
-from .write import write_atomic
+from .layout.model import Layout, load_layout
+from .layout.styles import Styles, styles_for
+from .output.write import write_atomic
+from .people.clinic import brand_layout
+from .people.personal import personalise
+from .render.flow import PAPER_SIZES, RenderJob, render
+from .text.fonts import FontChain, glyph_problem
+from .text.scripts import mirror
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,18 @@
-"""Shared fixtures: a click runner, the back-spasm handout, and built PDFs read back."""
+"""Shared fixtures: a click runner, the back-spasm handout, and built PDFs read back.
+
+Plain helpers (paths, reading a PDF back) are in ``helpers.py``.
+"""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
+from helpers import BACK_SPASMS
 
 from pdfbuilder import build_pdf, load_handout
-from pdfbuilder.model import Handout
-
-ROOT = Path(__file__).resolve().parent.parent
-BACK_SPASMS = ROOT / "handouts" / "back-spasms.yaml"
+from pdfbuilder.content.model import Handout
 
 
 @pytest.fixture
@@ -44,17 +42,3 @@ def build() -> Callable[..., bytes]:
 @pytest.fixture(scope="session")
 def a4_pdf(build: Callable[..., bytes]) -> bytes:
     return build("standard", "a4")
-
-
-def read(pdf: bytes) -> PdfReader:
-    return PdfReader(io.BytesIO(pdf))
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    """Each page's text with runs of whitespace made single spaces."""
-    return [" ".join((p.extract_text() or "").split()) for p in read(pdf).pages]
-
-
-def squash(text: str) -> str:
-    """Text as the PDF shows it: markup markers gone, whitespace single."""
-    return " ".join(text.replace("**", "").split())

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import BACK_SPASMS, ROOT, page_texts, read, squash
+from helpers import BACK_SPASMS, ROOT, page_texts, read, squash
 
 from pdfbuilder import build_pdf, load_handout
-from pdfbuilder.markup import plain
-from pdfbuilder.model import Handout
+from pdfbuilder.content.model import Handout
+from pdfbuilder.text.markup import plain
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)

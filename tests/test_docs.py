@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from helpers import ROOT
 
-from pdfbuilder.cli import main
-from pdfbuilder.layout import layout_json_schema
-from pdfbuilder.model import handout_json_schema
+from pdfbuilder.cli.main import main
+from pdfbuilder.content.model import handout_json_schema
+from pdfbuilder.layout.model import layout_json_schema
 
 
 def _fields(schema: dict, props: dict, prefix: str = "") -> list[str]:  # type: ignore[type-arg]

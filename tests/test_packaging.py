@@ -10,17 +10,17 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from pdfbuilder import builtin_layout_names
 
 NEEDED = [
     *(f"pdfbuilder/_builtin_layouts/{name}.yaml" for name in builtin_layout_names()),
     "pdfbuilder/figures/poses.yaml",
-    "pdfbuilder/fonts/AtkinsonHyperlegible-Regular.ttf",
-    "pdfbuilder/fonts/OFL.txt",
-    "pdfbuilder/labels/en.yaml",
-    "pdfbuilder/labels/es.yaml",
+    "pdfbuilder/text/fonts/AtkinsonHyperlegible-Regular.ttf",
+    "pdfbuilder/text/fonts/OFL.txt",
+    "pdfbuilder/content/labels/en.yaml",
+    "pdfbuilder/content/labels/es.yaml",
 ]
 
 

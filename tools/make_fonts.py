@@ -1,4 +1,4 @@
-"""Make the vendored fallback fonts in ``pdfbuilder/fonts/`` (run at development time only).
+"""Make the vendored fallback fonts in ``pdfbuilder/text/fonts/`` (run at development time only).
 
 ReportLab embeds static TrueType fonts; the Noto fonts on PyPI (``fontpkg-noto-sans``,
 ``fontpkg-noto-sans-arabic``, SIL Open Font License 1.1) are variable fonts. This script cuts
@@ -21,7 +21,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.varLib import instancer
 
-OUT = Path(__file__).resolve().parent.parent / "pdfbuilder" / "fonts"
+OUT = Path(__file__).resolve().parent.parent / "pdfbuilder" / "text" / "fonts"
 
 COMMON = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2116, 0x2122)]
 LATIN_GREEK_CYRILLIC = [

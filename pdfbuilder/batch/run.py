@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import BuildOptions, build
-from .clinic import load_clinic
-from .errors import HandoutError
-from .layout import load_layout
-from .model import load_handout
-from .personal import personal_from_strings
-from .reader import read_bytes
-from .write import write_atomic
+from ..content.model import load_handout
+from ..errors import HandoutError
+from ..layout.model import load_layout
+from ..output.write import write_atomic
+from ..people.clinic import load_clinic
+from ..people.personal import personal_from_strings
+from ..pipeline import BuildOptions, build
+from ..source.reader import read_bytes
 
 #: The columns a CSV may have; ``file`` names the output file (see :func:`safe_name`).
 COLUMNS = ("file", "patient", "clinician", "date", "follow_up", "note", "exercises", "qr_url")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..markup import plain
-from ..model import Bullets
+from ..content.model import Bullets
+from ..text.markup import plain
 from .context import CheckContext
 from .findings import Finding
 from .text import split_sentences, words_of

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.model import Handout
 from ..errors import FieldPath, format_path
-from ..layout import Layout
-from ..model import Handout
+from ..layout.model import Layout
 from .findings import Finding, Severity, Targets
 from .readability import Readability
 

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..content.labels import labels_for
 from ..errors import HandoutError
-from ..labels import labels_for
-from ..layout import Layout
+from ..layout.model import Layout
 from .context import CheckContext
 from .findings import Finding
 

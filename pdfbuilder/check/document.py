@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..markup import plain
+from ..text.markup import plain
 from .content import REVIEW_SOON_DAYS
 from .context import CheckContext
 from .findings import Finding, Severity

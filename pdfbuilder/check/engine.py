@@ -15,8 +15,8 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from ..layout import Layout
-from ..model import Handout
+from ..content.model import Handout
+from ..layout.model import Layout
 from . import content, design, document, reading
 from .context import CheckContext, handout_line
 from .findings import Finding, Targets

@@ -17,10 +17,10 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..content.labels import labels_for
+from ..content.model import Bullets, Handout
 from ..errors import FieldPath, format_path
-from ..labels import labels_for
-from ..markup import plain
-from ..model import Bullets, Handout
+from ..text.markup import plain
 from .text import Sentence, base_language, sentences
 
 #: How many of the hardest sentences a report names.

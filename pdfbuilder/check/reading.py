@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..markup import plain
+from ..text.markup import plain
 from .context import CheckContext
 from .findings import Finding, Severity
 from .readability import LONG_SENTENCE, Scores, text_units

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 
-from .batch import BatchJob, Combiner, RowResult, prepare, run_batch
-from .cli import layout_options
-from .print_options import clinic_option
-from .write import write_atomic
+from ..batch.run import BatchJob, Combiner, RowResult, prepare, run_batch
+from ..output.write import write_atomic
+from .main import layout_options
+from .options import clinic_option
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

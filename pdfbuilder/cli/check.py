@@ -19,13 +19,13 @@ from typing import Any
 
 import click
 
-from ..cli import layout_option
+from ..check.engine import check_handout, handout_targets
+from ..check.findings import Targets
+from ..check.report import JSON_FORMAT, Report, format_text, load_failure
+from ..content.model import load_handout
 from ..errors import HandoutError
-from ..layout import Layout, load_layout
-from ..model import load_handout
-from .engine import check_handout, handout_targets
-from .findings import Targets
-from .report import JSON_FORMAT, Report, format_text, load_failure
+from ..layout.model import Layout, load_layout
+from .main import layout_option
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _load_clinic(path: Path | None) -> Any:
     if path is None:
         return None
     try:
-        module = importlib.import_module("pdfbuilder.clinic")
+        module = importlib.import_module("pdfbuilder.people.clinic")
     except ImportError:  # clinic profiles are not in this version yet
         return _UnreadClinic(str(path))
     return module.load_clinic(path)

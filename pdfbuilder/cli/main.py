@@ -17,14 +17,14 @@ from typing import Any, ClassVar, TypeVar
 import click
 import yaml
 
-from ._version import __version__
-from .build import build_pdf
-from .errors import HandoutError
-from .layout import builtin_layout_names, layout_as_data, layout_json_schema, load_layout
-from .model import handout_json_schema, load_handout
-from .print_options import print_options, resolve
-from .translations import translation_warnings
-from .write import write_atomic
+from .._version import __version__
+from ..content.model import handout_json_schema, load_handout
+from ..content.translations import translation_warnings
+from ..errors import HandoutError
+from ..layout.model import builtin_layout_names, layout_as_data, layout_json_schema, load_layout
+from ..output.write import write_atomic
+from ..pipeline import build_pdf
+from .options import print_options, resolve
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,8 +46,8 @@ class HandoutGroup(click.Group):
     """
 
     LAZY: ClassVar[dict[str, tuple[str, str]]] = {
-        "check": ("pdfbuilder.check.cli", "check"),
-        "batch": ("pdfbuilder.batch_cli", "batch"),
+        "check": ("pdfbuilder.cli.check", "check"),
+        "batch": ("pdfbuilder.cli.batch", "batch"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -221,7 +221,7 @@ def layouts_show(name: str) -> None:
 )
 def figures(output: Path) -> None:
     """Render every built-in pose and exercise figure on labelled pages, for review."""
-    from .figures import gallery_pdf
+    from ..figures import gallery_pdf
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")

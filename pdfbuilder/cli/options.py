@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
-from .clinic import Clinic, load_clinic
-from .personal import Personal, load_personal, personal_from_strings
+from ..people.clinic import Clinic, load_clinic
+from ..people.personal import Personal, load_personal, personal_from_strings
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -15,16 +15,11 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from .clinic_blocks import (
-    clinic_block,
-    clinic_footer_block,
-    exercise_log_block,
-    personal_block,
-    qr_block,
-)
-from .columns import TwoColumns
-from .figures import render_figure
-from .flowables import (
+from ..content.labels import Labels
+from ..content.model import Bullets, Exercise, Handout, Section
+from ..content.model import Paragraph as ParagraphBlock
+from ..figures import render_figure
+from ..flowables.boxes import (
     Band,
     Bookmark,
     Box,
@@ -33,14 +28,19 @@ from .flowables import (
     SideBySide,
     Stack,
 )
-from .labels import Labels
-from .layout import Layout
-from .markup import plain, to_markup
-from .model import Bullets, Exercise, Handout, Section
-from .model import Paragraph as ParagraphBlock
-from .para import Para
+from ..flowables.columns import TwoColumns
+from ..layout.model import Layout
+from ..layout.styles import Styles
+from ..text.markup import plain, to_markup
+from ..text.para import Para
+from .clinic_blocks import (
+    clinic_block,
+    clinic_footer_block,
+    exercise_log_block,
+    personal_block,
+    qr_block,
+)
 from .seekhelp import seek_help_block
-from .styles import Styles
 
 
 @dataclass(frozen=True)

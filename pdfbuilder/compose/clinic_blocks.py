@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from .exercise_log import ChartLook, LogChart
-from .flowables import Bookmark, Box, BoxStyle, Rule, SideBySide, Stack
-from .markup import escape, plain, to_markup
-from .para import Para
-from .qr import QrFlowable, shown_url
+from ..flowables.boxes import Bookmark, Box, BoxStyle, Rule, SideBySide, Stack
+from ..flowables.exercise_log import ChartLook, LogChart
+from ..flowables.qr import QrFlowable, shown_url
+from ..text.markup import escape, plain, to_markup
+from ..text.para import Para
 
 if TYPE_CHECKING:  # compose imports this module; the context is only needed for types
-    from .compose import Context
+    from .blocks import Context
 
 NO_BORDER = BoxStyle(padding=0, space_between=0)
 
@@ -68,14 +68,14 @@ def clinic_block(ctx: Context) -> Iterator[Flowable]:
 
 def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
     """The logo fitted to ``height`` (narrower if wider than ``max_width``), and its width."""
-    from .figures.images import (
+    from ..figures.images import (
         DrawingFlowable,
         ImageFlowable,
         _raster_size,
         _svg,
         svg_drawing,
     )
-    from .figures.replay import FigureFlowable
+    from ..figures.replay import FigureFlowable
 
     if path.lower().endswith(".svg"):
         source = _svg(path)
@@ -163,7 +163,7 @@ def personal_block(ctx: Context) -> Iterator[Flowable]:
 
 def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
     """A week of tick boxes for the leaflet's (or the patient's chosen) exercises."""
-    from .compose import dose_text
+    from .blocks import dose_text
 
     exercises = ctx.handout.exercises
     if not exercises:

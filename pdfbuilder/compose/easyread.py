@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterator
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from .compose import Context, card_parts, section_heading
-from .figures import icon_flowable, render_figure
-from .flowables import Rule, SideBySide, Stack
-from .model import Bullets, Paragraph
+from ..content.model import Bullets, Paragraph
+from ..figures import icon_flowable, render_figure
+from ..flowables.boxes import Rule, SideBySide, Stack
+from .blocks import Context, card_parts, section_heading
 from .seekhelp import tier_box, tier_words, tiers
 
 #: The picture column's share of the text width.

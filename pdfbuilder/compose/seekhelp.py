@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer
 
-from .flowables import Bookmark, Box, BoxStyle, Row, SideBySide, Stack, TierIcon
-from .markup import to_markup
-from .para import Para
+from ..flowables.boxes import Bookmark, Box, BoxStyle, Row, SideBySide, Stack, TierIcon
+from ..text.markup import to_markup
+from ..text.para import Para
 
 if TYPE_CHECKING:
-    from .compose import Context
+    from .blocks import Context
 
 SEEK_HELP_BOX = "seek_help"
 

@@ -11,8 +11,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from .errors import HandoutError
-from .reader import load_package_data
+from ..errors import HandoutError
+from ..source.reader import load_package_data
 
 LABEL_DIR = Path(__file__).parent / "labels"
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from . import schema
-from .errors import FieldPath, FigureError
-from .figures import Figure, builtin_icon_names, figure_schema, parse_figure
-from .qr import parse_url, url_schema
-from .reader import ParsedFiles, Source, read_text
+from ..errors import FieldPath, FigureError
+from ..figures import Figure, builtin_icon_names, figure_schema, parse_figure
+from ..flowables.qr import parse_url, url_schema
+from ..source import schema
+from ..source.reader import ParsedFiles, Source, read_text
 
 SCHEMA_VERSION = 1
 

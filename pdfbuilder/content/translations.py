@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import FieldPath, HandoutError
+from ..errors import FieldPath, HandoutError
 from .model import Handout, load_handout
 
 TIERS = ("emergency", "urgent", "routine")

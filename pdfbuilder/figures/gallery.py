@@ -18,7 +18,7 @@ from pdfbuilder.figures.render import figure_drawing
 from pdfbuilder.figures.replay import draw_figure
 from pdfbuilder.figures.spec import Figure
 from pdfbuilder.figures.style import FigureStyle, to_color
-from pdfbuilder.fonts import register_family
+from pdfbuilder.text.fonts import register_family
 
 MARGIN = 15 * mm
 POSE_BOX = (55 * mm, 35 * mm)

@@ -14,7 +14,7 @@ from pdfbuilder.errors import FigureError
 from pdfbuilder.figures.model import Pose
 from pdfbuilder.figures.poses import check_keys, parse_pose, suggest
 from pdfbuilder.figures.spec import Figure, parse_frames
-from pdfbuilder.reader import load_package_data
+from pdfbuilder.source.reader import load_package_data
 
 DATA_FILE = Path(__file__).with_name("poses.yaml")
 FIGURE_KEYS = ("description", "frames", "layout", "align", "arrow", "label")

@@ -27,7 +27,7 @@ from pdfbuilder.figures.model import Body, Point, shift
 from pdfbuilder.figures.poses import place
 from pdfbuilder.figures.spec import Figure
 from pdfbuilder.figures.style import FigureStyle, box_scale, to_color
-from pdfbuilder.fonts import register_family
+from pdfbuilder.text.fonts import register_family
 
 FRAME_GAP = 14.0  # cm between side-by-side frames
 PAD = 0.04  # fraction of the box kept clear at each edge

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from pdfbuilder.figures.images import FixedBox
 from pdfbuilder.figures.spec import Figure
 from pdfbuilder.figures.style import FigureStyle
-from pdfbuilder.fonts import register_family
+from pdfbuilder.text.fonts import register_family
 
 # renderPDF opens with a default font state ("BT /F1 10 Tf 12 TL ET"); the font name is the
 # scratch canvas's and there is no text among the shapes, so the line is dropped.

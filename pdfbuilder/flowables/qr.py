@@ -15,8 +15,8 @@ from reportlab.lib.colors import Color, black
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from .errors import FieldPath, HandoutError
-from .reader import Source
+from ..errors import FieldPath, HandoutError
+from ..source.reader import Source
 
 #: Smaller codes fail on older phone cameras at reading distance.
 MIN_SIZE = 20 * mm

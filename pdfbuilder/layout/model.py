@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from . import schema
-from .errors import FieldPath, HandoutError
-from .layout_fonts import FamilyName, Fonts
-from .reader import Source, read_file
+from ..errors import FieldPath, HandoutError
+from ..source import schema
+from ..source.reader import Source, read_file
+from .fonts import FamilyName, Fonts
 
-PACKAGE_DIR = Path(__file__).parent
+PACKAGE_DIR = Path(__file__).parent.parent
 
 
 def builtin_layout_dir() -> Path:

@@ -10,11 +10,11 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from .figures import FigureStyle
-from .fonts import FontChain, FontFamily, font_chain
-from .layout import Layout, Type
-from .layout_fonts import main_family
-from .scripts import right_to_left
+from ..figures import FigureStyle
+from ..text.fonts import FontChain, FontFamily, font_chain
+from ..text.scripts import right_to_left
+from .fonts import main_family
+from .model import Layout, Type
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import HandoutError
+from ..errors import HandoutError
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .errors import FieldPath, FigureError, HandoutError
-from .layout import Colours, Layout
-from .qr import parse_url, url_schema
-from .reader import ParsedFiles, Source
+from ..errors import FieldPath, FigureError, HandoutError
+from ..flowables.qr import parse_url, url_schema
+from ..layout.model import Colours, Layout
+from ..source import schema
+from ..source.reader import ParsedFiles, Source
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 WHITE = "#ffffff"
@@ -53,7 +53,7 @@ def _colour_field(doc: str) -> Any:
 
 
 def _parse_logo(value: Any, path: FieldPath, source: Source) -> str:
-    from .figures.images import check_image  # only profiles with a logo pay for PIL
+    from ..figures.images import check_image  # only profiles with a logo pay for PIL
 
     if not isinstance(value, str) or not value.strip():
         raise source.error(
@@ -174,7 +174,7 @@ def check_contrast(clinic: Clinic, base: Colours) -> None:
     ``base`` gives the colours the clinic does not set (the layout's own). The error is
     located at the clinic's colour and names both colours of the pair and the ratio.
     """
-    from .check.design import contrast  # the one WCAG implementation; loaded only when needed
+    from ..check.design import contrast  # the one WCAG implementation; loaded only when needed
 
     brand = clinic.colours
     given = {f.name for f in dataclasses.fields(brand) if getattr(brand, f.name) is not None}
@@ -201,7 +201,7 @@ def _contrast_error(
     what: str,
 ) -> HandoutError:
     """One line naming the pair, its ratio and which way to move the clinic's colour."""
-    from .check.design import luminance
+    from ..check.design import luminance
 
     (fore_name, fg), (back_name, bg) = fore, back
     on = f"colours.{back_name} {bg}" if back_name else f"white paper {bg}"

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .errors import FieldPath, HandoutError
-from .fonts import missing_glyphs
-from .model import Contacts, Dose, Handout
-from .qr import check_url, parse_url, url_schema
-from .reader import Source, read_file
-from .styles import Styles
+from ..content.model import Contacts, Dose, Handout
+from ..errors import FieldPath, HandoutError
+from ..flowables.qr import check_url, parse_url, url_schema
+from ..layout.styles import Styles
+from ..source import schema
+from ..source.reader import Source, read_file
+from ..text.fonts import missing_glyphs
 
 
 def _doc(text: str, **more: Any) -> dict[str, Any]:

@@ -26,12 +26,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from .compose import Block, Geometry
-from .errors import HandoutError
-from .flowables import Box
-from .labels import Labels
-from .layout import Layout
-from .model import Handout
+from ..compose.blocks import Block, Geometry
+from ..compose.seekhelp import SEEK_HELP_BOX
+from ..content.labels import Labels
+from ..content.model import Handout
+from ..errors import HandoutError
+from ..flowables.boxes import Box
+from ..layout.model import Layout
+from ..layout.styles import Styles
 from .pages import (
     PAPER_SIZES,
     Footer,
@@ -44,8 +46,6 @@ from .pages import (
     page_size,
     quick_compression,
 )
-from .seekhelp import SEEK_HELP_BOX
-from .styles import Styles
 
 __all__ = ["PAPER_SIZES", "RenderJob", "render"]
 
@@ -77,7 +77,7 @@ def render(job: RenderJob) -> bytes:
         return render_trifold(job)
     pdf = _render_flow(job)
     if job.layout.imposition == "booklet" and job.impose and not job.print_marks:
-        from .impose import impose_booklet  # pypdf loads only for booklets
+        from ..output.impose import impose_booklet  # pypdf loads only for booklets
 
         pdf = impose_booklet(pdf)
     return pdf

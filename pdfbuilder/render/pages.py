@@ -27,13 +27,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
-from ._version import __version__
-from .labels import Labels
-from .layout import Layout
-from .markup import plain
-from .model import Handout
-from .scripts import draw_string
-from .styles import Styles
+from .._version import __version__
+from ..content.labels import Labels
+from ..content.model import Handout
+from ..layout.model import Layout
+from ..layout.styles import Styles
+from ..text.markup import plain
+from ..text.scripts import draw_string
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
 BLEED = 3 * mm

@@ -23,12 +23,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, FrameBreak, NextPageTemplate, PageTemplate
 
-from .columns import Placed, fill_column
-from .compose import Geometry
-from .errors import HandoutError
-from .layout import Layout
+from ..compose.blocks import Geometry
+from ..errors import HandoutError
+from ..flowables.columns import Placed, fill_column
+from ..layout.model import Layout
+from .flow import RenderJob, build_document
 from .pages import doc_template, draw_crop_marks, page_setup
-from .render import RenderJob, build_document
 
 #: How much narrower the folding-in panel is than the other two.
 FLAP_INSET = 2 * mm

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
-from .errors import FieldPath, HandoutError
+from ..errors import FieldPath, HandoutError
 
 try:  # libyaml is ten times faster; the pure-Python loader gives the same result.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

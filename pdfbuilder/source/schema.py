@@ -20,7 +20,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 
-from .errors import FieldPath
+from ..errors import FieldPath
 from .reader import Source
 
 T = TypeVar("T")

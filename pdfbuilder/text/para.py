@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 
-from . import _startup
+from .._rl import startup as _startup
 from .scripts import prepare_markup
 
 _PARSED: dict[tuple[str, int, str | None], tuple[Any, list[Any]]] = {}

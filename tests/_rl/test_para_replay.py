@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from pdfbuilder import build_pdf, para
-from pdfbuilder.clinic import load_clinic
-from pdfbuilder.personal import Personal, personal_from_strings
+from pdfbuilder import build_pdf
+from pdfbuilder.people.clinic import load_clinic
+from pdfbuilder.people.personal import Personal, personal_from_strings
+from pdfbuilder.text import para
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HANDOUTS = [
     ROOT / "handouts" / "back-spasms.yaml",
     ROOT / "handouts" / "back-spasms.es.yaml",
@@ -99,7 +100,7 @@ def test_a_paragraph_in_a_standard_pdf_font_is_never_replayed() -> None:
 
     standard = para.Para("Plain words.", ParagraphStyle("t", fontName="Helvetica"))
     assert not para._replayable(standard)
-    from pdfbuilder.fonts import register_family
+    from pdfbuilder.text.fonts import register_family
 
     ours = ParagraphStyle("o", fontName=register_family().regular)
     assert para._replayable(para.Para("Plain words.", ours))

@@ -13,10 +13,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 import pdfbuilder  # noqa: F401  (installs the speed-ups)
-from pdfbuilder import _startup
-from pdfbuilder.fonts import register_family
+from pdfbuilder._rl import startup as _startup
+from pdfbuilder.text.fonts import register_family
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Doc:
@@ -83,7 +83,7 @@ def test_pillow_and_harfbuzz_load_only_when_a_leaflet_needs_them() -> None:
         """
         import sys
         from pdfbuilder import build_pdf
-        from pdfbuilder.clinic import load_clinic
+        from pdfbuilder.people.clinic import load_clinic
         loaded = lambda: f"{'PIL._imaging' in sys.modules}/{'uharfbuzz._harfbuzz' in sys.modules}"
         print(loaded())
         build_pdf("handouts/back-spasms.yaml")
@@ -104,7 +104,7 @@ def test_a_deferred_module_forwards_to_the_real_one() -> None:
     lines = _fresh_python(
         """
         import sys
-        from pdfbuilder._startup import DeferredModule, defer_import
+        from pdfbuilder._rl.startup import DeferredModule, defer_import
         defer_import("colorsys")
         import colorsys as early
         print(isinstance(early, DeferredModule), "colorsys" in sys.modules)
@@ -176,7 +176,7 @@ def test_a_png_logo_is_read_through_reportlabs_deferred_pillow(tmp_path: Path) -
         Image.new("RGB", (120, 60), (0, 88, 94)).save({str(tmp_path / "logo.png")!r})
         with open({str(tmp_path / "clinic.yaml")!r}, "w") as f:
             f.write("name: Test Clinic\\nlogo: logo.png\\n")
-        from pdfbuilder.clinic import load_clinic
+        from pdfbuilder.people.clinic import load_clinic
         pdf = pdfbuilder.build_pdf(
             "handouts/back-spasms.yaml", clinic=load_clinic({str(tmp_path / "clinic.yaml")!r})
         )

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import BACK_SPASMS, ROOT, page_texts, read
+from helpers import BACK_SPASMS, ROOT, page_texts, read
 
 from pdfbuilder import HandoutError
-from pdfbuilder.batch import Row, assign_targets, read_rows, safe_name
-from pdfbuilder.cli import main
+from pdfbuilder.batch.run import Row, assign_targets, read_rows, safe_name
+from pdfbuilder.cli.main import main
 
 CLINIC = ROOT / "examples" / "clinic.yaml"
 HEADER = "file,patient,date,follow_up,note,exercises\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from pdfbuilder import load_handout, load_layout
 from pdfbuilder.check import Finding, check_handout

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import BACK_SPASMS, ROOT
+from helpers import BACK_SPASMS, ROOT
 
 from pdfbuilder import builtin_layout_names, load_handout, load_layout
 from pdfbuilder.check import check_handout
-from pdfbuilder.cli import main
+from pdfbuilder.cli.main import main
 
 DATA = ROOT / "tests" / "data" / "check"
 GOOD = str(DATA / "good.yaml")
@@ -191,7 +191,7 @@ def test_clinic_option_is_accepted(runner: CliRunner, tmp_path: Path) -> None:
     clinic.write_text("name: Test clinic\nphone: 01234 567890\n", encoding="utf-8")
     result = runner.invoke(main, ["check", "--clinic", str(clinic), GOOD])
     assert result.exit_code == 0, result.output
-    if importlib.util.find_spec("pdfbuilder.clinic") is None:
+    if importlib.util.find_spec("pdfbuilder.people.clinic") is None:
         assert (
             f"    {clinic}: content.contacts: contact details not checked: this version cannot "
             "read clinic profiles yet\n"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import page_texts
+from helpers import page_texts
 
 from pdfbuilder import build_pdf, load_layout
-from pdfbuilder.labels import LABEL_DIR, labels_for
-from pdfbuilder.layout import builtin_layout_names
+from pdfbuilder.content.labels import LABEL_DIR, labels_for
+from pdfbuilder.layout.model import builtin_layout_names
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = ROOT / "handouts" / "back-spasms.yaml"
 SPANISH = ROOT / "handouts" / "back-spasms.es.yaml"
 LANGUAGES = sorted(p.stem for p in LABEL_DIR.glob("*.yaml"))

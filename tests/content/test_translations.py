@@ -8,11 +8,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pdfbuilder.cli import main
-from pdfbuilder.model import load_handout
-from pdfbuilder.translations import find_original, translation_warnings
+from pdfbuilder.cli.main import main
+from pdfbuilder.content.model import load_handout
+from pdfbuilder.content.translations import find_original, translation_warnings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ORIGINAL = ROOT / "handouts" / "back-spasms.yaml"
 SPANISH = ROOT / "handouts" / "back-spasms.es.yaml"
 

@@ -7,17 +7,17 @@ import re
 
 import pdfplumber
 import pytest
-from conftest import BACK_SPASMS, ROOT
+from helpers import BACK_SPASMS, ROOT
 from reportlab.lib.styles import ParagraphStyle
 
 from pdfbuilder import build_pdf, load_handout
-from pdfbuilder.clinic import load_clinic
-from pdfbuilder.columns import TwoColumns
-from pdfbuilder.fonts import register_family
-from pdfbuilder.markup import plain
-from pdfbuilder.model import Bullets, Section
-from pdfbuilder.para import Para
-from pdfbuilder.personal import Personal
+from pdfbuilder.content.model import Bullets, Section
+from pdfbuilder.flowables.columns import TwoColumns
+from pdfbuilder.people.clinic import load_clinic
+from pdfbuilder.people.personal import Personal
+from pdfbuilder.text.fonts import register_family
+from pdfbuilder.text.markup import plain
+from pdfbuilder.text.para import Para
 
 STYLE = ParagraphStyle("body", fontName=register_family().regular, fontSize=11, leading=14)
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from conftest import BACK_SPASMS, ROOT, page_texts
+from helpers import BACK_SPASMS, ROOT, page_texts
 from reportlab.lib.units import mm
 
 from pdfbuilder import HandoutError, build_pdf, handout_from_text, load_handout
-from pdfbuilder.clinic import load_clinic
-from pdfbuilder.personal import Personal
-from pdfbuilder.qr import MIN_SIZE, QrFlowable, check_url, shown_url
+from pdfbuilder.flowables.qr import MIN_SIZE, QrFlowable, check_url, shown_url
+from pdfbuilder.people.clinic import load_clinic
+from pdfbuilder.people.personal import Personal
 
 zxingcpp = pytest.importorskip("zxingcpp")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import BACK_SPASMS, page_texts
+from helpers import BACK_SPASMS, page_texts
 
 from pdfbuilder import HandoutError, build_pdf, builtin_layout_names, load_layout
-from pdfbuilder.cli import main
+from pdfbuilder.cli.main import main
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import BACK_SPASMS, ROOT, page_texts
+from helpers import BACK_SPASMS, ROOT, page_texts
 
 from pdfbuilder import HandoutError, build_pdf, load_layout
 from pdfbuilder.check.design import contrast
-from pdfbuilder.cli import main
-from pdfbuilder.clinic import brand_layout, clinic_json_schema, load_clinic
+from pdfbuilder.cli.main import main
+from pdfbuilder.people.clinic import brand_layout, clinic_json_schema, load_clinic
 
 EXAMPLE = ROOT / "examples" / "clinic.yaml"
 

@@ -12,19 +12,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import BACK_SPASMS, ROOT, page_texts
+from helpers import BACK_SPASMS, ROOT, page_texts
 
 from pdfbuilder import HandoutError, build_pdf, load_handout, load_layout
-from pdfbuilder.cli import main
-from pdfbuilder.clinic import load_clinic
-from pdfbuilder.personal import (
+from pdfbuilder.cli.main import main
+from pdfbuilder.layout.styles import styles_for
+from pdfbuilder.people.clinic import load_clinic
+from pdfbuilder.people.personal import (
     Personal,
     load_personal,
     parse_exercise,
     personal_from_strings,
     personalise,
 )
-from pdfbuilder.styles import styles_for
 
 PLAN = ROOT / "examples" / "plan.yaml"
 CLINIC = ROOT / "examples" / "clinic.yaml"

@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterator
 
 import pdfplumber
 import pytest
-from conftest import BACK_SPASMS, page_texts, read, squash
+from helpers import BACK_SPASMS, page_texts, read, squash
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from pdfbuilder import build_pdf, builtin_layout_names, load_layout
-from pdfbuilder.impose import padded_count, saddle_order
-from pdfbuilder.markup import plain
-from pdfbuilder.model import Handout
+from pdfbuilder.content.model import Handout
+from pdfbuilder.output.impose import padded_count, saddle_order
+from pdfbuilder.text.markup import plain
 
 LAYOUTS = builtin_layout_names()
 PAPERS = ["a4", "letter"]
@@ -107,8 +107,8 @@ def test_trifold_is_two_landscape_pages_with_the_cover_on_the_right(
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_trifold_text_stays_inside_its_panel(build: Callable[..., bytes], paper: str) -> None:
-    from pdfbuilder.pages import page_size
-    from pdfbuilder.trifold import panels
+    from pdfbuilder.render.pages import page_size
+    from pdfbuilder.render.trifold import panels
 
     layout = load_layout("trifold")
     width, height = page_size(layout, paper)

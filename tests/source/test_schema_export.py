@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT
+from helpers import ROOT
 from jsonschema import Draft202012Validator
 
-from pdfbuilder.cli import main
+from pdfbuilder.cli.main import main
 
 HANDOUTS = [*sorted(ROOT.glob("handouts/**/*.yaml")), ROOT / "tests" / "data" / "minimal.yaml"]
 LAYOUTS = sorted(ROOT.glob("layouts/*.yaml"))

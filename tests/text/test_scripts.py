@@ -8,16 +8,16 @@ from typing import Any
 
 import pdfplumber
 from click.testing import CliRunner
-from conftest import BACK_SPASMS, page_texts, read, squash
+from helpers import BACK_SPASMS, page_texts, read, squash
 
 from pdfbuilder import build_pdf
-from pdfbuilder.cli import main
-from pdfbuilder.fonts import DEFAULT_FALLBACKS, apply_fallbacks, font_chain, missing_glyphs
-from pdfbuilder.model import handout_from_text, load_handout
-from pdfbuilder.rtl import visual_order, words
-from pdfbuilder.translations import translation_warnings
+from pdfbuilder.cli.main import main
+from pdfbuilder.content.model import handout_from_text, load_handout
+from pdfbuilder.content.translations import translation_warnings
+from pdfbuilder.text.fonts import DEFAULT_FALLBACKS, apply_fallbacks, font_chain, missing_glyphs
+from pdfbuilder.text.rtl import visual_order, words
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARABIC = ROOT / "handouts" / "samples" / "back-spasms.ar.yaml"
 SAMPLES = {
     "Greek": "Πόνος στη μέση: κινηθείτε λίγο κάθε μέρα.",

@@ -1,0 +1,1 @@
+"""ReportLab's internals, behind one door."""
