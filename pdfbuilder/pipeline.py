@@ -16,6 +16,7 @@ from .compose.blocks import Block, Context, Geometry, compose_blocks
 from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
 from .errors import FieldPath, HandoutError
+from .flowables.mirror import mirror
 from .layout.model import Layout, load_layout
 from .layout.styles import Styles, styles_for
 from .output.write import write_atomic
@@ -23,7 +24,6 @@ from .people.clinic import brand_layout
 from .people.personal import personalise
 from .render.flow import PAPER_SIZES, RenderJob, render
 from .text.fonts import FontChain, glyph_problem
-from .text.scripts import mirror
 
 
 @dataclass(frozen=True)

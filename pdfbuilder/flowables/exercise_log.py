@@ -15,8 +15,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ..text.draw import draw_string
 from ..text.fonts import FontChain
-from ..text.scripts import draw_string
 
 #: More boxes than this in one cell is clutter: the cell gets one box and the number says.
 MAX_BOXES = 6

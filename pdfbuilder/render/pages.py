@@ -32,8 +32,8 @@ from ..content.labels import Labels
 from ..content.model import Handout
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..text.draw import draw_string
 from ..text.markup import plain
-from ..text.scripts import draw_string
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
 BLEED = 3 * mm
