@@ -32,7 +32,7 @@ from ..flowables.columns import TwoColumns
 from ..layout.model import Layout
 from ..layout.styles import Styles
 from ..text.markup import plain, to_markup
-from ..text.para import Para
+from ..text.para import make_para
 from .clinic_blocks import (
     clinic_block,
     clinic_footer_block,
@@ -69,7 +69,7 @@ class Context:
 
     def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
         style = getattr(self.styles, style_name)
-        return Para(to_markup(text, italics=self.layout.type.italics), style, bulletText)
+        return make_para(to_markup(text, italics=self.layout.type.italics), style, bulletText)
 
 
 def compose(ctx: Context) -> list[Flowable]:
@@ -121,7 +121,7 @@ def _status_notices(ctx: Context) -> Iterator[Flowable]:
         notes.append(ctx.labels("unreviewed_translation"))
     if notes:
         yield Box(
-            [Para(f"<b>{to_markup(n)}</b>", st.body) for n in notes],
+            [make_para(f"<b>{to_markup(n)}</b>", st.body) for n in notes],
             BoxStyle(
                 padding=ctx.layout.type.body * 0.5,
                 border=st.palette.emergency,
@@ -211,7 +211,7 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
     ]
     dose = dose_text(ex, ctx.labels)
     if dose:
-        figure.append(Para(f"<b>{to_markup(dose)}</b>", st.dose))
+        figure.append(make_para(f"<b>{to_markup(dose)}</b>", st.dose))
     steps: list[Flowable] = [
         ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
     ]
@@ -266,7 +266,7 @@ def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
 
 def _labelled(ctx: Context, label: str, text: str) -> Paragraph:
     markup = f"<b>{to_markup(label)}:</b> {to_markup(text, italics=ctx.layout.type.italics)}"
-    return Para(markup, ctx.styles.step)
+    return make_para(markup, ctx.styles.step)
 
 
 def dose_text(ex: Exercise, labels: Labels) -> str:

@@ -21,7 +21,7 @@ from ..flowables.boxes import Bookmark, Box, BoxStyle, Rule, SideBySide, Stack
 from ..flowables.exercise_log import ChartLook, LogChart
 from ..flowables.qr import QrFlowable, shown_url
 from ..text.markup import escape, plain, to_markup
-from ..text.para import Para
+from ..text.para import make_para
 
 if TYPE_CHECKING:  # compose imports this module; the context is only needed for types
     from .blocks import Context
@@ -44,19 +44,19 @@ def clinic_block(ctx: Context) -> Iterator[Flowable]:
     if clinic is None:
         return
     st, lab = ctx.styles, ctx.labels
-    text: list[Flowable] = [Para(to_markup(clinic.name), st.card_heading)]
+    text: list[Flowable] = [make_para(to_markup(clinic.name), st.card_heading)]
     if clinic.address:
         address = ", ".join(line.strip() for line in clinic.address.splitlines() if line.strip())
-        text.append(Para(to_markup(address), st.body))
+        text.append(make_para(to_markup(address), st.body))
     # The phone on a line of its own; a label never parts from its value.
     contact = [
         f"<b>{escape(lab('clinic_' + kind))}:</b>&nbsp;{escape(value)}"
         for kind, value in clinic.contact_parts()
     ]
     if contact and clinic.phone:
-        text.append(Para(contact.pop(0), st.body))
+        text.append(make_para(contact.pop(0), st.body))
     if contact:
-        text.append(Para(" · ".join(contact), st.body))
+        text.append(make_para(" · ".join(contact), st.body))
     body: Flowable = Stack(text, gap=1)
     if clinic.logo:
         logo, width = _logo(clinic.logo, ctx.layout.type.body * 4.2, 48 * mm)
@@ -111,7 +111,7 @@ def clinic_footer_block(ctx: Context) -> Iterator[Flowable]:
     if clinic is None or not clinic.footer or ctx.layout.footer:
         return
     yield Spacer(0, ctx.layout.type.small * 0.6)
-    yield Para(to_markup(clinic.footer), ctx.styles.small)
+    yield make_para(to_markup(clinic.footer), ctx.styles.small)
 
 
 # --- personal -------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ def personal_block(ctx: Context) -> Iterator[Flowable]:
         yield Spacer(0, ctx.layout.type.body * 0.5)
         yield Box(
             [
-                Para(to_markup(lab("your_plan")), st.box_heading),
+                make_para(to_markup(lab("your_plan")), st.box_heading),
                 _personal_para(personal.note, st.body),
             ],
             BoxStyle(
@@ -172,13 +172,13 @@ def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
     names: list[Flowable] = []
     for ex in exercises:
         dose = dose_text(ex, lab)
-        cell: list[Flowable] = [Para(f"<b>{to_markup(ex.name)}</b>", st.body)]
+        cell: list[Flowable] = [make_para(f"<b>{to_markup(ex.name)}</b>", st.body)]
         if dose:
-            cell.append(Para(to_markup(dose), st.small))
+            cell.append(make_para(to_markup(dose), st.small))
         names.append(Stack(cell, gap=0))
     header = (
-        Para(f"<b>{escape(lab('exercise_log_exercise'))}</b>", st.body),
-        Para(escape(lab("exercise_log_per_day")), _bold(st.body, st.fonts.bold)),
+        make_para(f"<b>{escape(lab('exercise_log_exercise'))}</b>", st.body),
+        make_para(escape(lab("exercise_log_per_day")), _bold(st.body, st.fonts.bold)),
     )
     per_day = [ex.dose.times_per_day if ex.dose else None for ex in exercises]
     look = ChartLook(
@@ -198,8 +198,8 @@ def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
     heading = Stack(
         [
             Bookmark(lab("exercise_log"), "exercise-log"),
-            Para(to_markup(lab("exercise_log")), st.heading),
-            Para(f"{escape(lab('exercise_log_intro'))}  {week}", st.body),
+            make_para(to_markup(lab("exercise_log")), st.heading),
+            make_para(f"{escape(lab('exercise_log_intro'))}  {week}", st.body),
             Spacer(0, size * 0.1),
         ],
         gap=size * 0.3,
@@ -247,9 +247,9 @@ def _qr_tile(ctx: Context, caption: str, url: str, size: float) -> Flowable:
     st = ctx.styles
     return Stack(
         [
-            Para(f"<b>{escape(caption)}</b>", st.small),
+            make_para(f"<b>{escape(caption)}</b>", st.small),
             QrFlowable(url, size, st.palette.text),
-            Para(escape(shown_url(url)), st.small),
+            make_para(escape(shown_url(url)), st.small),
         ],
         gap=2,
     )

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..flowables.boxes import Bookmark, Box, BoxStyle, Row, SideBySide, Stack, TierIcon
 from ..text.markup import to_markup
-from ..text.para import Para
+from ..text.para import make_para
 
 if TYPE_CHECKING:
     from .blocks import Context
@@ -49,11 +49,11 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
     """The tier's icon and heading, its lead line (naming the numbers to call), its signs."""
     st, lab, h = ctx.styles, ctx.labels, ctx.handout
     contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
-    heading = Para(to_markup(lab(f"{tier.name}_heading", **contacts)), st.tier_heading)
+    heading = make_para(to_markup(lab(f"{tier.name}_heading", **contacts)), st.tier_heading)
     icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
     return [
         SideBySide(icon, icon_size, heading, gap=icon_size * 0.4),
-        Para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body),
+        make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body),
         *(ctx.para(item, "bullet", bulletText="•") for item in tier.items),
     ]
 

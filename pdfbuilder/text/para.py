@@ -1,7 +1,9 @@
-"""A paragraph that parses its markup, breaks its lines and draws once per process.
+"""The paragraphs of a leaflet: chosen for the style's direction, remembered between builds.
 
-In: paragraph markup (see :mod:`pdfbuilder.markup`) and a style. Out: a ReportLab Paragraph
-whose parse, line breaks and drawing are remembered between builds.
+In: paragraph markup (see :mod:`pdfbuilder.text.markup`) and a style. Out: a ReportLab
+Paragraph (:func:`make_para`): a :class:`Para`, whose parse, line breaks and drawing are
+remembered between builds, or for a right-to-left style an
+:class:`~pdfbuilder.text.rtl.RtlPara`, shaped and ordered right to left.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 
 from .._rl import startup as _startup
+from .rtl import RtlPara
 from .scripts import prepare_markup
 
 _PARSED: dict[tuple[str, int, str | None], tuple[Any, list[Any]]] = {}
@@ -93,13 +96,6 @@ class Para(Paragraph):  # type: ignore[misc]
 
     _key: int | None
 
-    def __new__(cls, text: str | None = None, style: Any = None, *args: Any, **kw: Any) -> Para:
-        if cls is Para and getattr(style, "wordWrap", None) == "RTL":
-            from .rtl import RtlPara  # right-to-left text: shaped and ordered by rtl.py
-
-            return super().__new__(RtlPara)  # type: ignore[no-any-return]
-        return super().__new__(cls)  # type: ignore[no-any-return]
-
     def __init__(
         self,
         text: str | None,
@@ -179,3 +175,12 @@ class Para(Paragraph):  # type: ignore[misc]
         for part in parts:
             part._key = None
         return parts  # type: ignore[no-any-return]
+
+
+def make_para(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Paragraph:
+    """The paragraph for ``style``: right to left (shaped, reordered) for a right-to-left
+    style (``wordWrap="RTL"``, see :func:`~pdfbuilder.text.scripts.right_to_left`), else a
+    :class:`Para`."""
+    if getattr(style, "wordWrap", None) == "RTL":
+        return RtlPara(text, style, bulletText)
+    return Para(text, style, bulletText)

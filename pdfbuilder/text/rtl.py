@@ -22,8 +22,8 @@ from typing import Any
 
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Paragraph
 
-from .para import Para
 from .scripts import prepare_markup
 from .shaping import Glyph, draw_outline, shape
 
@@ -178,7 +178,7 @@ def _is_number(w: Word) -> bool:
     return any(ch.isdigit() for ch in w.text)
 
 
-class RtlPara(Para):
+class RtlPara(Paragraph):  # type: ignore[misc]
     """A right-to-left paragraph: right-aligned, bullet on the right, shaped and reordered."""
 
     def __init__(
