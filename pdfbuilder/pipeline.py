@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .compose.blocks import Block, Context, Geometry, compose_blocks
+from .compose.context import Block, Context, Geometry
+from .compose.registry import compose_blocks
 from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
 from .errors import FieldPath, HandoutError

@@ -1,24 +1,21 @@
-"""Stage 3, compose: a handout and a layout to a list of flowables, one builder per block.
+"""Compose, the blocks every layout has: title band, purpose, key points, sections,
+exercises (cards, or open for large type) and sources.
 
-In: a validated :class:`~pdfbuilder.model.Handout`, a resolved
-:class:`~pdfbuilder.layout.Layout` and the page geometry.
-Out: ReportLab flowables in reading order (title band, purpose, key points, sections,
-exercise cards, the seek-help box, sources), ready for the render stage.
+In: a :class:`~pdfbuilder.compose.context.Context`. Out: each block's flowables, in reading
+order. The seek-help box is :mod:`~pdfbuilder.compose.seekhelp`; the clinic, personal,
+exercise-log and QR blocks are :mod:`~pdfbuilder.compose.clinic_blocks`; Easy Read's rows
+are :mod:`~pdfbuilder.compose.easyread`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from ..content.labels import Labels
-from ..content.model import Bullets, Exercise, Handout, Section
+from ..content.model import Bullets, Exercise, Section
 from ..content.model import Paragraph as ParagraphBlock
-from ..figures import render_figure
 from ..flowables.boxes import (
     Band,
     Bookmark,
@@ -29,65 +26,9 @@ from ..flowables.boxes import (
     Stack,
 )
 from ..flowables.columns import TwoColumns
-from ..layout.model import Layout
-from ..layout.styles import Styles
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
-from .clinic_blocks import (
-    clinic_block,
-    clinic_footer_block,
-    exercise_log_block,
-    personal_block,
-    qr_block,
-)
-from .seekhelp import seek_help_block
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """The text frame's size, and how far a background band may run out beyond it (to the
-    page edge and into any bleed, or to a fold line), in points."""
-
-    frame_width: float
-    frame_height: float
-    band_left: float
-    band_right: float
-    band_top: float
-
-
-@dataclass(frozen=True)
-class Context:
-    """Everything the block builders read."""
-
-    handout: Handout
-    layout: Layout
-    styles: Styles
-    labels: Labels
-    geometry: Geometry
-    clinic: Any = None  # a clinic profile, when given (logo, numbers, colours)
-    personal: Any = None  # print-time details for one patient, when given
-
-    def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
-        style = getattr(self.styles, style_name)
-        return make_para(to_markup(text, italics=self.layout.type.italics), style, bulletText)
-
-
-def compose(ctx: Context) -> list[Flowable]:
-    """The leaflet's flowables, in the order the layout's ``blocks`` gives."""
-    return [f for _, flowables in compose_blocks(ctx) for f in flowables]
-
-
-def compose_blocks(ctx: Context) -> list[Block]:
-    """Each block's name and flowables, in the order the layout's ``blocks`` gives."""
-    builders = BUILDERS
-    if ctx.layout.template == "easy-read":
-        from .easyread import EASY_READ_BUILDERS  # rows of picture and text
-
-        builders = {**BUILDERS, **EASY_READ_BUILDERS}
-    return [(name, list(builders[name](ctx))) for name in ctx.layout.blocks]
-
-
-Block = tuple[str, list[Flowable]]
+from .context import Context, card_parts, section_heading
 
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
@@ -176,15 +117,6 @@ def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
             yield from (ctx.para(b, "bullet", bulletText="•") for b in block.bullets)
 
 
-def section_heading(ctx: Context, text: str, key: str) -> Flowable:
-    # The bookmark rides inside the heading's block so it lands on the heading's page.
-    heading = ctx.para(text, "heading")
-    block = Stack([Bookmark(plain(text), key), heading], gap=0)
-    block.keepWithNext = 1
-    block.spaceBefore = heading.style.spaceBefore
-    return block
-
-
 def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
@@ -201,25 +133,6 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
             parts = [exercise_card(ctx, ex)]
         parts[0].spaceBefore = ctx.layout.type.body * 0.7
         yield from parts
-
-
-def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowable]]:
-    """The figure with its dose line, and the numbered steps with the feel and stop-if lines."""
-    st, look = ctx.styles, ctx.layout.figure
-    figure: list[Flowable] = [
-        render_figure(ex.figure, look.width * mm, look.height * mm, st.figure)
-    ]
-    dose = dose_text(ex, ctx.labels)
-    if dose:
-        figure.append(make_para(f"<b>{to_markup(dose)}</b>", st.dose))
-    steps: list[Flowable] = [
-        ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
-    ]
-    if ex.feel:
-        steps.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
-    if ex.stop_if:
-        steps.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
-    return figure, steps
 
 
 def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
@@ -264,31 +177,6 @@ def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
     )
 
 
-def _labelled(ctx: Context, label: str, text: str) -> Paragraph:
-    markup = f"<b>{to_markup(label)}:</b> {to_markup(text, italics=ctx.layout.type.italics)}"
-    return make_para(markup, ctx.styles.step)
-
-
-def dose_text(ex: Exercise, labels: Labels) -> str:
-    """The dose as one line: "Repeat 10 times · Hold for 20 seconds · Twice a day".
-
-    A single set is left out: "1 set" tells the reader nothing."""
-    if ex.dose is None:
-        return ""
-    d = ex.dose
-    parts = [
-        labels.count(key, n)
-        for key, n in (
-            ("dose_reps", d.reps),
-            ("dose_hold", d.hold_seconds),
-            ("dose_sets", d.sets),
-            ("dose_per_day", d.times_per_day),
-        )
-        if n is not None and not (key == "dose_sets" and n == 1)
-    ]
-    return " · ".join(parts)
-
-
 def sources_block(ctx: Context) -> Iterator[Flowable]:
     h, lab = ctx.handout, ctx.labels
     yield Spacer(0, ctx.layout.type.body * 0.6)
@@ -322,19 +210,3 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
             next_review=lab.month_year(r.next_review),
         )
         yield ctx.para(line, "small")
-
-
-BUILDERS: dict[str, Callable[[Context], Iterator[Flowable]]] = {
-    "title": title_block,
-    "purpose": purpose_block,
-    "takeaways": takeaways_block,
-    "sections": sections_block,
-    "exercises": exercises_block,
-    "seek_help": seek_help_block,
-    "sources": sources_block,
-    "clinic": clinic_block,
-    "personal": personal_block,
-    "exercise_log": exercise_log_block,
-    "qr": qr_block,
-    "clinic_footer": clinic_footer_block,
-}

@@ -1,6 +1,6 @@
 """Compose builders for the print-time blocks: clinic, personal, exercise log, QR codes.
 
-In: a compose :class:`~pdfbuilder.compose.Context` (its ``clinic`` and ``personal`` may be
+In: a compose :class:`~pdfbuilder.compose.context.Context` (its ``clinic`` and ``personal`` may be
 ``None``). Out: flowables, or nothing when the block has nothing to print, so a layout can
 list every block and a plain build still looks plain.
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -22,9 +21,7 @@ from ..flowables.exercise_log import ChartLook, LogChart
 from ..flowables.qr import QrFlowable, shown_url
 from ..text.markup import escape, plain, to_markup
 from ..text.para import make_para
-
-if TYPE_CHECKING:  # compose imports this module; the context is only needed for types
-    from .blocks import Context
+from .context import Context, dose_text
 
 NO_BORDER = BoxStyle(padding=0, space_between=0)
 
@@ -163,8 +160,6 @@ def personal_block(ctx: Context) -> Iterator[Flowable]:
 
 def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
     """A week of tick boxes for the leaflet's (or the patient's chosen) exercises."""
-    from .blocks import dose_text
-
     exercises = ctx.handout.exercises
     if not exercises:
         return

@@ -1,9 +1,10 @@
 """Compose, Easy Read: a picture column on the left beside short text on the right.
 
-In: the compose :class:`~pdfbuilder.compose.Context` of a layout with ``template: easy-read``.
-Out: the same blocks as the other layouts, built as rows: each idea (a paragraph, a bullet,
-a key point, an exercise, a tier of the seek-help box) is one row with its picture on the
-left, about a third of the width, and its words on the right, a sentence to a line.
+In: the compose :class:`~pdfbuilder.compose.context.Context` of a layout with
+``template: easy-read``. Out: the same blocks as the other layouts, built as rows: each idea
+(a paragraph, a bullet, a key point, an exercise, a tier of the seek-help box) is one row
+with its picture on the left, about a third of the width, and its words on the right, a
+sentence to a line.
 
 Pictures come from the content (``picture:`` on a section, a paragraph or a bullet; see
 docs/content-format.md), the exercise figures, and fixed pictograms for key points
@@ -21,7 +22,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..content.model import Bullets, Paragraph
 from ..figures import icon_flowable, render_figure
 from ..flowables.boxes import Rule, SideBySide, Stack
-from .blocks import Context, card_parts, section_heading
+from .context import Context, card_parts, section_heading
 from .seekhelp import tier_box, tier_words, tiers
 
 #: The picture column's share of the text width.

@@ -2,14 +2,13 @@
 
 In: the compose context. Out: the box (whole on one page, three tiers across or stacked), or,
 for layouts whose type is too large for one page, each tier as its own unsplittable box.
-Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.easyread`).
+Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose.easyread`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer
@@ -17,9 +16,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..flowables.boxes import Bookmark, Box, BoxStyle, Row, SideBySide, Stack, TierIcon
 from ..text.markup import to_markup
 from ..text.para import make_para
-
-if TYPE_CHECKING:
-    from .blocks import Context
+from .context import Context
 
 SEEK_HELP_BOX = "seek_help"
 

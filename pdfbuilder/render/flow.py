@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..compose.blocks import Block, Geometry
+from ..compose.context import Block, Geometry
 from ..compose.seekhelp import SEEK_HELP_BOX
 from ..content.labels import Labels
 from ..content.model import Handout

@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, FrameBreak, NextPageTemplate, PageTemplate
 
-from ..compose.blocks import Geometry
+from ..compose.context import Geometry
 from ..errors import HandoutError
 from ..flowables.columns import Placed, fill_column
 from ..layout.model import Layout

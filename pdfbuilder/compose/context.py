@@ -1,0 +1,112 @@
+"""What every compose builder reads, and the helpers several of them share.
+
+In: the handout, the layout with its styles and labels, the page geometry, and the clinic
+and patient when given. Out: a :class:`Context`; and the shared pieces builders make from
+it: a section heading with its bookmark, an exercise's figure-and-dose and steps, the dose
+as one line.
+
+Builders import this module, never :mod:`~pdfbuilder.compose.registry` (which imports them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph
+
+from ..content.labels import Labels
+from ..content.model import Exercise, Handout
+from ..figures import render_figure
+from ..flowables.boxes import Bookmark, Stack
+from ..layout.model import Layout
+from ..layout.styles import Styles
+from ..text.markup import plain, to_markup
+from ..text.para import make_para
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The text frame's size, and how far a background band may run out beyond it (to the
+    page edge and into any bleed, or to a fold line), in points."""
+
+    frame_width: float
+    frame_height: float
+    band_left: float
+    band_right: float
+    band_top: float
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the block builders read."""
+
+    handout: Handout
+    layout: Layout
+    styles: Styles
+    labels: Labels
+    geometry: Geometry
+    clinic: Any = None  # a clinic profile, when given (logo, numbers, colours)
+    personal: Any = None  # print-time details for one patient, when given
+
+    def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
+        style = getattr(self.styles, style_name)
+        return make_para(to_markup(text, italics=self.layout.type.italics), style, bulletText)
+
+
+#: A block's name and its flowables, in reading order.
+Block = tuple[str, list[Flowable]]
+
+
+def section_heading(ctx: Context, text: str, key: str) -> Flowable:
+    # The bookmark rides inside the heading's block so it lands on the heading's page.
+    heading = ctx.para(text, "heading")
+    block = Stack([Bookmark(plain(text), key), heading], gap=0)
+    block.keepWithNext = 1
+    block.spaceBefore = heading.style.spaceBefore
+    return block
+
+
+def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowable]]:
+    """The figure with its dose line, and the numbered steps with the feel and stop-if lines."""
+    st, look = ctx.styles, ctx.layout.figure
+    figure: list[Flowable] = [
+        render_figure(ex.figure, look.width * mm, look.height * mm, st.figure)
+    ]
+    dose = dose_text(ex, ctx.labels)
+    if dose:
+        figure.append(make_para(f"<b>{to_markup(dose)}</b>", st.dose))
+    steps: list[Flowable] = [
+        ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
+    ]
+    if ex.feel:
+        steps.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
+    if ex.stop_if:
+        steps.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
+    return figure, steps
+
+
+def _labelled(ctx: Context, label: str, text: str) -> Paragraph:
+    markup = f"<b>{to_markup(label)}:</b> {to_markup(text, italics=ctx.layout.type.italics)}"
+    return make_para(markup, ctx.styles.step)
+
+
+def dose_text(ex: Exercise, labels: Labels) -> str:
+    """The dose as one line: "Repeat 10 times · Hold for 20 seconds · Twice a day".
+
+    A single set is left out: "1 set" tells the reader nothing."""
+    if ex.dose is None:
+        return ""
+    d = ex.dose
+    parts = [
+        labels.count(key, n)
+        for key, n in (
+            ("dose_reps", d.reps),
+            ("dose_hold", d.hold_seconds),
+            ("dose_sets", d.sets),
+            ("dose_per_day", d.times_per_day),
+        )
+        if n is not None and not (key == "dose_sets" and n == 1)
+    ]
+    return " · ".join(parts)
