@@ -23,7 +23,9 @@ from .layout.styles import Styles, styles_for
 from .output.write import write_atomic
 from .people.clinic import brand_layout
 from .people.personal import personalise
-from .render.flow import PAPER_SIZES, RenderJob, render
+from .render.dispatch import render
+from .render.job import Compose, RenderJob
+from .render.pages import PAPER_SIZES
 from .text.fonts import FontChain, glyph_problem
 
 
@@ -68,36 +70,42 @@ def build_pdf(
 
 
 def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
-    """The stages in order: check glyphs, compose, render (and impose)."""
-    size = (options.paper or layout.page.paper).lower()
-    if size not in PAPER_SIZES:
+    """The stages in order: brand the layout, check the glyphs, personalise, compose and
+    render, and impose a booklet's pages on sheets."""
+    paper = (options.paper or layout.page.paper).lower()
+    if paper not in PAPER_SIZES:
         raise HandoutError(f'unknown paper "{options.paper}"; use a4 or letter', field="paper")
     layout = brand_layout(layout, options.clinic)
     labels = labels_for(handout.language)
     styles = styles_for(layout, labels.rtl)
     check_glyphs(handout, styles, labels)
     handout = personalise(handout, options.clinic, options.personal, styles)
+    note = options.clinic.footer if options.clinic is not None and layout.footer else None
+    compose = _composer(handout, labels, options)
+    job = RenderJob(
+        compose, handout, layout, styles, labels, paper, options.print_marks, options.impose, note
+    )
+    pdf = render(job)
+    if layout.imposition == "booklet" and options.impose and not options.print_marks:
+        from .output.impose import impose_booklet  # pypdf loads only for booklets
 
-    def make(lay: Layout, geometry: Geometry) -> list[Block]:
-        context = Context(
-            handout,
-            lay,
-            styles_for(lay, labels.rtl),
-            labels,
-            geometry,
-            options.clinic,
-            options.personal,
-        )
+        pdf = impose_booklet(pdf)
+    return pdf
+
+
+def _composer(handout: Handout, labels: Labels, options: BuildOptions) -> Compose:
+    """The compose stage for this leaflet: blocks for a layout (the render stage may scale
+    its type) and a page geometry, mirrored for a right-to-left language."""
+
+    def compose(lay: Layout, geometry: Geometry) -> list[Block]:
+        styles = styles_for(lay, labels.rtl)
+        context = Context(handout, lay, styles, labels, geometry, options.clinic, options.personal)
         blocks = compose_blocks(context)
         if labels.rtl:  # right-to-left language: mirror boxes, rows and columns
             mirror(flow for _, flows in blocks for flow in flows)
         return blocks
 
-    note = options.clinic.footer if options.clinic is not None and layout.footer else None
-    job = RenderJob(
-        make, handout, layout, styles, labels, size, options.print_marks, options.impose, note
-    )
-    return render(job)
+    return compose
 
 
 def build_file(

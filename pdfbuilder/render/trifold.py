@@ -27,7 +27,7 @@ from ..compose.context import Geometry
 from ..errors import HandoutError
 from ..flowables.columns import Placed, fill_column
 from ..layout.model import Layout
-from .flow import RenderJob, build_document
+from .job import RenderJob, build_document, source_file
 from .pages import doc_template, draw_crop_marks, page_setup
 
 #: How much narrower the folding-in panel is than the other two.
@@ -198,7 +198,7 @@ def _overflow_error(job: RenderJob, attempt: Placement, layout: Layout) -> Hando
         f"{names[worst]} of the trifold overflow by about {over:.0f} mm even at "
         f"{layout.type.body:g} pt (the smallest this layout allows); cut about {words} words "
         "there, or use a layout with more pages",
-        file=job.handout.origin.file if job.handout.origin else None,
+        file=source_file(job.handout),
     )
 
 

@@ -1,0 +1,61 @@
+"""What the render stage needs for one leaflet, and running ReportLab's layout on it.
+
+In: the compose function, the handout, layout, styles and labels, and how to print.
+Out: a :class:`RenderJob`, which both page engines (:mod:`~pdfbuilder.render.flow` and
+:mod:`~pdfbuilder.render.trifold`) take, and :func:`build_document`, which both use to run
+ReportLab's layout and turn its failure into a :class:`~pdfbuilder.errors.HandoutError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import LayoutError
+
+from ..compose.context import Block, Geometry
+from ..content.labels import Labels
+from ..content.model import Handout
+from ..errors import HandoutError
+from ..layout.model import Layout
+from ..layout.styles import Styles
+from .pages import TotalCanvas, quick_compression
+
+#: Composes the leaflet's blocks for a layout (possibly with scaled type) and a frame.
+Compose = Callable[[Layout, Geometry], list[Block]]
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything the render stage needs for one leaflet."""
+
+    compose: Compose
+    handout: Handout
+    layout: Layout
+    styles: Styles
+    labels: Labels
+    paper: str
+    print_marks: bool = False
+    impose: bool = True
+    footer_note: str | None = None  # a clinic's footer line, printed on every page
+
+
+def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:
+    """Run ReportLab's layout, turning its LayoutError into a HandoutError."""
+    style = (job.styles.fonts.bold, job.layout.type.small, job.styles.palette.muted)
+    try:
+        with quick_compression():
+            doc.build(flowables, canvasmaker=partial(TotalCanvas, total_style=style))
+    except LayoutError as exc:
+        raise HandoutError(
+            f"content does not fit the page: {exc}; shorten it or choose another layout",
+            file=source_file(job.handout),
+        ) from None
+
+
+def source_file(handout: Handout) -> str | None:
+    """The file the handout was read from, for messages (None for text given directly)."""
+    return handout.origin.file if handout.origin is not None else None
