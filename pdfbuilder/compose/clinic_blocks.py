@@ -16,9 +16,10 @@ from collections.abc import Iterator, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from ..content.urls import shown_url
 from ..flowables.boxes import Bookmark, Box, BoxStyle, Rule, SideBySide, Stack
 from ..flowables.exercise_log import ChartLook, LogChart
-from ..flowables.qr import QrFlowable, shown_url
+from ..flowables.qr import QrFlowable
 from ..text.markup import escape, plain, to_markup
 from ..text.para import make_para
 from .context import Context, dose_text

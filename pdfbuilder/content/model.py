@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 from ..errors import FieldPath, FigureError
 from ..figures import Figure, builtin_icon_names, figure_schema, parse_figure
-from ..flowables.qr import parse_url, url_schema
 from ..source import schema
 from ..source.reader import ParsedFiles, Source, read_text
+from .urls import parse_url, url_schema
 
 SCHEMA_VERSION = 1
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..content.urls import parse_url, url_schema
 from ..errors import FieldPath, FigureError, HandoutError
-from ..flowables.qr import parse_url, url_schema
 from ..layout.model import Colours, Layout
 from ..source import schema
 from ..source.reader import ParsedFiles, Source

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import Contacts, Dose, Handout
+from ..content.urls import check_url, parse_url, url_schema
 from ..errors import FieldPath, HandoutError
-from ..flowables.qr import check_url, parse_url, url_schema
 from ..layout.styles import Styles
 from ..source import schema
 from ..source.reader import Source, read_file

@@ -11,7 +11,8 @@ from helpers import BACK_SPASMS, ROOT, page_texts
 from reportlab.lib.units import mm
 
 from pdfbuilder import HandoutError, build_pdf, handout_from_text, load_handout
-from pdfbuilder.flowables.qr import MIN_SIZE, QrFlowable, check_url, shown_url
+from pdfbuilder.content.urls import check_url, shown_url
+from pdfbuilder.flowables.qr import MIN_SIZE, QrFlowable
 from pdfbuilder.people.clinic import load_clinic
 from pdfbuilder.people.personal import Personal
 
