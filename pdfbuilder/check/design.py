@@ -16,13 +16,11 @@ from dataclasses import dataclass
 
 from ..content.labels import labels_for
 from ..errors import HandoutError
+from ..layout.contrast import WHITE, contrast, required_ratio
 from ..layout.model import Layout
 from .context import CheckContext
 from .findings import Finding
 
-WHITE = "#ffffff"
-TEXT_RATIO = 4.5
-LARGE_RATIO = 3.0
 _HEX = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 #: Type fields that are not sizes.
 _NOT_SIZES = frozenset({"leading", "minimum", "italics"})
@@ -52,29 +50,6 @@ PAIRS = (
     Pair("urgent", None, "the urgent tier's border and icon"),
     Pair("routine", None, "the routine tier's border and icon"),
 )
-
-
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of ``#rrggbb`` (or ``#rgb``), from 0 (black) to 1 (white)."""
-    digits = colour.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(c * 2 for c in digits)
-    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    """The WCAG contrast ratio of two colours, from 1 to 21."""
-    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
-
-
-def required_ratio(size: float | None, bold: bool) -> float:
-    """4.5 for text, 3 for large text (18 pt, or 14 pt bold) and for graphics (``None``)."""
-    if size is None or size >= 18 or (bold and size >= 14):
-        return LARGE_RATIO
-    return TEXT_RATIO
 
 
 def _layout_ref(layout: Layout) -> str:

@@ -20,12 +20,12 @@ from typing import Any
 
 from ..content.urls import parse_url, url_schema
 from ..errors import FieldPath, FigureError, HandoutError
+from ..layout.contrast import TEXT_RATIO, WHITE, contrast, luminance
 from ..layout.model import Colours, Layout
 from ..source import schema
 from ..source.reader import ParsedFiles, Source
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
-WHITE = "#ffffff"
 
 
 def _doc(text: str, **more: Any) -> dict[str, Any]:
@@ -165,7 +165,6 @@ PAIRS = (
     ("on_accent", "accent", "the title on the title band"),
     ("text", "tint", "text in the key-points and plan boxes"),
 )
-TEXT_RATIO = 4.5
 
 
 def check_contrast(clinic: Clinic, base: Colours) -> None:
@@ -174,8 +173,6 @@ def check_contrast(clinic: Clinic, base: Colours) -> None:
     ``base`` gives the colours the clinic does not set (the layout's own). The error is
     located at the clinic's colour and names both colours of the pair and the ratio.
     """
-    from ..check.design import contrast  # the one WCAG implementation; loaded only when needed
-
     brand = clinic.colours
     given = {f.name for f in dataclasses.fields(brand) if getattr(brand, f.name) is not None}
     if not given:
@@ -201,8 +198,6 @@ def _contrast_error(
     what: str,
 ) -> HandoutError:
     """One line naming the pair, its ratio and which way to move the clinic's colour."""
-    from ..check.design import luminance
-
     (fore_name, fg), (back_name, bg) = fore, back
     on = f"colours.{back_name} {bg}" if back_name else f"white paper {bg}"
     mine, other = (fg, bg) if blame == fore_name else (bg, fg)

@@ -13,11 +13,12 @@ from helpers import ROOT
 
 from pdfbuilder import load_handout, load_layout
 from pdfbuilder.check import RULES, Finding, Targets, check_handout, design, handout_targets
-from pdfbuilder.check.design import audience_minimum, contrast
+from pdfbuilder.check.design import audience_minimum
 from pdfbuilder.check.readability import huerta_grade
 from pdfbuilder.check.text import english_syllables, sentences, spanish_syllables, split_sentences
 from pdfbuilder.content.labels import Labels, labels_for
 from pdfbuilder.content.model import Handout, SeekHelp
+from pdfbuilder.layout.contrast import contrast
 
 GOOD = ROOT / "tests" / "data" / "check" / "good.yaml"
 TODAY = dt.date(2027, 1, 1)
