@@ -42,7 +42,8 @@ try:
         load_handout,
     )
     from .errors import FigureError, HandoutError
-    from .layout.model import Layout, builtin_layout_names, layout_json_schema, load_layout
+    from .layout.files import builtin_layout_names, load_layout
+    from .layout.model import Layout, layout_json_schema
     from .pipeline import BuildOptions, build, build_file, build_pdf, check_glyphs
 finally:
     if _collecting:

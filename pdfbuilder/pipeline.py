@@ -18,7 +18,8 @@ from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
 from .errors import FieldPath, HandoutError
 from .flowables.mirror import mirror
-from .layout.model import Layout, load_layout
+from .layout.files import load_layout
+from .layout.model import Layout
 from .layout.styles import Styles, styles_for
 from .output.write import write_atomic
 from .people.clinic import brand_layout

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..content.model import load_handout
 from ..errors import HandoutError
-from ..layout.model import load_layout
+from ..layout.files import load_layout
 from ..output.write import write_atomic
 from ..people.clinic import load_clinic
 from ..people.personal import personal_from_strings

@@ -24,7 +24,8 @@ from ..check.findings import Targets
 from ..check.report import JSON_FORMAT, Report, format_text, load_failure
 from ..content.model import load_handout
 from ..errors import HandoutError
-from ..layout.model import Layout, load_layout
+from ..layout.files import load_layout
+from ..layout.model import Layout
 from .main import layout_option
 
 

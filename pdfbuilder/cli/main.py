@@ -21,7 +21,8 @@ from .._version import __version__
 from ..content.model import handout_json_schema, load_handout
 from ..content.translations import translation_warnings
 from ..errors import HandoutError
-from ..layout.model import builtin_layout_names, layout_as_data, layout_json_schema, load_layout
+from ..layout.files import builtin_layout_names, layout_as_data, load_layout
+from ..layout.model import layout_json_schema
 from ..output.write import write_atomic
 from ..pipeline import build_pdf
 from .options import print_options, resolve

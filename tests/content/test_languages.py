@@ -11,7 +11,7 @@ from helpers import page_texts
 
 from pdfbuilder import build_pdf, load_layout
 from pdfbuilder.content.labels import LABEL_DIR, labels_for
-from pdfbuilder.layout.model import builtin_layout_names
+from pdfbuilder.layout.files import builtin_layout_names
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = ROOT / "handouts" / "back-spasms.yaml"
