@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from helpers import BACK_SPASMS, ROOT, page_texts, read
 
 from pdfbuilder import HandoutError
-from pdfbuilder.batch.run import Row, assign_targets, read_rows, safe_name
+from pdfbuilder.batch.rows import Row, assign_targets, read_rows, safe_name
 from pdfbuilder.cli.main import main
 
 CLINIC = ROOT / "examples" / "clinic.yaml"
