@@ -16,16 +16,9 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..content.model import Bullets, Exercise, Section
 from ..content.model import Paragraph as ParagraphBlock
-from ..flowables.boxes import (
-    Band,
-    Bookmark,
-    Box,
-    BoxStyle,
-    Rule,
-    SideBySide,
-    Stack,
-)
+from ..flowables.boxes import Band, Bookmark, Box, BoxStyle, Rule
 from ..flowables.columns import TwoColumns
+from ..flowables.rows import SideBySide, Stack
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .context import Context, card_parts, section_heading

@@ -17,9 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..content.urls import shown_url
-from ..flowables.boxes import Bookmark, Box, BoxStyle, Rule, SideBySide, Stack
+from ..flowables.boxes import Bookmark, Box, BoxStyle, Rule
 from ..flowables.exercise_log import ChartLook, LogChart
 from ..flowables.qr import QrFlowable
+from ..flowables.rows import SideBySide, Stack
 from ..text.markup import escape, plain, to_markup
 from ..text.para import make_para
 from .context import Context, dose_text

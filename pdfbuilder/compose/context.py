@@ -19,7 +19,8 @@ from reportlab.platypus import Flowable, Paragraph
 from ..content.labels import Labels
 from ..content.model import Exercise, Handout
 from ..figures import render_figure
-from ..flowables.boxes import Bookmark, Stack
+from ..flowables.boxes import Bookmark
+from ..flowables.rows import Stack
 from ..layout.model import Layout
 from ..layout.styles import Styles
 from ..text.markup import plain, to_markup

@@ -21,7 +21,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..content.model import Bullets, Paragraph
 from ..figures import icon_flowable, render_figure
-from ..flowables.boxes import Rule, SideBySide, Stack
+from ..flowables.boxes import Rule
+from ..flowables.rows import SideBySide, Stack
 from .context import Context, card_parts, section_heading
 from .seekhelp import tier_box, tier_words, tiers
 

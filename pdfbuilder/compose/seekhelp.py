@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer
 
-from ..flowables.boxes import Bookmark, Box, BoxStyle, Row, SideBySide, Stack, TierIcon
+from ..flowables.boxes import Bookmark, Box, BoxStyle, TierIcon
+from ..flowables.rows import Row, SideBySide, Stack
 from ..text.markup import to_markup
 from ..text.para import make_para
 from .context import Context
