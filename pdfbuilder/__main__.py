@@ -1,5 +1,5 @@
 """``python -m pdfbuilder`` runs the ``handout`` command."""
 
-from pdfbuilder.cli.main import run
+from pdfbuilder.cli import run
 
 run()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import _rl
 from .compose.context import Block, Context, Geometry
 from .compose.registry import compose_blocks
 from .content.labels import Labels, labels_for
@@ -73,6 +74,7 @@ def build_pdf(
 def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     """The stages in order: brand the layout, check the glyphs, personalise, compose and
     render, and impose a booklet's pages on sheets."""
+    _rl.install()  # ReportLab's speed-ups and the ToUnicode fix, once, on a tested version
     paper = (options.paper or layout.page.paper).lower()
     if paper not in PAPER_SIZES:
         raise HandoutError(f'unknown paper "{options.paper}"; use a4 or letter', field="paper")

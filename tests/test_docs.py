@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import ROOT
 
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 from pdfbuilder.content.model import handout_json_schema
 from pdfbuilder.layout.model import layout_json_schema
 

@@ -1,19 +1,23 @@
-"""Start-up time: import ReportLab and PyYAML without work a leaflet does not need.
+"""The ``handout`` command's start-up: import ReportLab and PyYAML without work a leaflet
+does not need. Installed by :func:`pdfbuilder.cli.run` only (:func:`quick_imports`), in the
+command's own process, before anything else is imported; a program that imports pdfbuilder
+gets ReportLab and PyYAML exactly as they are.
 
 A ``handout build`` process spends most of its life importing, and some of that work is paid
 for by every run but used by few:
 
 - Regular expressions compiled at import: ReportLab's paragraph module compiles a
-  case-insensitive URL pattern over most of Unicode (about 28 ms, an eighth of the command's
-  start-up), used only to break long URLs, and a few others a leaflet never uses; PyYAML
-  compiles a pattern for its pure-Python reader, which the C loader never uses. These are
-  compiled the first time they are used instead (:class:`LazyPattern`).
+  case-insensitive URL pattern over most of Unicode, used only to break long URLs, and a few
+  others a leaflet never uses; PyYAML compiles a pattern for its pure-Python reader, which
+  the C loader never uses. These are compiled the first time they are used instead
+  (:class:`LazyPattern`): ``re.compile`` is swapped only while those two modules import.
 - ``reportlab.lib.utils`` imports Pillow and ``reportlab.pdfbase.ttfonts`` imports HarfBuzz,
   though only a clinic logo or a photo needs the one and only right-to-left text the other.
-  Both are imported the first time one of their names is used (:class:`DeferredModule`).
+  Both are imported the first time one of their names is used (:class:`DeferredModule`, a
+  stand-in in ``sys.modules``).
 
-Behaviour is unchanged; only *when* the work is done moves. The module also gives ReportLab's
-TrueType text encoding a fast path (:func:`speed_up_truetype_text`).
+Behaviour is unchanged; only *when* the work is done moves. What each saves is measured in
+docs/performance.md.
 """
 
 from __future__ import annotations
@@ -32,11 +36,6 @@ _URL_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
 #: names in its expression evaluator (defined but unused). About 5 ms together.
 _UNUSED_REPORTLAB_PATTERNS = ("([\u2e80-\uffff])", "#[^\\n]*|", "\\b(?:")
 _YAML_NON_PRINTABLE_START = "[^\x09\x0a\x0d\x20-\x7e"
-
-#: While ``RECORDING.encoded`` is a list, every (font, text) that TrueType ``splitString``
-#: encodes in this thread is appended to it, so :mod:`pdfbuilder.para` can tell which
-#: characters a drawing depends on.
-RECORDING = threading.local()
 
 
 class LazyPattern:
@@ -129,59 +128,10 @@ def defer_import(name: str) -> None:
         setattr(sys.modules[parent], child, stand_in)
 
 
-def speed_up_truetype_text() -> None:
-    """Give ReportLab's TrueType ``splitString`` a fast path for text it has seen before.
-
-    ``splitString`` turns text into (subset, bytes) runs one character at a time in Python,
-    for every string drawn; it is the largest single cost of drawing a leaflet. When every
-    character already has its code in this document (nearly always, after the first few
-    paragraphs), the codes are only looked up, so they can be looked up all at once. Any
-    other text (a character seen for the first time, or one the font lacks) takes the
-    original path, so the results and the document's state are exactly the same.
-    """
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    original = TTFont.splitString
-    if getattr(original, "_fast_path", False):
-        return
-
-    def split_string(
-        self: Any, text: Any, doc: Any, encoding: str = "utf-8"
-    ) -> list[tuple[int, bytes]]:
-        encoded = getattr(RECORDING, "encoded", None)
-        if encoded is not None:
-            encoded.append((self, text))
-        state = self.state.get(doc) if isinstance(text, str) else None
-        if state is not None:
-            try:
-                codes = list(
-                    map(state.assignments.__getitem__, map(ord, text.replace("\xa0", " ")))
-                )
-            except KeyError:
-                pass
-            else:
-                if not codes:
-                    return []
-                if max(codes) < 256:
-                    return [(0, bytes(codes))]
-                return _runs(codes)
-        result: list[tuple[int, bytes]] = original(self, text, doc, encoding)
-        return result
-
-    split_string._fast_path = True  # type: ignore[attr-defined]
-    TTFont.splitString = split_string
-
-
-def _runs(codes: list[int]) -> list[tuple[int, bytes]]:
-    """Codes grouped into runs of one subset each, as ReportLab's splitString returns them."""
-    runs: list[tuple[int, bytes]] = []
-    current, chunk = -1, bytearray()
-    for n in codes:
-        if n >> 8 != current:
-            if chunk:
-                runs.append((current, bytes(chunk)))
-            current, chunk = n >> 8, bytearray()
-        chunk.append(n & 0xFF)
-    if chunk:
-        runs.append((current, bytes(chunk)))
-    return runs
+def quick_imports() -> None:
+    """Import PyYAML and ReportLab's paragraph module with their unused patterns compiled
+    lazily, and let Pillow and HarfBuzz import on first use (for the command's process)."""
+    import_yaml()
+    defer_import("PIL.Image")  # ReportLab imports it; only logos and photos use it
+    defer_import("uharfbuzz")  # ReportLab imports it; only right-to-left text uses it
+    import_reportlab_paragraph()

@@ -15,8 +15,7 @@ import click
 
 from ..batch.run import BatchJob, Combiner, RowResult, prepare, run_batch
 from ..output.write import write_atomic
-from .main import layout_options
-from .options import clinic_option
+from .options import clinic_option, layout_options
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import json
 import sys
 from dataclasses import dataclass
@@ -26,7 +25,8 @@ from ..content.model import load_handout
 from ..errors import HandoutError
 from ..layout.files import load_layout
 from ..layout.model import Layout
-from .main import layout_option
+from ..people.clinic import load_clinic
+from .options import layout_option
 
 
 @dataclass(frozen=True)
@@ -40,21 +40,10 @@ class CheckOptions:
     today: dt.date | None
 
 
-@dataclass(frozen=True)
-class _UnreadClinic:
-    """A clinic profile given on the command line that this version cannot read yet."""
-
-    file: str
-
-
 def _load_clinic(path: Path | None) -> Any:
     if path is None:
         return None
-    try:
-        module = importlib.import_module("pdfbuilder.people.clinic")
-    except ImportError:  # clinic profiles are not in this version yet
-        return _UnreadClinic(str(path))
-    return module.load_clinic(path)
+    return load_clinic(path)
 
 
 def _targets(options: CheckOptions, own: Targets) -> Targets:

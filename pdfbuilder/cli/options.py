@@ -1,8 +1,9 @@
-"""The command-line options for clinic branding and print-time personalisation.
+"""The command-line options several commands share, as click decorators.
 
-Shared by ``handout build`` and ``handout batch`` as click decorators; :func:`resolve` turns
-the parsed options into the ``clinic`` and ``personal`` arguments of
-:func:`pdfbuilder.build_pdf`. Nothing here prints or stores the personal details.
+``--layout`` and ``--paper`` (``handout build``, ``batch`` and ``check``); ``--clinic`` and
+the print-time personalisation options (``handout build`` and ``batch``). :func:`resolve`
+turns the parsed clinic and personal options into the ``clinic`` and ``personal`` arguments
+of :func:`pdfbuilder.build_pdf`. Nothing here prints or stores the personal details.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ..layout.files import builtin_layout_names
 from ..people.clinic import Clinic, load_clinic
 from ..people.personal import Personal, load_personal, personal_from_strings
 
@@ -28,6 +30,31 @@ PERSONAL_FIELDS = {
     "exercise": "exercises",
     "qr_url": "qr_url",
 }
+
+
+def layout_option(purpose: str = "") -> Callable[[F], F]:
+    """``--layout NAME|PATH``, shared by every command that takes a layout."""
+    names = ", ".join(builtin_layout_names())
+    return click.option(
+        "--layout",
+        "-l",
+        "layout",
+        default="standard",
+        show_default=True,
+        metavar="NAME|PATH",
+        help=f"{purpose}A built-in layout ({names}) or a layout file.",
+    )
+
+
+def layout_options(func: F) -> F:
+    """The --layout and --paper options shared by every command that builds a leaflet."""
+    func = click.option(
+        "--paper",
+        type=click.Choice(["a4", "letter"], case_sensitive=False),
+        default=None,
+        help="Paper size (default: the layout's own, A4 for built-in layouts).",
+    )(func)
+    return layout_option()(func)
 
 
 def clinic_option(func: F) -> F:

@@ -15,6 +15,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.pdfgen.canvas import Canvas
 
+from pdfbuilder._rl.canvas import operators as recorded_operators
 from pdfbuilder.figures.images import FixedBox
 from pdfbuilder.figures.spec import Figure
 from pdfbuilder.figures.style import FigureStyle
@@ -35,7 +36,7 @@ def _operators(drawing: Drawing) -> tuple[str, tuple[String, ...]]:
             shapes.add(shape)
     canvas = Canvas(io.BytesIO())
     renderPDF.draw(shapes, canvas, 0, 0)
-    return _FONT_STATE.sub("", "\n".join(canvas._code)), texts
+    return _FONT_STATE.sub("", recorded_operators(canvas)), texts
 
 
 class FigureFlowable(FixedBox):
@@ -48,7 +49,7 @@ class FigureFlowable(FixedBox):
     def draw(self) -> None:
         operators, texts = _operators(self.drawing)
         canvas = self.canv
-        canvas._code.append(operators)
+        canvas.addLiteral(operators)
         for text in texts:
             canvas.setFillColor(text.fillColor)
             canvas.setFont(text.fontName, text.fontSize)

@@ -169,7 +169,7 @@ class LogChart(Flowable):  # type: ignore[misc]
         canvas.setStrokeColor(look.ink)
         canvas.setLineWidth(max(0.8, look.size * 0.08))
         # One path of plain rectangles: far cheaper than a drawing call per box.
-        canvas._code.append(" ".join(self._boxes(n, middle)) + " S")
+        canvas.addLiteral(" ".join(self._boxes(n, middle)) + " S")
 
     def _boxes(self, n: int | None, middle: float) -> Iterator[str]:
         """PDF ``re`` operators for the tick boxes of one row, centred on ``middle``."""

@@ -65,4 +65,4 @@ class QrFlowable(Flowable):  # type: ignore[misc]
         return self.size, self.size
 
     def draw(self) -> None:
-        self.canv._code.append(_operators(self.url, self.size, self.colour))
+        self.canv.addLiteral(_operators(self.url, self.size, self.colour))

@@ -16,13 +16,14 @@ from typing import Any
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
+from .._rl.compression import quick_compression
 from ..compose.context import Block, Geometry
 from ..content.labels import Labels
 from ..content.model import Handout
 from ..errors import HandoutError
 from ..layout.model import Layout
 from ..layout.styles import Styles
-from .pages import TotalCanvas, quick_compression
+from .pages import TotalCanvas
 
 #: Composes the leaflet's blocks for a layout (possibly with scaled type) and a frame.
 Compose = Callable[[Layout, Geometry], list[Block]]

@@ -11,18 +11,13 @@ touch the page edge run on into the bleed. Nothing is scaled.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import threading
-import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
@@ -123,42 +118,6 @@ def _keywords(handout: Handout, labels: Labels) -> str:
     words = [plain(handout.title), *(plain(ex.name) for ex in handout.exercises)]
     words.append(labels("pdf_keywords"))
     return ", ".join(words)
-
-
-class _Building(threading.local):
-    depth = 0  # how many leaflet builds this thread is inside
-
-
-class _QuickZlib:
-    """ReportLab's ``zlib``, compressing at level 1 in threads that are building a leaflet."""
-
-    building = _Building()
-    decompress = staticmethod(zlib.decompress)
-
-    @staticmethod
-    def compress(data: Any, level: int = -1) -> bytes:
-        if level == -1 and _QuickZlib.building.depth:
-            level = 1
-        return zlib.compress(data, level)
-
-
-@contextlib.contextmanager
-def quick_compression() -> Iterator[None]:
-    """Compress page streams at zlib level 1 instead of 6 while a leaflet is built.
-
-    About a tenth faster to build for about 8 % more bytes. ReportLab has no setting for the
-    level, so its PDF module's ``zlib`` is replaced by one that asks for level 1 only in a
-    thread that is inside this block; other threads, and other users of ReportLab in the
-    process, keep the default level.
-    """
-    if pdfdoc.zlib is not _QuickZlib:
-        pdfdoc.zlib = _QuickZlib
-    building = _QuickZlib.building
-    building.depth += 1
-    try:
-        yield
-    finally:
-        building.depth -= 1
 
 
 class TotalCanvas(Canvas):  # type: ignore[misc]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from .._rl.canvas import current_font
 from .fonts import FontChain, apply_fallbacks, coverage
 from .markup import escape
 from .rtl import draw_runs
@@ -30,7 +31,7 @@ def draw_string(
     """``canvas.drawString`` (``right``: ``drawRightString``; ``centre``:
     ``drawCentredString``) in the canvas's current font, with fallback fonts for characters
     it lacks and right-to-left text shaped and ordered."""
-    font, size = canvas._fontname, canvas._fontsize
+    font, size = current_font(canvas)
     if chain is None or (not rtl and text.isascii()) or not _needs_help(text, font, rtl):
         plain = canvas.drawCentredString if centre else canvas.drawRightString if right else None
         (plain or canvas.drawString)(x, y, text)

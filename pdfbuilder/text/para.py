@@ -11,90 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Paragraph
 
-from .._rl import startup as _startup
+from .._rl.paragraphs import CachedParagraph
 from .rtl import RtlPara
 from .scripts import prepare_markup
 
-_PARSED: dict[tuple[str, int, str | None], tuple[Any, list[Any]]] = {}
-_BROKEN: dict[tuple[int, float], tuple[Any, float]] = {}
-_DRAWN: dict[tuple[int, float], Drawing | None] = {}
-_CACHE_LIMIT = 20_000
 
-#: Replay remembered drawings (tests turn this off to compare the bytes with and without).
-REPLAY = True
-
-
-class Drawing:
-    """The PDF operators one paragraph drew, and the font state they are valid in.
-
-    A paragraph is drawn in its own coordinates (``Flowable.drawOn`` moves the origin), so
-    its operators do not depend on where it lands. They do depend on the document's fonts:
-    the name each font got in this document (``/F2+0``) and the code each character got in
-    its subset, both given in order of first use. ``fonts`` holds, per font, the characters
-    drawn, their codes and the font's name; a replay is only made when all of them are the
-    same in the document at hand, which also means drawing for real would have added
-    nothing to the document's font state.
-    """
-
-    __slots__ = ("code", "fonts")
-
-    def __init__(self, code: list[str], fonts: list[tuple[Any, list[int], list[Any], str]]):
-        self.code = code
-        self.fonts = fonts
-
-    def fits(self, doc: Any) -> bool:
-        """True when the document's fonts give exactly the recorded names and codes."""
-        for font, chars, codes, name in self.fonts:
-            state = font.state.get(doc)
-            if state is None or state.internalName != name:
-                return False
-            if list(map(state.assignments.get, chars)) != codes:
-                return False
-        return True
-
-
-def _record(
-    encoded: list[tuple[Any, Any]], doc: Any
-) -> list[tuple[Any, list[int], list[Any], str]]:
-    """Per font: the characters the drawing encoded, their codes now, and the font's name."""
-    chars: dict[Any, set[int]] = {}
-    for font, text in encoded:
-        chars.setdefault(font, set()).update(map(ord, text.replace("\xa0", " ")))
-    fonts = []
-    for font, used in chars.items():
-        state = font.state[doc]
-        ordered = sorted(used)
-        fonts.append((font, ordered, [state.assignments[c] for c in ordered], state.internalName))
-    return fonts
-
-
-def _replayable(para: Paragraph) -> bool:
-    """Paragraphs whose drawing touches only the page's operators and the fonts."""
-    for frag in para.frags:
-        if hasattr(frag, "cbDefn") or getattr(frag, "link", None):
-            return False  # images, anchors and links add objects to the document
-        name = getattr(frag, "fontName", None)  # spacing fragments have none
-        if name is not None and not hasattr(pdfmetrics.getFont(name), "state"):
-            return False  # a standard PDF font's name is not checked by Drawing.fits
-        colour = getattr(frag, "textColor", None)
-        if colour is not None and (getattr(colour, "alpha", 1) != 1 or hasattr(colour, "spotName")):
-            return False  # transparency or spot colours add resources to the document
-    return True
-
-
-class Para(Paragraph):  # type: ignore[misc]
-    """A Paragraph that parses its markup and breaks its lines once per process.
-
-    Leaflets are rebuilt with the same text again and again (every build, every batch row);
-    parsing the markup and finding line breaks is most of ReportLab's work, and both depend
-    only on the text, the style and the width. Paragraph splits (across pages or columns)
-    fall back to ReportLab's own code.
-    """
-
-    _key: int | None
+class Para(CachedParagraph):
+    """A leaflet paragraph: characters the style's main font lacks set in a fallback font,
+    and its parse, line breaks and drawing remembered (see :class:`CachedParagraph`)."""
 
     def __init__(
         self,
@@ -104,77 +30,9 @@ class Para(Paragraph):  # type: ignore[misc]
         frags: list[Any] | None = None,
         **kw: Any,
     ) -> None:
-        if text is None or frags is not None:  # a part made by split(): no caching
-            super().__init__(text, style, bulletText=bulletText, frags=frags, **kw)
-            self._key = None
-            return
-        text = prepare_markup(text, style)  # fallback fonts for characters the main lacks
-        key = (text, id(style), bulletText)
-        cached = _PARSED.get(key)
-        if cached is None or cached[0] is not style:
-            if len(_PARSED) > _CACHE_LIMIT:
-                _PARSED.clear()
-                _BROKEN.clear()
-                _DRAWN.clear()
-            super().__init__(text, style, bulletText=bulletText)
-            _PARSED[key] = (style, self.frags)
-            self._key = id(self.frags)
-            return
-        super().__init__(text, style, bulletText=bulletText, frags=cached[1])
-        self._key = id(cached[1])
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._key is None:
-            return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
-        hit = _BROKEN.get((self._key, availWidth))
-        if hit is None:
-            width, height = super().wrap(availWidth, availHeight)
-            _BROKEN[(self._key, availWidth)] = (getattr(self, "blPara"), height)  # noqa: B009
-            return width, height
-        self.width = availWidth
-        style = self.style
-        first = availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent
-        self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
-        self.blPara, self.height = hit[0], hit[1]
-        return self.width, self.height
-
-    def draw(self) -> None:
-        key = self._key
-        if key is None or not REPLAY or type(self) is not Para:
-            super().draw()
-            return
-        canv = self.canv
-        doc = canv._doc
-        drawn_key = (key, self.width)
-        drawn = _DRAWN.get(drawn_key)
-        if drawn is not None and not canv._extgstate._d and drawn.fits(doc):
-            canv._code.extend(drawn.code)
-            return
-        if drawn_key in _DRAWN or canv._extgstate._d:  # recorded, but not valid here
-            super().draw()
-            return
-        code = canv._code
-        start = len(code)
-        encoded: list[tuple[Any, Any]] = []
-        _startup.RECORDING.encoded = encoded
-        try:
-            super().draw()
-        finally:
-            _startup.RECORDING.encoded = None
-        if (
-            canv._extgstate._d
-            or not _replayable(self)
-            or any(not hasattr(font, "state") for font, _ in encoded)
-        ):
-            _DRAWN[drawn_key] = None
-            return
-        _DRAWN[drawn_key] = Drawing(code[start:], _record(encoded, doc))
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
-        for part in parts:
-            part._key = None
-        return parts  # type: ignore[no-any-return]
+        if text is not None and frags is None:
+            text = prepare_markup(text, style)
+        super().__init__(text, style, bulletText, frags, **kw)
 
 
 def make_para(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Paragraph:

@@ -267,7 +267,7 @@ def _draw_line(canvas: Any, line: list[Word], right: float, y: float, rtl: bool 
         x += line[i].width + (line[i].space if k < len(order) - 1 else 0)
     text = canvas.beginText()
     for i, word in enumerate(line):
-        _write_word(text, word, placed[i], y)
+        _write_word(canvas, text, word, placed[i], y)
         if i < len(line) - 1:  # a real space, so extracted text has its word breaks
             piece = word.pieces[-1]
             gap = placed[i] - word.space if word.rtl else placed[i] + word.width
@@ -277,9 +277,11 @@ def _draw_line(canvas: Any, line: list[Word], right: float, y: float, rtl: bool 
     canvas.drawText(text)
 
 
-def _write_word(text: Any, word: Word, left: float, y: float) -> None:
+def _write_word(canvas: Any, text: Any, word: Word, left: float, y: float) -> None:
     """Write ``word``'s glyphs in reading order, each at its visual place; glyphs that carry
-    no letters of their own (a letter's separate dots) are drawn as outlines."""
+    no letters of their own (a letter's separate dots) are drawn as outlines. A glyph with
+    letters but no character code (plain mode: see :mod:`pdfbuilder.text.shaping`) is drawn
+    as an outline too, with its letters written over it as invisible text."""
     pieces = list(reversed(word.pieces)) if word.rtl else list(word.pieces)
     positions: list[tuple[int, int, float, Glyph, Piece]] = []
     x = left
@@ -289,16 +291,16 @@ def _write_word(text: Any, word: Word, left: float, y: float) -> None:
             x += glyph.advance
     positions.sort(key=lambda p: (p[0], p[1]))
     for _, _, gx, glyph, piece in positions:
+        gx, gy = gx + glyph.x_offset, y + glyph.y_offset
         if glyph.code:
             text.setFont(piece.font, piece.size)
-            text.setTextOrigin(gx + glyph.x_offset, y + glyph.y_offset)
+            text.setTextOrigin(gx, gy)
             text.textOut(glyph.code)
-        else:
-            draw_outline(
-                text._canvas,
-                piece.font,
-                piece.size,
-                glyph.gid,
-                gx + glyph.x_offset,
-                y + glyph.y_offset,
-            )
+            continue
+        draw_outline(canvas, piece.font, piece.size, glyph.gid, gx, gy)
+        if glyph.letters:
+            text.setTextRenderMode(3)  # invisible: read, copied and searched, not seen
+            text.setFont(piece.font, piece.size)
+            text.setTextOrigin(gx, gy)
+            text.textOut(glyph.letters)
+            text.setTextRenderMode(0)

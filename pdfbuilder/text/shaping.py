@@ -1,11 +1,13 @@
-"""Shaping with HarfBuzz for text ReportLab draws glyph by glyph (see :mod:`pdfbuilder.rtl`).
+"""Shaping with HarfBuzz for text ReportLab draws glyph by glyph (see :mod:`pdfbuilder.text.rtl`).
 
 In: a word and a registered TrueType font. Out: its glyphs in visual order, each with the
 character code ReportLab writes it with. A joined form or ligature the font's character map
-does not reach gets a private code, and the PDF's ToUnicode map (patched in here) reads
-that code back as the letters the glyph stands for, so copied or extracted text is the
-logical text. A glyph that only adds to its cluster (Noto Sans Arabic draws a letter's dots
-as a glyph of their own) is drawn as an outline instead, so each letter is in the text once.
+does not reach gets a private code whose ToUnicode entry reads back as the letters the glyph
+stands for (:mod:`pdfbuilder._rl.tounicode`), so copied or extracted text is the logical
+text; in plain mode (nothing installed) it gets no code and carries its letters instead, and
+is drawn as an outline with its letters written invisibly over it. A glyph that only adds to
+its cluster (Noto Sans Arabic draws a letter's dots as a glyph of their own) is drawn as an
+outline, so each letter is in the text once.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import uharfbuzz
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics
+
+from .. import _rl
+from .._rl.tounicode import private_code
 
 
 @dataclass(frozen=True)
@@ -28,34 +33,18 @@ class Glyph:
     y_offset: float
     cluster: int  # index in the word's text of the first character it stands for
     gid: int  # the glyph's id in the font
+    letters: str = ""  # plain mode: the letters a glyph with no code stands for
 
 
-# What each private code stands for, per font (PostScript name): written into ToUnicode.
-_ACTUAL: dict[str, dict[int, str]] = {}
-_PRIVATE: dict[tuple[str, int, str], int] = {}
-_NEXT_PRIVATE = 0xF0000  # supplementary private use: clear of the fonts' own code points
-
-
-def _code_for(ttf: Any, gid: int, advance: int, text: str) -> str:
-    """The character ReportLab writes glyph ``gid`` with, such that the PDF's ToUnicode map
-    reads it back as ``text``, the letters it stands for (a joined form, a ligature)."""
-    global _NEXT_PRIVATE
+def _code_for(ttf: Any, gid: int, advance: int, text: str, private: bool) -> str:
+    """The character ReportLab writes glyph ``gid`` with, such that the PDF's text reads it
+    back as ``text``, the letters it stands for; "" when there is none (plain mode)."""
     chars = ttf.face.glyphToChar.get(gid) or []
     if any(chr(c) == text for c in chars):
         return text
-    key = (ttf.fontName, gid, text)
-    code = _PRIVATE.get(key)
-    if code is None:
-        code = _PRIVATE[key] = _NEXT_PRIVATE
-        _NEXT_PRIVATE += 1
-        face = ttf.face
-        face.charToGlyph[code] = gid
-        face.charWidths[code] = ttf.pdfScale(advance)
-        _ACTUAL.setdefault(face.name.decode("latin-1"), {})[code] = text
-    return chr(code)
+    return private_code(ttf, gid, advance, text) if private else ""
 
 
-@functools.lru_cache(maxsize=8192)
 def shape(text: str, font: str, size: float) -> tuple[tuple[Glyph, ...], float]:
     """Shape ``text`` in ``font``: its glyphs in visual order and its width in points.
 
@@ -63,6 +52,11 @@ def shape(text: str, font: str, size: float) -> tuple[tuple[Glyph, ...], float]:
     glyphs of it (the dots Noto Sans Arabic draws apart from a letter's body) get ``code``
     "" and are drawn as outlines, so the text layer holds each letter exactly once.
     """
+    return _shape(text, font, size, _rl.installed())
+
+
+@functools.lru_cache(maxsize=8192)
+def _shape(text: str, font: str, size: float, private: bool) -> tuple[tuple[Glyph, ...], float]:
     ttf = pdfmetrics.getFont(font)
     hb_font = ttf.hbFont(size)
     buf = uharfbuzz.Buffer()
@@ -78,11 +72,12 @@ def shape(text: str, font: str, size: float) -> tuple[tuple[Glyph, ...], float]:
         first = info.cluster not in seen and (
             pos.x_advance > 0 or _last_of(buf, info.cluster, info)
         )
-        code = ""
+        code = letters = ""
         if first:
             seen.add(info.cluster)
             end = clusters[clusters.index(info.cluster) + 1]
-            code = _code_for(ttf, info.codepoint, pos.x_advance, text[info.cluster : end])
+            letters = text[info.cluster : end]
+            code = _code_for(ttf, info.codepoint, pos.x_advance, letters, private)
         glyphs.append(
             Glyph(
                 code,
@@ -91,6 +86,7 @@ def shape(text: str, font: str, size: float) -> tuple[tuple[Glyph, ...], float]:
                 ttf.pdfScale(pos.y_offset) * scale,
                 info.cluster,
                 info.codepoint,
+                "" if code else letters,
             )
         )
     return tuple(glyphs), sum(g.advance for g in glyphs)
@@ -159,22 +155,3 @@ def draw_outline(canvas: Any, font: str, size: float, gid: int, x: float, y: flo
         else:
             path.close()
     canvas.drawPath(path, stroke=0, fill=1)
-
-
-_make_cmap = ttfonts.makeToUnicodeCMap
-
-
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap, with joined forms mapped to the letters they stand for."""
-    cmap: str = _make_cmap(fontname, subset)
-    actual = _ACTUAL.get(fontname.split("+", 1)[-1])
-    if not actual:
-        return cmap
-    for i, code in enumerate(subset):
-        if code in actual:
-            utf16 = actual[code].encode("utf-16-be").hex().upper()
-            cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{utf16}>")
-    return cmap
-
-
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap

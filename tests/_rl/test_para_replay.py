@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from pdfbuilder import build_pdf
+from pdfbuilder._rl import paragraphs
 from pdfbuilder.people.clinic import load_clinic
 from pdfbuilder.people.personal import Personal, personal_from_strings
-from pdfbuilder.text import para
+from pdfbuilder.text.para import Para
 
 ROOT = Path(__file__).resolve().parents[2]
 HANDOUTS = [
@@ -26,23 +27,23 @@ LAYOUTS = ["standard", "large-print", "trifold", "booklet", "easy-read", "graysc
 def replays(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Every replay decision, True when a remembered drawing was used."""
     decisions: list[bool] = []
-    fits = para.Drawing.fits
+    fits = paragraphs.Drawing.fits
 
-    def spy(self: para.Drawing, doc: Any) -> bool:
+    def spy(self: paragraphs.Drawing, doc: Any) -> bool:
         decisions.append(fits(self, doc))
         return decisions[-1]
 
-    monkeypatch.setattr(para.Drawing, "fits", spy)
+    monkeypatch.setattr(paragraphs.Drawing, "fits", spy)
     return decisions
 
 
 def _fresh(**kw: Any) -> bytes:
     """The leaflet drawn with no remembered drawings at all."""
-    para.REPLAY = False
+    paragraphs.REPLAY = False
     try:
         return build_pdf(**kw)
     finally:
-        para.REPLAY = True
+        paragraphs.REPLAY = True
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -98,9 +99,9 @@ def test_a_paragraph_in_a_standard_pdf_font_is_never_replayed() -> None:
     """Only TrueType fonts carry the per-document state a replay is checked against."""
     from reportlab.lib.styles import ParagraphStyle
 
-    standard = para.Para("Plain words.", ParagraphStyle("t", fontName="Helvetica"))
-    assert not para._replayable(standard)
+    standard = Para("Plain words.", ParagraphStyle("t", fontName="Helvetica"))
+    assert not paragraphs._replayable(standard)
     from pdfbuilder.text.fonts import register_family
 
     ours = ParagraphStyle("o", fontName=register_family().regular)
-    assert para._replayable(para.Para("Plain words.", ours))
+    assert paragraphs._replayable(Para("Plain words.", ours))

@@ -1,75 +1,63 @@
-"""The start-up speed-ups change when or how fast work is done, never its result."""
+"""The command's start-up speed-ups change when or how fast work is done, never its result.
+
+They are installed by ``pdfbuilder.cli.run`` only (``quick_imports``), so each test that needs
+them runs in a fresh interpreter that starts the way the command does.
+"""
 
 from __future__ import annotations
 
-import random
-import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
-import pdfbuilder  # noqa: F401  (installs the speed-ups)
-from pdfbuilder._rl import startup as _startup
-from pdfbuilder.text.fonts import register_family
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class _Doc:
-    """Stands in for a ReportLab document: splitString keys its state by the document."""
-
-
-def _original() -> object:
-    fast = TTFont.splitString
-    assert getattr(fast, "_fast_path", False)
-    cells = [c.cell_contents for c in fast.__closure__ or ()]
-    return next(c for c in cells if getattr(c, "__name__", "") == "splitString")
-
-
-def test_fast_split_string_gives_the_same_runs_and_state() -> None:
-    original = _original()
-    font = pdfmetrics.getFont(register_family("Noto Sans").regular)
-    rng = random.Random(20261121)
-    # Over 256 different characters, so that codes spill into a second subset.
-    covered = sorted(c for c in font.face.charToGlyph if 32 < c < 0x2000)
-    pool = "  \u00a0" + "".join(chr(c) for c in rng.sample(covered, 400))
-    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(400)]
-    slow_doc, fast_doc = _Doc(), _Doc()
-    for text in texts:
-        assert font.splitString(text, fast_doc) == original(font, text, slow_doc)  # type: ignore[operator]
-    slow, fast = font.state[slow_doc], font.state[fast_doc]
-    assert fast.assignments == slow.assignments and fast.subsets == slow.subsets
-    assert fast.nextCode == slow.nextCode
-    assert len(fast.subsets) >= 2  # the grouping of runs by subset was exercised
+#: What ``pdfbuilder.cli.run`` does before it imports anything else.
+AS_THE_COMMAND_STARTS = "from pdfbuilder._rl.startup import quick_imports; quick_imports()"
 
 
 def test_lazy_url_pattern_matches_like_the_compiled_one() -> None:
-    from reportlab.platypus import paragraph
-
-    lazy = paragraph.uri_pat
-    pattern = re.compile(lazy.pattern, lazy.flags)
-    for text in ("https://www.nice.org.uk/guidance/ng59", "not a url", "ftp://x.y/z"):
-        assert bool(lazy.match(text)) == bool(pattern.match(text))
-    assert isinstance(lazy, (_startup.LazyPattern, re.Pattern))
+    lines = _fresh_python(
+        """
+        import re
+        from reportlab.platypus import paragraph
+        lazy = paragraph.uri_pat
+        pattern = re.compile(lazy.pattern, lazy.flags)
+        for text in ("https://www.nice.org.uk/guidance/ng59", "not a url", "ftp://x.y/z"):
+            print(bool(lazy.match(text)) == bool(pattern.match(text)))
+        print(type(lazy).__name__)
+        """,
+        as_the_command=True,
+    )
+    assert lines == ["True", "True", "True", "LazyPattern"]
 
 
 def test_lazy_yaml_pattern_matches_like_the_compiled_one() -> None:
-    import yaml.reader
+    lines = _fresh_python(
+        """
+        import re
+        import yaml.reader
+        lazy = yaml.reader.Reader.NON_PRINTABLE
+        pattern = re.compile(lazy.pattern)
+        for text in ("plain words", "tab\\there", "bell\\x07", "\\ufffe", "Zoë 😀"):
+            print(bool(lazy.search(text)) == bool(pattern.search(text)))
+        print(type(lazy).__name__)
+        """,
+        as_the_command=True,
+    )
+    assert lines == ["True"] * 5 + ["LazyPattern"]
 
-    lazy = yaml.reader.Reader.NON_PRINTABLE
-    pattern = re.compile(lazy.pattern)
-    for text in ("plain words", "tab\there", "bell\x07", "\ufffe", "Zoë 😀"):
-        assert bool(lazy.search(text)) == bool(pattern.search(text))
 
-
-def _fresh_python(code: str) -> list[str]:
-    """Run ``code`` in a new interpreter; its printed lines."""
+def _fresh_python(code: str, *, as_the_command: bool = False) -> list[str]:
+    """Run ``code`` in a new interpreter (started as ``handout`` starts, with
+    ``as_the_command``); its printed lines."""
+    code = textwrap.dedent(code)
+    if as_the_command:
+        code = AS_THE_COMMAND_STARTS + "\n" + code
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
@@ -95,7 +83,8 @@ def test_pillow_and_harfbuzz_load_only_when_a_leaflet_needs_them() -> None:
         from PIL import Image
         import uharfbuzz
         print(sys.modules["PIL.Image"] is Image, sys.modules["uharfbuzz"] is uharfbuzz)
-        """
+        """,
+        as_the_command=True,
     )
     assert lines == ["False/False", "False/False", "False/True", "True/True", "True", "True"]
 
@@ -140,28 +129,33 @@ def test_the_installed_entry_point_keeps_exit_codes(tmp_path: Path) -> None:
 
 
 def test_reportlab_patterns_a_leaflet_never_uses_still_work_when_used() -> None:
-    from reportlab.lib import PyFontify, rl_safe_eval, textsplit
-
-    cases = [
-        (textsplit.rx, ["漢字 and text", "plain"]),
-        (PyFontify.matchRE, ["x = 1  # a comment", "def f(): pass", "'quoted'"]),
-        (rl_safe_eval.__rl_unsafe_re__, ["x.f_globals", "safe + 1", "__import__('os')"]),
-    ]
-    for lazy, texts in cases:
-        pattern = re.compile(lazy.pattern, lazy.flags)
-        for text in texts:
-            assert [m.span() for m in lazy.finditer(text)] == [
-                m.span() for m in pattern.finditer(text)
-            ]
-    # In a fresh process, importing the package leaves all three uncompiled.
-    assert _fresh_python(
-        """
+    # In a fresh process started as the command starts, all three stay uncompiled until
+    # used, and then match exactly as the compiled patterns do.
+    assert (
+        _fresh_python(
+            """
+        import re
         import pdfbuilder
         from reportlab.lib import PyFontify, rl_safe_eval, textsplit
         lazy = (textsplit.rx, PyFontify.matchRE, rl_safe_eval.__rl_unsafe_re__)
         print(all(type(p).__name__ == "LazyPattern" and p._compiled is None for p in lazy))
-        """
-    ) == ["True"]
+        cases = [
+            (textsplit.rx, ["漢字 and text", "plain"]),
+            (PyFontify.matchRE, ["x = 1  # a comment", "def f(): pass", "'quoted'"]),
+            (rl_safe_eval.__rl_unsafe_re__, ["x.f_globals", "safe + 1", "__import__('os')"]),
+        ]
+        for lazy, texts in cases:
+            pattern = re.compile(lazy.pattern, lazy.flags)
+            for text in texts:
+                same = [m.span() for m in lazy.finditer(text)] == [
+                    m.span() for m in pattern.finditer(text)
+                ]
+                print(same)
+        """,
+            as_the_command=True,
+        )
+        == ["True"] * 9
+    )
 
 
 def test_a_png_logo_is_read_through_reportlabs_deferred_pillow(tmp_path: Path) -> None:
@@ -183,6 +177,7 @@ def test_a_png_logo_is_read_through_reportlabs_deferred_pillow(tmp_path: Path) -
         from pypdf import PdfReader
         page = PdfReader(io.BytesIO(pdf)).pages[0]
         print([image.image.size for image in page.images])
-        """
+        """,
+        as_the_command=True,
     )
     assert lines == ["DeferredModule", "[(120,", "60)]"]

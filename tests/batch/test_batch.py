@@ -10,7 +10,7 @@ from helpers import BACK_SPASMS, ROOT, page_texts, read
 
 from pdfbuilder import HandoutError
 from pdfbuilder.batch.rows import Row, assign_targets, read_rows, safe_name
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 
 CLINIC = ROOT / "examples" / "clinic.yaml"
 HEADER = "file,patient,date,follow_up,note,exercises\n"

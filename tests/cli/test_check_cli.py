@@ -13,7 +13,7 @@ from helpers import BACK_SPASMS, ROOT
 
 from pdfbuilder import builtin_layout_names, load_handout, load_layout
 from pdfbuilder.check import check_handout
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 
 DATA = ROOT / "tests" / "data" / "check"
 GOOD = str(DATA / "good.yaml")

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import ROOT
 
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 from pdfbuilder.content.model import load_handout
 from pdfbuilder.content.translations import find_original, translation_warnings
 

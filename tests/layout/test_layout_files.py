@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from helpers import BACK_SPASMS, page_texts
 
 from pdfbuilder import HandoutError, build_pdf, builtin_layout_names, load_layout
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

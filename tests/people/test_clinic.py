@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from helpers import BACK_SPASMS, ROOT, page_texts
 
 from pdfbuilder import HandoutError, build_pdf, load_layout
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 from pdfbuilder.layout.contrast import contrast
 from pdfbuilder.people.clinic import brand_layout, clinic_json_schema, load_clinic
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from helpers import BACK_SPASMS, ROOT, page_texts
 
 from pdfbuilder import HandoutError, build_pdf, load_handout, load_layout
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 from pdfbuilder.layout.styles import styles_for
 from pdfbuilder.people.clinic import load_clinic
 from pdfbuilder.people.personal import (

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from helpers import ROOT
 from jsonschema import Draft202012Validator
 
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 
 HANDOUTS = [*sorted(ROOT.glob("handouts/**/*.yaml")), ROOT / "tests" / "data" / "minimal.yaml"]
 LAYOUTS = sorted(ROOT.glob("layouts/*.yaml"))

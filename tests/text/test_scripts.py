@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from helpers import BACK_SPASMS, page_texts, read, squash
 
 from pdfbuilder import build_pdf
-from pdfbuilder.cli.main import main
+from pdfbuilder.cli import main
 from pdfbuilder.content.model import handout_from_text, load_handout
 from pdfbuilder.content.translations import translation_warnings
 from pdfbuilder.text.fonts import DEFAULT_FALLBACKS, apply_fallbacks, font_chain, missing_glyphs

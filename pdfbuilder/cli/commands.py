@@ -7,7 +7,6 @@ traceback for anything a user can cause.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from ..layout.files import builtin_layout_names, layout_as_data, load_layout
 from ..layout.model import layout_json_schema
 from ..output.write import write_atomic
 from ..pipeline import build_pdf
-from .options import print_options, resolve
+from .options import layout_options, print_options, resolve
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,31 +67,6 @@ class HandoutGroup(click.Group):
             raise OneLineError(str(exc)) from None
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             raise click.Abort() from None
-
-
-def layout_option(purpose: str = "") -> Callable[[F], F]:
-    """``--layout NAME|PATH``, shared by every command that takes a layout."""
-    names = ", ".join(builtin_layout_names())
-    return click.option(
-        "--layout",
-        "-l",
-        "layout",
-        default="standard",
-        show_default=True,
-        metavar="NAME|PATH",
-        help=f"{purpose}A built-in layout ({names}) or a layout file.",
-    )
-
-
-def layout_options(func: F) -> F:
-    """The --layout and --paper options shared by every command that builds a leaflet."""
-    func = click.option(
-        "--paper",
-        type=click.Choice(["a4", "letter"], case_sensitive=False),
-        default=None,
-        help="Paper size (default: the layout's own, A4 for built-in layouts).",
-    )(func)
-    return layout_option()(func)
 
 
 @click.group(cls=HandoutGroup, context_settings=CONTEXT)
@@ -226,18 +200,3 @@ def figures(output: Path) -> None:
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")
-
-
-def run() -> None:
-    """The installed ``handout`` command: :func:`main`, with less garbage-collector work.
-
-    Everything imported by now lives until the process ends, so it is frozen out of the
-    collector's passes, during the command and in the final pass at exit (together about a
-    tenth of a ``handout build``). Collection itself stays on: memory is looked after as
-    before, only not by scanning the same modules again and again.
-    """
-    gc.freeze()
-    try:
-        main()
-    finally:
-        gc.freeze()  # what the command made: the exit's final pass need not scan it either
