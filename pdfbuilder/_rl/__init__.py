@@ -1,5 +1,9 @@
 """ReportLab's internals, behind one door.
 
+In: ReportLab as installed. Out: the same ReportLab, patched for speed and for the text of
+joined Arabic letters when it is a version these patches were tested with
+(:func:`install`), and the few private facts pdfbuilder reads from it.
+
 Every place where pdfbuilder reads a private part of ReportLab, or replaces one, is in this
 package and nowhere else:
 
