@@ -154,15 +154,19 @@ class Leaflet:
 Hook = Callable[[list[Flowable], t.Node], None]
 
 
+#: The paragraph class the sample is built with (tests swap in pdfbuilder.para.Para).
+PARAGRAPH: list[type[Paragraph]] = [Paragraph]
+
+
 def _para(text: str, style: ParagraphStyle, node: t.Node, **kw: Any) -> t.Tagged:
-    return t.Tagged(Paragraph(text, style), node, **kw)
+    return t.Tagged(PARAGRAPH[0](text, style), node, **kw)
 
 
 def _section(story: list[Flowable], root: t.Node, s: dict[str, ParagraphStyle], n: int) -> None:
     sect = root.child("Sect")
     story.append(_para(f"What helps, part {n}", s["h2"], sect.child("H2")))
     for i in range(3):
-        story.append(_para(WORDS * (3 + i), s["body"], sect.child("P")))
+        story.append(_para(WORDS * (3 + 2 * i), s["body"], sect.child("P")))
 
 
 def _lists(story: list[Flowable], root: t.Node, s: dict[str, ParagraphStyle]) -> None:
@@ -172,7 +176,7 @@ def _lists(story: list[Flowable], root: t.Node, s: dict[str, ParagraphStyle]) ->
         lst = sect.child("L", numbering=numbering)
         for label in labels:
             item, node = t.list_item(
-                Paragraph(label, s["body"]), Paragraph(WORDS[:90], s["body"]), 8 * mm
+                PARAGRAPH[0](label, s["body"]), PARAGRAPH[0](WORDS[:90], s["body"]), 8 * mm
             )
             lst.add(node)
             story.append(item)
@@ -228,6 +232,7 @@ def build_leaflet(
     hook: Hook | None = None,
     tagged: bool = True,
     invariant: int = 1,
+    role_map: dict[str, str] | None = None,
 ) -> Leaflet:
     """Build the sample; ``hook(story, root)`` may add flowables (and nodes) at the end."""
     s = styles()
@@ -257,5 +262,46 @@ def build_leaflet(
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=maker)
     pdf = buffer.getvalue()
     if tagged:
-        pdf = t.finish(pdf, root, recorder)
+        pdf = t.finish(pdf, root, recorder, role_map=role_map)
     return Leaflet(pdf, root, recorder)
+
+
+@dataclass(eq=False)
+class Element:
+    """A structure element read back from a PDF: role, marked content, children."""
+
+    role: str
+    obj: Any
+    content: list[tuple[int, int]] = field(default_factory=list)  # (page, MCID), page from 1
+    children: list[Element] = field(default_factory=list)
+    document: Any = None  # the pikepdf.Pdf, kept open while its objects are in use
+
+    def walk(self) -> list[Element]:
+        return [self, *(e for c in self.children for e in c.walk())]
+
+    def outline(self) -> Any:
+        """(role, [children...]) nested, for comparing with the expected shape."""
+        return (self.role, [c.outline() for c in self.children]) if self.children else self.role
+
+
+def read_structure(pdf: bytes) -> Element:
+    """The document's structure tree, read back with pikepdf (the element under the root)."""
+    import pikepdf
+
+    doc = pikepdf.open(io.BytesIO(pdf))
+    pages = {page.obj.objgen: n for n, page in enumerate(doc.pages, 1)}
+
+    def read(obj: Any, page: Any) -> Element:
+        page = obj.get("/Pg", page)
+        element = Element(str(obj.S)[1:], obj, document=doc)
+        kids = obj.get("/K", [])
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, int):
+                element.content.append((pages[page.objgen], kid))
+            elif kid.get("/Type") == pikepdf.Name.MCR:
+                element.content.append((pages[kid.Pg.objgen], int(kid.MCID)))
+            elif "/S" in kid:
+                element.children.append(read(kid, page))
+        return element
+
+    return read(doc.Root.StructTreeRoot.K, None)
