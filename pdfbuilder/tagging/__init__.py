@@ -11,7 +11,7 @@ Three steps, each in its own module:
    is drawn inside :func:`artifact` or wrapped in :class:`AsArtifact`. A
    :class:`Recorder`, one per build and attached to the build's canvas, writes the
    ``BDC``/``EMC`` operators and remembers which MCID on which page is which node.
-3. **Finishing pass** (:mod:`.finish`): after ReportLab saves, :func:`finish` appends the
+3. **Finishing pass** (:mod:`.finishing`): after ReportLab saves, :func:`finish` appends the
    structure tree, the ParentTree, the XMP metadata and the catalog and page entries.
 
 Usage::
@@ -38,7 +38,7 @@ Check the result with :func:`pdfbuilder.check.pdfua.check_pdfua`. See docs/acces
 
 from __future__ import annotations
 
-from .finish import finish, undrawn
+from .finishing import finish, undrawn
 from .flowables import AsArtifact, ListItem, Tagged, figure, furniture, list_item
 from .marks import (
     FOOTER,

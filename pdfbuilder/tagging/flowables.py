@@ -131,7 +131,11 @@ class Tagged(_Wrapper):
             self.flowable.drawOn(canvas, x, y, _sW)
         finally:
             recorder.end(canvas)
-        bx, by, bw, bh = self._box(x, y, _sW)
+        if self.url or self.node.role in BOXED:
+            self._note(recorder, canvas, self._box(x, y, _sW))
+
+    def _note(self, recorder: Any, canvas: Any, box: tuple[float, float, float, float]) -> None:
+        bx, by, bw, bh = box
         if self.node.role in BOXED:
             recorder.box(canvas, self.node, bx, by, bw, bh)
         if self.url:

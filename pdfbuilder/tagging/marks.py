@@ -4,7 +4,7 @@ In: drawing on a ReportLab canvas, bracketed by :meth:`Recorder.begin` / :meth:`
 (or the :func:`marked` and :func:`artifact` context managers). Out: ``BDC`` … ``EMC``
 operators in the page stream, written with ``canvas.addLiteral``, and a record of
 (page, MCID) → node, link annotations and figure boxes that the finishing pass
-(:mod:`pdfbuilder.tagging.finish`) turns into the structure tree.
+(:mod:`pdfbuilder.tagging.finishing`) turns into the structure tree.
 
 One :class:`Recorder` per build, attached to that build's canvas (:meth:`Recorder.canvasmaker`
 or :meth:`Recorder.attach`). Nothing here is module-level state, so builds in threads or

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from typing import Any
 
 import pikepdf
 
@@ -64,42 +65,42 @@ class _Source:
             self.root_num = pdf.Root.objgen[0]
             self.info_ref = f" /Info {_ref(trailer.Info.objgen[0])}" if "/Info" in trailer else ""
             self.id = bytes(trailer.ID.unparse()).decode("latin-1") if "/ID" in trailer else ""
-            self.info = self._info(pdf)
+            self.info = self._info(trailer.get("/Info"))
             lang = lang or str(pdf.Root.get("/Lang", ""))
             if not lang:
                 raise TaggingError("a tagged PDF needs a language (BaseDocTemplate(lang=...))")
             self.lang = check_lang(lang)
-            self.page_nums = [page.obj.objgen[0] for page in pdf.pages]
-            self.annots = self._annotations(pdf, recorder)
-            self.page_bodies = self._pages(pdf, recorder)
+            pages = _page_objects(pdf.Root.Pages)
+            self.page_nums = [page.objgen[0] for page in pages]
+            self.annots = self._annotations(pages, recorder)
+            self.page_bodies = self._pages(pages, recorder)
             self.catalog = self._catalog(pdf)
 
     @staticmethod
-    def _info(pdf: pikepdf.Pdf) -> dict[str, str]:
-        info = {
-            k: str(pdf.docinfo[f"/{k}"]) for k in _INFO_KEYS + _DATE_KEYS if f"/{k}" in pdf.docinfo
-        }
+    def _info(docinfo: Any) -> dict[str, str]:
+        keys = {f"/{k}" for k in _INFO_KEYS + _DATE_KEYS}
+        items = docinfo.items() if isinstance(docinfo, pikepdf.Dictionary) else []
+        info = {str(k)[1:]: str(v) for k, v in items if k in keys}
         if not info.get("Title", "").strip():
             raise TaggingError("a tagged PDF needs a title (BaseDocTemplate(title=...))")
         return info
 
     @staticmethod
-    def _annotations(pdf: pikepdf.Pdf, recorder: Recorder) -> dict[int, int]:
+    def _annotations(pages: list[Any], recorder: Recorder) -> dict[int, int]:
         """StructParent key → annotation object number, for the recorder's links."""
-        pages = {
+        linked = {
             page for refs in recorder.content.values() for kind, page, _ in refs if kind == "annot"
         }
         found: dict[int, int] = {}
-        for page in pages:
-            for annot in pdf.pages[page - 1].obj.get("/Annots", []):
+        for page in linked:
+            for annot in pages[page - 1].get("/Annots", []):
                 if "/StructParent" in annot:
                     found[int(annot.StructParent)] = annot.objgen[0]
         return found
 
-    def _pages(self, pdf: pikepdf.Pdf, recorder: Recorder) -> dict[int, bytes]:
+    def _pages(self, pages: list[Any], recorder: Recorder) -> dict[int, bytes]:
         bodies = {}
-        for index, page in enumerate(pdf.pages, 1):
-            obj = page.obj
+        for index, obj in enumerate(pages, 1):
             key = recorder.page_keys.get(index)
             if key is None and not obj.get("/Annots"):
                 continue
@@ -124,6 +125,13 @@ class _Source:
         root.ViewerPreferences = preferences
         root.Lang = pikepdf.String(self.lang)
         return bytes(root.unparse(resolved=True)).rstrip()[:-2]
+
+
+def _page_objects(node: Any) -> list[Any]:
+    """The page dictionaries under a page tree node, in order."""
+    if node.get("/Type") != pikepdf.Name.Pages:
+        return [node]
+    return [page for kid in node.Kids for page in _page_objects(kid)]
 
 
 class _Tree:
