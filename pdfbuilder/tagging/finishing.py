@@ -59,7 +59,11 @@ class _Source:
         self.startxref = int(data[data.rindex(b"startxref") + 9 :].split()[0])
         if data[self.startxref : self.startxref + 4] != b"xref":
             raise TaggingError("finish() takes ReportLab's own output (a classic xref table)")
-        with pikepdf.open(io.BytesIO(data)) as pdf:
+        # Read as written: no repair of a damaged file, no inherited attributes pushed down
+        # into the page dictionaries (which are copied into the update).
+        with pikepdf.open(
+            io.BytesIO(data), attempt_recovery=False, inherit_page_attributes=False
+        ) as pdf:
             trailer = pdf.trailer
             self.size = int(trailer.Size)
             self.root_num = pdf.Root.objgen[0]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pikepdf
 import pytest
-from leaflet_sample import build_leaflet, register_fonts, styles
+from leaflet_sample import build_leaflet, photo, register_fonts, styles
 from reportlab.graphics.shapes import Drawing, Line
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
@@ -120,6 +120,56 @@ def test_untagged_form_xobject() -> None:
     assert check_pdfua(_with(lambda root: FormUser("loose"))) == [
         UaFinding("01-005", "drawing outside any tagged content or artifact: 1 text", 4)
     ]
+
+
+class Painter(Flowable):  # type: ignore[misc]
+    """Paints with one canvas call: an inline image or a shading (an 'sh' operator)."""
+
+    def __init__(self, paint: Callable[[Any], None]) -> None:
+        super().__init__()
+        self.paint = paint
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 40, 20
+
+    def draw(self) -> None:
+        self.paint(self.canv)
+
+
+def _inline_image(canvas: Any) -> None:
+    from PIL import Image as PILImage
+
+    canvas.drawInlineImage(PILImage.new("RGB", (2, 2), (9, 9, 9)), 0, 0, 40, 20)
+
+
+def _shading(canvas: Any) -> None:
+    from reportlab.lib import colors
+
+    canvas.linearGradient(0, 0, 40, 0, (colors.white, colors.grey))
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda root: photo(), "1 image"),
+        (lambda root: Painter(_inline_image), "1 inline image"),
+        (lambda root: Painter(_shading), "1 shading"),
+    ],
+    ids=["image", "inline-image", "shading"],
+)
+def test_untagged_images_and_shadings(make: Callable[[t.Node], Flowable], kind: str) -> None:
+    found = check_pdfua(_with(make))
+    assert found == [
+        UaFinding("01-005", f"drawing outside any tagged content or artifact: {kind}", 4)
+    ]
+
+    def figure(root: t.Node) -> Flowable:
+        tagged = t.figure(make(root), "A grey square.")
+        root.add(tagged.node)
+        return tagged
+
+    assert check_pdfua(_with(figure)) == []
+    assert check_pdfua(_with(lambda root: t.AsArtifact(make(root)))) == []
 
 
 def test_a_form_drawn_inside_a_tag_or_an_artifact_is_covered() -> None:
