@@ -20,6 +20,8 @@ import pikepdf
 TEXT_SHOWING = frozenset({"Tj", "TJ", "'", '"'})
 PATH_PAINTING = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 NONE, TAGGED, ARTIFACT, OTHER = "none", "tagged", "artifact", "other"
+_WATCHED = TEXT_SHOWING | PATH_PAINTING | {"BDC", "BMC", "EMC", "BT", "ET", "Tf", "sh", "Do"}
+_WATCHED |= {"INLINE IMAGE"}
 
 
 @dataclass
@@ -78,7 +80,9 @@ class Walker:
             return tally
         state = _State(tally, resources, inherited, self)
         for instruction in instructions:
-            state.step(str(instruction.operator), list(instruction.operands))
+            op = str(instruction.operator)
+            if op in _WATCHED:
+                state.step(op, instruction.operands)
         state.finish()
         return tally
 
@@ -99,7 +103,7 @@ class _State:
                 return mark.kind
         return self.inherited
 
-    def step(self, op: str, operands: list[Any]) -> None:
+    def step(self, op: str, operands: Any) -> None:
         if op in ("BDC", "BMC"):
             self._open(operands, op)
         elif op == "EMC":
@@ -134,7 +138,7 @@ class _State:
         if self.context() == NONE:
             self.tally.unmarked[kind] += 1
 
-    def _open(self, operands: list[Any], op: str) -> None:
+    def _open(self, operands: Any, op: str) -> None:
         tag = operands[0] if operands else None
         props = operands[1] if op == "BDC" and len(operands) > 1 else None
         if isinstance(props, pikepdf.Name):

@@ -92,6 +92,19 @@ def test_no_mcid_goes_into_a_form_xobject() -> None:
         canvas.drawString(0, 0, "3")
 
 
+def test_a_second_pass_starts_the_record_afresh() -> None:
+    """Two-pass builds (a page total guessed wrong) make a new canvas: nothing carries over."""
+    node = t.Node("P")
+    recorder = t.Recorder()
+    make = recorder.canvasmaker()
+    for _ in range(2):
+        canvas = make(io.BytesIO())
+        with t.marked(canvas, node):
+            canvas.drawString(0, 0, "x")
+    assert recorder.content[node] == [("mcid", 1, 0)]
+    assert recorder.next_key == 1
+
+
 def test_an_untagged_canvas_draws_tagged_flowables_exactly_as_the_plain_ones() -> None:
     def build(wrap: bool) -> bytes:
         buffer = io.BytesIO()
