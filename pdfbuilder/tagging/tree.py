@@ -170,6 +170,12 @@ class Node:
             yield node
             stack.extend(reversed(node.children))
 
+    def __copy__(self) -> Node:
+        return self  # a node *is* one element: copies of flowables share it
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Node:
+        return self  # (ReportLab deep-copies flowables in KeepInFrame, PTOContainer, ...)
+
     def __repr__(self) -> str:
         label = self.alt or self.actual_text or self.title
         return f"Node({self.role!r}{', ' + repr(label[:30]) if label else ''})"

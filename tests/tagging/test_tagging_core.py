@@ -144,6 +144,29 @@ def test_reading_order_is_the_trees_not_the_drawings() -> None:
     assert check_pdfua(pdf) == []
 
 
+def test_flowables_copied_by_reportlab_keep_their_nodes() -> None:
+    """ImageAndFlowables (text beside a picture) deep-copies a paragraph to try a split;
+    the parts drawn are copies, and they share the original's node."""
+    from leaflet_sample import photo
+    from reportlab.platypus import ImageAndFlowables
+
+    body = styles()["body"]
+    nodes = [t.Node("P") for _ in range(3)]
+    figure = t.figure(photo(), "A warm pack on a lower back.")
+    beside = [t.Tagged(Paragraph(WORDS * 2, body), n) for n in nodes]
+    root = t.Node("Document", [t.Node("H1"), figure.node, *nodes])
+    recorder, buffer = t.Recorder(), io.BytesIO()
+    story = [
+        t.Tagged(Paragraph("Warmth", styles()["h1"]), root.children[0]),
+        ImageAndFlowables(figure, beside, imageSide="left"),
+    ]
+    doc = SimpleDocTemplate(buffer, title="Warmth", lang="en", displayDocTitle=1, invariant=1)
+    doc.build(story, canvasmaker=recorder.canvasmaker())
+    pdf = t.finish(buffer.getvalue(), root, recorder)
+    assert all(recorder.content[n] for n in nodes)
+    assert check_pdfua(pdf) == []
+
+
 def test_a_list_item_splits_with_its_label_on_the_first_part_only() -> None:
     body = styles()["body"]
     item, li = t.list_item(Paragraph("1.", body), Paragraph(WORDS * 15, body), 8 * mm)
