@@ -106,11 +106,12 @@ class _Source:
         bodies = {}
         for index, obj in enumerate(pages, 1):
             key = recorder.page_keys.get(index)
-            if key is None and not obj.get("/Annots"):
+            annotated = "/Annots" in obj and len(obj.Annots) > 0
+            if key is None and not annotated:
                 continue
             if key is not None:
                 obj.StructParents = key
-            if obj.get("/Annots"):
+            if annotated:
                 obj.Tabs = pikepdf.Name.S
             bodies[obj.objgen[0]] = bytes(obj.unparse(resolved=True))
         return bodies
