@@ -24,7 +24,13 @@ so they are never inside what a cache records or replays. Never call :func:`mark
 inside a ``draw`` whose output is cached, and never cache the drawing of a flowable that
 contains Tagged children.
 
-Do not wrap flowables that do not draw (Spacer, PageBreak, CondPageBreak, actions).
+Do not wrap flowables that do not draw (Spacer, PageBreak, CondPageBreak, actions), and
+do not give a node to a container whose split hands out its children (KeepTogether): every
+child would become that node's content. Wrap the leaves instead. In a ReportLab Table,
+wrap the Table in :class:`AsArtifact` (grid and backgrounds) and make every cell a Tagged
+flowable: a plain string cell is drawn by the table itself, so it would be an artifact
+too, hidden from screen readers. Header rows repeated on a continuation page
+(``repeatRows``) are drawn again by the Table: give those copies an artifact, not the TH.
 """
 
 from __future__ import annotations
