@@ -15,59 +15,9 @@ from typing import Any
 
 import pikepdf
 
-STANDARD = frozenset(
-    [
-        "Document",
-        "Part",
-        "Art",
-        "Sect",
-        "Div",
-        "BlockQuote",
-        "Caption",
-        "TOC",
-        "TOCI",
-        "Index",
-        "NonStruct",
-        "Private",
-        "P",
-        "H",
-        "H1",
-        "H2",
-        "H3",
-        "H4",
-        "H5",
-        "H6",
-        "L",
-        "LI",
-        "Lbl",
-        "LBody",
-        "Table",
-        "TR",
-        "TH",
-        "TD",
-        "THead",
-        "TBody",
-        "TFoot",
-        "Span",
-        "Quote",
-        "Note",
-        "Reference",
-        "BibEntry",
-        "Code",
-        "Link",
-        "Annot",
-        "Ruby",
-        "RB",
-        "RT",
-        "RP",
-        "Warichu",
-        "WT",
-        "WP",
-        "Figure",
-        "Formula",
-        "Form",
-    ]
-)
+from pdfbuilder.tagging.tree import STANDARD_ROLES
+
+STANDARD = STANDARD_ROLES  # ISO 32000-1 14.8.4, shared with the tagger
 _HEADINGS = {f"H{n}": n for n in range(1, 7)}
 # Which parents each table or list element may have (ISO 32000-1, Tables 336 and 337).
 _PARENTS = {
