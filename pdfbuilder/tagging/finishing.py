@@ -8,7 +8,8 @@ with an incremental update appended that adds
   tree (each page's MCIDs → their elements, each link annotation → its Link),
   ``/ParentTreeNextKey`` and, when custom roles are used, ``/RoleMap``;
 - in the catalog: ``/MarkInfo <</Marked true>>``, ``/Lang``, ``/ViewerPreferences`` with
-  ``/DisplayDocTitle true``, and ``/Metadata`` (XMP made from the info dictionary);
+  ``/DisplayDocTitle true``, ``/Metadata`` (XMP made from the info dictionary) and
+  ``/Version /1.7``;
 - on each page with marked content ``/StructParents``, and ``/Tabs /S`` on each page with
   annotations.
 
@@ -129,6 +130,9 @@ class _Source:
         preferences.DisplayDocTitle = True
         root.ViewerPreferences = preferences
         root.Lang = pikepdf.String(self.lang)
+        # /Tabs is PDF 1.5 and PDF/UA-1 builds on PDF 1.7; ReportLab's header says 1.4, and
+        # the catalog's /Version overrides it (an update cannot rewrite the header).
+        root.Version = pikepdf.Name("/1.7")
         return bytes(root.unparse(resolved=True)).rstrip()[:-2]
 
 

@@ -140,6 +140,7 @@ def test_catalog_and_xmp_agree_with_the_document_info(leaflet: Leaflet) -> None:
     assert root.MarkInfo.Marked is True
     assert root.ViewerPreferences.DisplayDocTitle is True
     assert str(root.Lang) == "en-GB"
+    assert str(root.Version) == "/1.7"  # overrides the 1.4 in ReportLab's header
     with pdf.open_metadata() as meta:
         assert meta["dc:title"] == str(pdf.docinfo.Title) == "Back spasms"
         assert meta["dc:creator"] == [str(pdf.docinfo.Author)]
