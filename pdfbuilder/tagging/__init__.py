@@ -1,0 +1,80 @@
+"""Tagged PDF (PDF/UA-1) for ReportLab documents: structure from the content, marks at draw time.
+
+Three steps, each in its own module:
+
+1. **Nodes** (:mod:`.tree`): the composer describes what each part is, in reading order,
+   as a tree of :class:`Node` (Document → H1, Sect → H2, P, L → LI → Lbl + LBody, Figure
+   with alt, Table → TR → TH/TD, Link, ...). Nodes come from the content model, not from
+   drawing order.
+2. **Marks** (:mod:`.marks`, :mod:`.flowables`): each flowable that draws content is
+   wrapped in :class:`Tagged` with its node; page furniture (footers, borders, crop marks)
+   is drawn inside :func:`artifact` or wrapped in :class:`AsArtifact`. A
+   :class:`Recorder`, one per build and attached to the build's canvas, writes the
+   ``BDC``/``EMC`` operators and remembers which MCID on which page is which node.
+3. **Finishing pass** (:mod:`.finishing`): after ReportLab saves, :func:`finish` appends the
+   structure tree, the ParentTree, the XMP metadata and the catalog and page entries.
+
+Usage::
+
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from pdfbuilder import tagging as t
+
+    doc_node = t.Node("Document")
+    h1 = doc_node.child("H1")
+    body = doc_node.child("P")
+    story = [t.Tagged(Paragraph("Back spasms", title_style), h1),
+             t.Tagged(Paragraph(text, body_style), body)]
+
+    recorder = t.Recorder()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, title="Back spasms", lang="en", invariant=1)
+    footer = t.furniture(draw_footer, t.FOOTER)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer,
+              canvasmaker=recorder.canvasmaker())
+    pdf = t.finish(buffer.getvalue(), doc_node, recorder)
+
+Check the result with :func:`pdfbuilder.check.pdfua.check_pdfua`. See docs/accessibility.md.
+"""
+
+from __future__ import annotations
+
+from .finishing import finish, undrawn
+from .flowables import AsArtifact, ListItem, Tagged, figure, furniture, list_item
+from .marks import (
+    FOOTER,
+    HEADER,
+    LAYOUT,
+    PRINTER,
+    WATERMARK,
+    Artifact,
+    Recorder,
+    TaggingError,
+    artifact,
+    marked,
+    recorder_of,
+)
+from .tree import STANDARD_ROLES, Node
+
+__all__ = [
+    "FOOTER",
+    "HEADER",
+    "LAYOUT",
+    "PRINTER",
+    "STANDARD_ROLES",
+    "WATERMARK",
+    "Artifact",
+    "AsArtifact",
+    "ListItem",
+    "Node",
+    "Recorder",
+    "Tagged",
+    "TaggingError",
+    "artifact",
+    "figure",
+    "finish",
+    "furniture",
+    "list_item",
+    "marked",
+    "recorder_of",
+    "undrawn",
+]

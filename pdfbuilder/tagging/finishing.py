@@ -1,0 +1,325 @@
+"""The finishing pass: the structure tree, ParentTree and XMP, added after ReportLab saves.
+
+In: the PDF bytes ReportLab wrote (its output, not a rewritten file), the document's root
+node and the :class:`~pdfbuilder.tagging.marks.Recorder` of the build. Out: the same PDF
+with an incremental update appended that adds
+
+- ``/StructTreeRoot`` with ``/K`` (the tree, in reading order), a ``/ParentTree`` number
+  tree (each page's MCIDs → their elements, each link annotation → its Link),
+  ``/ParentTreeNextKey`` and, when custom roles are used, ``/RoleMap``;
+- in the catalog: ``/MarkInfo <</Marked true>>``, ``/Lang``, ``/ViewerPreferences`` with
+  ``/DisplayDocTitle true``, ``/Metadata`` (XMP made from the info dictionary) and
+  ``/Version /1.7``;
+- on each page with marked content ``/StructParents``, and ``/Tabs /S`` on each page with
+  annotations.
+
+Why an incremental update: ReportLab's bytes stay as they are (fonts and page streams are
+not parsed, decoded or recompressed), so the pass costs a fraction of a millisecond per
+page; pikepdf only reads the catalog, the pages and the annotations. The update is plain
+PDF 1.4 syntax every reader applies. Nothing in it depends on the time or on chance, so an
+``invariant`` build stays byte-identical from run to run.
+
+Errors in how tagging was used (a marked node missing from the tree, a link with no Link
+above it, no title, no language) raise :class:`TaggingError`: they are bugs in a builder,
+never something a reader should get.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+import pikepdf
+
+from .marks import Recorder, Ref, TaggingError
+from .tree import NEEDS_ALT, STANDARD_ROLES, Node, check_lang
+from .xmp import xmp_packet
+
+_INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
+_DATE_KEYS = ("CreationDate", "ModDate")
+
+
+def _num(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _text(value: str) -> str:
+    return bytes(pikepdf.String(value).unparse()).decode("latin-1")
+
+
+def _ref(num: int) -> str:
+    return f"{num} 0 R"
+
+
+class _Source:
+    """What the pass needs from ReportLab's file: object numbers and a few dictionaries."""
+
+    def __init__(self, data: bytes, recorder: Recorder, lang: str | None) -> None:
+        self.startxref = int(data[data.rindex(b"startxref") + 9 :].split()[0])
+        if data[self.startxref : self.startxref + 4] != b"xref":
+            raise TaggingError("finish() takes ReportLab's own output (a classic xref table)")
+        # Read as written: no repair of a damaged file, no inherited attributes pushed down
+        # into the page dictionaries (which are copied into the update).
+        with pikepdf.open(
+            io.BytesIO(data), attempt_recovery=False, inherit_page_attributes=False
+        ) as pdf:
+            trailer = pdf.trailer
+            self.size = int(trailer.Size)
+            self.root_num = pdf.Root.objgen[0]
+            self.info_ref = f" /Info {_ref(trailer.Info.objgen[0])}" if "/Info" in trailer else ""
+            self.id = bytes(trailer.ID.unparse()).decode("latin-1") if "/ID" in trailer else ""
+            self.info = self._info(trailer.get("/Info"))
+            lang = lang or str(pdf.Root.get("/Lang", ""))
+            if not lang:
+                raise TaggingError("a tagged PDF needs a language (BaseDocTemplate(lang=...))")
+            self.lang = check_lang(lang)
+            pages = _page_objects(pdf.Root.Pages)
+            self.page_nums = [page.objgen[0] for page in pages]
+            self.annots = self._annotations(pages, recorder)
+            self.page_bodies = self._pages(pages, recorder)
+            self.catalog = self._catalog(pdf)
+
+    @staticmethod
+    def _info(docinfo: Any) -> dict[str, str]:
+        keys = {f"/{k}" for k in _INFO_KEYS + _DATE_KEYS}
+        items = docinfo.items() if isinstance(docinfo, pikepdf.Dictionary) else []
+        info = {str(k)[1:]: str(v) for k, v in items if k in keys}
+        if not info.get("Title", "").strip():
+            raise TaggingError("a tagged PDF needs a title (BaseDocTemplate(title=...))")
+        return info
+
+    @staticmethod
+    def _annotations(pages: list[Any], recorder: Recorder) -> dict[int, int]:
+        """StructParent key → annotation object number, for the recorder's links."""
+        linked = {
+            page for refs in recorder.content.values() for kind, page, _ in refs if kind == "annot"
+        }
+        found: dict[int, int] = {}
+        for page in linked:
+            for annot in pages[page - 1].get("/Annots", []):
+                if "/StructParent" in annot:
+                    found[int(annot.StructParent)] = annot.objgen[0]
+        return found
+
+    def _pages(self, pages: list[Any], recorder: Recorder) -> dict[int, bytes]:
+        bodies = {}
+        for index, obj in enumerate(pages, 1):
+            key = recorder.page_keys.get(index)
+            annotated = "/Annots" in obj and len(obj.Annots) > 0
+            if key is None and not annotated:
+                continue
+            if key is not None:
+                obj.StructParents = key
+            if annotated:
+                obj.Tabs = pikepdf.Name.S
+            bodies[obj.objgen[0]] = bytes(obj.unparse(resolved=True))
+        return bodies
+
+    def _catalog(self, pdf: pikepdf.Pdf) -> bytes:
+        root = pdf.Root
+        for key in ("/StructTreeRoot", "/MarkInfo", "/Metadata"):
+            if key in root:
+                del root[key]
+        preferences = pikepdf.Dictionary()
+        existing = root.get("/ViewerPreferences")
+        if isinstance(existing, pikepdf.Dictionary):
+            for key, value in existing.items():
+                preferences[key] = value
+        preferences.DisplayDocTitle = True
+        root.ViewerPreferences = preferences
+        root.Lang = pikepdf.String(self.lang)
+        # /Tabs is PDF 1.5 and PDF/UA-1 builds on PDF 1.7; ReportLab's header says 1.4, and
+        # the catalog's /Version overrides it (an update cannot rewrite the header).
+        root.Version = pikepdf.Name("/1.7")
+        return bytes(root.unparse(resolved=True)).rstrip()[:-2]
+
+
+def _page_objects(node: Any) -> list[Any]:
+    """The page dictionaries under a page tree node, in order."""
+    if node.get("/Type") != pikepdf.Name.Pages:
+        return [node]
+    return [page for kid in node.Kids for page in _page_objects(kid)]
+
+
+class _Tree:
+    """Object numbers and serialisation of the structure elements."""
+
+    def __init__(self, root: Node, recorder: Recorder, role_map: Mapping[str, str], first: int):
+        self.recorder, self.role_map = recorder, role_map
+        self.tree_root = first  # the StructTreeRoot; the elements follow it
+        first += 1
+        self.nodes = list(root.walk())
+        self.num = {node: first + i for i, node in enumerate(self.nodes)}
+        if len(self.num) != len(self.nodes):
+            raise TaggingError("a node appears twice in the tree: each element is one node")
+        self.parent = {child: node for node in self.nodes for child in node.children}
+        self.own = self._own_content()
+        for node in self.nodes:
+            self._standard_role(node)
+
+    def _own_content(self) -> dict[Node, list[Ref]]:
+        own: dict[Node, list[Ref]] = {}
+        for node, refs in self.recorder.content.items():
+            if node not in self.num:
+                raise TaggingError(f"{node!r} was drawn but is not in the structure tree")
+            for ref in refs:
+                owner = self._link_of(node) if ref[0] == "annot" else node
+                own.setdefault(owner, []).append(ref)
+        return own
+
+    def _link_of(self, node: Node) -> Node:
+        found: Node | None = node
+        while found is not None and self._standard_role(found) != "Link":
+            found = self.parent.get(found)
+        if found is None:
+            raise TaggingError(f"the link drawn for {node!r} has no Link node at or above it")
+        return found
+
+    def _standard_role(self, node: Node) -> str:
+        role, seen = node.role, set()
+        while role not in STANDARD_ROLES:
+            if role in seen or role not in self.role_map:
+                raise TaggingError(f"role {node.role!r} does not map to a standard role")
+            seen.add(role)
+            role = self.role_map[role]
+        if role in NEEDS_ALT and not (node.alt or node.actual_text):
+            raise TaggingError(f"{node!r} is a {role} and needs alt text")
+        return role
+
+    def element(self, node: Node, pages: list[int], annots: Mapping[int, int]) -> str:
+        refs = self.own.get(node, [])
+        page = next((p for kind, p, _ in refs if kind == "mcid"), None)
+        kids = []
+        for kind, on, value in refs:
+            if kind == "annot":
+                if value not in annots:
+                    raise TaggingError(f"the annotation of {node!r} is missing from page {on}")
+                kids.append(
+                    f"<< /Type /OBJR /Obj {_ref(annots[value])} /Pg {_ref(pages[on - 1])} >>"
+                )
+            elif on == page:
+                kids.append(str(value))
+            else:
+                kids.append(f"<< /Type /MCR /Pg {_ref(pages[on - 1])} /MCID {value} >>")
+        kids += [_ref(self.num[child]) for child in node.children]
+        parent = self.parent.get(node)
+        parts = [f"<< /Type /StructElem /S /{node.role}"]
+        parts.append(f" /P {_ref(self.num[parent] if parent else self.tree_root)}")
+        if page is not None:
+            parts.append(f" /Pg {_ref(pages[page - 1])}")
+        if kids:
+            parts.append(f" /K [{' '.join(kids)}]")
+        for key, text in (
+            ("Alt", node.alt),
+            ("ActualText", node.actual_text),
+            ("Lang", node.lang),
+            ("T", node.title),
+        ):
+            if text is not None:
+                parts.append(f" /{key} {_text(text)}")
+        parts.append(self._attributes(node))
+        return "".join(parts) + " >>"
+
+    def _attributes(self, node: Node) -> str:
+        attrs = []
+        box = self.recorder.boxes.get(node)
+        if box is not None:
+            bbox = " ".join(_num(v) for v in box[1])
+            attrs.append(f"<< /O /Layout /Placement /Block /BBox [{bbox}] >>")
+        if node.scope:
+            attrs.append(f"<< /O /Table /Scope /{node.scope} >>")
+        if node.numbering:
+            attrs.append(f"<< /O /List /ListNumbering /{node.numbering} >>")
+        if not attrs:
+            return ""
+        return f" /A {attrs[0]}" if len(attrs) == 1 else f" /A [{' '.join(attrs)}]"
+
+    def parent_tree(self, annots: Mapping[int, int]) -> str:
+        entries: dict[int, str] = {}
+        for page, nodes in self.recorder.page_nodes.items():
+            elements = " ".join(_ref(self.num[node]) for node in nodes)
+            entries[self.recorder.page_keys[page]] = f"[{elements}]"
+        for owner, refs in self.own.items():
+            for kind, _, key in refs:
+                if kind == "annot":
+                    entries[key] = _ref(self.num[owner])
+        nums = " ".join(f"{key} {entries[key]}" for key in sorted(entries))
+        return f"<< /Nums [{nums}] >>"
+
+
+def finish(
+    pdf: bytes,
+    root: Node,
+    recorder: Recorder,
+    *,
+    lang: str | None = None,
+    role_map: Mapping[str, str] | None = None,
+) -> bytes:
+    """``pdf`` (ReportLab's bytes) tagged with the tree under ``root``.
+
+    ``lang`` overrides the catalog's /Lang (which ReportLab writes from
+    ``BaseDocTemplate(lang=...)``); ``role_map`` maps custom roles to standard ones.
+    """
+    recorder.check_closed()
+    role_map = dict(role_map or {})
+    source = _Source(pdf, recorder, lang)
+    tree_root = source.size
+    tree = _Tree(root, recorder, role_map, tree_root)
+    metadata = tree_root + 1 + len(tree.nodes)
+    objects: dict[int, bytes] = {}
+    role_entries = " ".join(f"/{k} /{v}" for k, v in sorted(role_map.items()))
+    objects[tree_root] = (
+        f"<< /Type /StructTreeRoot /K {_ref(tree.num[root])} "
+        f"/ParentTree {tree.parent_tree(source.annots)} /ParentTreeNextKey {recorder.next_key}"
+        + (f" /RoleMap << {role_entries} >>" if role_map else "")
+        + " >>"
+    ).encode("latin-1")
+    for node in tree.nodes:
+        body = tree.element(node, source.page_nums, source.annots)
+        objects[tree.num[node]] = body.encode("latin-1")
+    xmp = xmp_packet(source.info, source.lang)
+    objects[metadata] = (
+        b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp)
+        + xmp
+        + b"\nendstream"
+    )
+    objects[source.root_num] = source.catalog + (
+        f" /MarkInfo << /Marked true >> /StructTreeRoot {_ref(tree_root)} "
+        f"/Metadata {_ref(metadata)} >>"
+    ).encode("latin-1")
+    objects.update(source.page_bodies)
+    return _append_update(pdf, objects, source, max(source.size, metadata + 1))
+
+
+def _append_update(pdf: bytes, objects: dict[int, bytes], source: _Source, size: int) -> bytes:
+    out = bytearray(pdf)
+    if not out.endswith(b"\n"):
+        out += b"\n"
+    offsets = {}
+    for num in sorted(objects):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n"
+    nums = sorted(offsets)
+    start = 0
+    while start < len(nums):
+        end = start
+        while end + 1 < len(nums) and nums[end + 1] == nums[end] + 1:
+            end += 1
+        out += b"%d %d\n" % (nums[start], end - start + 1)
+        out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in nums[start : end + 1])
+        start = end + 1
+    ids = f" /ID {source.id}" if source.id else ""
+    out += (
+        f"trailer\n<< /Size {size} /Root {_ref(source.root_num)}{source.info_ref}{ids} "
+        f"/Prev {source.startxref} >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode("latin-1")
+    return bytes(out)
+
+
+def undrawn(root: Node, recorder: Recorder) -> list[Node]:
+    """Leaf nodes in the tree that got no content: usually a flowable left unwrapped."""
+    return [n for n in root.walk() if not n.children and n not in recorder.content]

@@ -1,0 +1,243 @@
+"""Marked content: which drawing on which page belongs to which node, or to no node at all.
+
+In: drawing on a ReportLab canvas, bracketed by :meth:`Recorder.begin` / :meth:`Recorder.end`
+(or the :func:`marked` and :func:`artifact` context managers). Out: ``BDC`` … ``EMC``
+operators in the page stream, written with ``canvas.addLiteral``, and a record of
+(page, MCID) → node, link annotations and figure boxes that the finishing pass
+(:mod:`pdfbuilder.tagging.finishing`) turns into the structure tree.
+
+One :class:`Recorder` per build, attached to that build's canvas (:meth:`Recorder.canvasmaker`
+or :meth:`Recorder.attach`). Nothing here is module-level state, so builds in threads or
+worker processes never share a recorder. A canvas without a recorder draws untagged:
+:func:`marked` and :func:`artifact` then do nothing.
+
+Rules kept here, so a caller cannot break them:
+
+- Marked sequences never nest. Opening a sequence while another is open closes the outer
+  one first and reopens it (with a new MCID if it is a node's) when the inner one ends.
+  So a container may be drawn as an artifact (its border) around tagged children, and a
+  tagged child may sit inside another node's drawing; each stretch of drawing gets
+  exactly one owner.
+- Marks are opened and closed only between drawing calls, never inside a text object
+  (ReportLab writes each ``BT`` … ``ET`` in one piece), and never span a page break: an
+  open mark on a new page is a :class:`TaggingError`.
+- A form XObject is drawn wherever it is used, so no MCID may be written into one
+  (:meth:`Recorder.form`). Its ``Do`` inherits the mark around it: draw the form inside
+  an artifact (a page total in a footer) or inside a node's mark.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase.pdfdoc import PDFString
+
+from .tree import Node
+
+#: The attribute a recorder is attached to a canvas under.
+ATTRIBUTE = "pdfbuilder_tagging"
+
+
+class TaggingError(RuntimeError):
+    """Tagging used in a way that would make a broken PDF (a programming error)."""
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """What kind of page furniture a drawing is (ISO 32000-1, 14.8.2.2.2)."""
+
+    type: str  # Pagination, Layout or Page
+    subtype: str | None = None  # Header, Footer or Watermark (Pagination only)
+
+    def operator(self) -> str:
+        props = f"/Type /{self.type}" + (f" /Subtype /{self.subtype}" if self.subtype else "")
+        return f"/Artifact <<{props}>> BDC"
+
+
+#: Running footers and page numbers.
+FOOTER = Artifact("Pagination", "Footer")
+HEADER = Artifact("Pagination", "Header")
+WATERMARK = Artifact("Pagination", "Watermark")
+#: Borders, rules, backgrounds, bands, fold guides, decorative icons.
+LAYOUT = Artifact("Layout")
+#: Marks for the printer: crop marks, registration marks, colour bars.
+PRINTER = Artifact("Page")
+
+#: A piece of a node's content: ("mcid", page, mcid) or ("annot", page, struct_parent_key).
+Ref = tuple[str, int, int]
+
+
+class Recorder:
+    """Everything one build learns while drawing, for the finishing pass.
+
+    ``content[node]`` lists the node's marked content and annotations in drawing order;
+    ``page_nodes[page]`` the node of each MCID on a page (index = MCID); ``page_keys`` and
+    ``next_key`` the ParentTree keys given out (pages and annotations share one series);
+    ``boxes[node]`` a figure's or table's box on its first page, in page coordinates.
+    Pages are numbered from 1, as ``canvas.getPageNumber()`` does.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything: a new canvas (say the second pass of a two-pass build)."""
+        self.content: dict[Node, list[Ref]] = {}
+        self.page_nodes: dict[int, list[Node]] = {}
+        self.page_keys: dict[int, int] = {}
+        self.next_key = 0
+        self.boxes: dict[Node, tuple[int, tuple[float, float, float, float]]] = {}
+        self._stack: list[Node | Artifact] = []
+        self._stack_page = 0
+        self._in_form = 0
+
+    # -- attaching to a canvas ------------------------------------------------------------
+
+    def attach(self, canvas: Any) -> Any:
+        """Tag what is drawn on ``canvas`` from now on (forgetting any earlier canvas)."""
+        self.reset()
+        setattr(canvas, ATTRIBUTE, self)
+        return canvas
+
+    def canvasmaker(self, make: Callable[..., Any] | None = None) -> Callable[..., Any]:
+        """A ``canvasmaker`` for ``doc.build`` that makes ``make(...)`` and attaches to it.
+
+        ``make`` defaults to ReportLab's Canvas; pass a subclass or a ``functools.partial``
+        to keep a special canvas (the footer's page-total canvas, say).
+        """
+        if make is None:
+            from reportlab.pdfgen.canvas import Canvas
+
+            make = Canvas
+
+        def maker(*args: Any, **kwargs: Any) -> Any:
+            return self.attach(make(*args, **kwargs))
+
+        return maker
+
+    # -- marks ----------------------------------------------------------------------------
+
+    def begin(self, canvas: Any, owner: Node | Artifact) -> None:
+        """Start drawing that belongs to ``owner`` (a node, or an artifact kind)."""
+        page = canvas.getPageNumber()
+        if self._stack:
+            if page != self._stack_page:
+                raise TaggingError(
+                    f"a mark for {self._stack[-1]!r} opened on page {self._stack_page} "
+                    f"is still open on page {page}"
+                )
+            canvas.addLiteral("EMC")
+        self._stack_page = page
+        self._stack.append(owner)
+        self._open(canvas, owner, page)
+
+    def end(self, canvas: Any) -> None:
+        """End the drawing started by the matching :meth:`begin`."""
+        if not self._stack:
+            raise TaggingError("end() without a matching begin()")
+        canvas.addLiteral("EMC")
+        self._stack.pop()
+        if self._stack:
+            self._open(canvas, self._stack[-1], self._stack_page)
+
+    def _open(self, canvas: Any, owner: Node | Artifact, page: int) -> None:
+        if isinstance(owner, Artifact):
+            canvas.addLiteral(owner.operator())
+            return
+        if self._in_form:
+            raise TaggingError(
+                f"{owner!r} drawn inside a form XObject: a form is reused, so mark the "
+                "drawing that uses it (or draw the form's content as an artifact)"
+            )
+        nodes = self.page_nodes.get(page)
+        if nodes is None:
+            nodes = self.page_nodes[page] = []
+            self.page_keys[page] = self._key()
+        mcid = len(nodes)
+        nodes.append(owner)
+        self.content.setdefault(owner, []).append(("mcid", page, mcid))
+        canvas.addLiteral(f"/{owner.role} <</MCID {mcid}>> BDC")
+
+    def _key(self) -> int:
+        key = self.next_key
+        self.next_key += 1
+        return key
+
+    def check_closed(self) -> None:
+        """Raise TaggingError if a mark is still open (called by the finishing pass)."""
+        if self._stack:
+            raise TaggingError(f"the mark for {self._stack[-1]!r} was never ended")
+
+    @contextlib.contextmanager
+    def form(self, canvas: Any, name: str, **bounds: float) -> Iterator[None]:
+        """``canvas.beginForm(name, **bounds)`` … ``endForm()``, refusing MCIDs inside."""
+        if self._stack:
+            raise TaggingError(f"form {name!r} defined while {self._stack[-1]!r} is open")
+        canvas.beginForm(name, **bounds)
+        self._in_form += 1
+        try:
+            yield
+        finally:
+            self._in_form -= 1
+        canvas.endForm()
+
+    # -- what the finishing pass needs besides marks --------------------------------------
+
+    def box(self, canvas: Any, node: Node, x: float, y: float, width: float, height: float) -> None:
+        """Note ``node``'s box (in the canvas's current coordinates) on this page."""
+        if node in self.boxes:
+            return  # a split figure or table keeps its first page's box
+        corners = [
+            canvas.absolutePosition(px, py) for px in (x, x + width) for py in (y, y + height)
+        ]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        self.boxes[node] = (canvas.getPageNumber(), (min(xs), min(ys), max(xs), max(ys)))
+
+    def link(
+        self,
+        canvas: Any,
+        node: Node,
+        url: str,
+        rect: tuple[float, float, float, float],
+        contents: str,
+    ) -> None:
+        """A clickable link over ``rect`` (current coordinates), tied to ``node``.
+
+        ``node`` is a Link, or lies inside one: the finishing pass ties the annotation to
+        the nearest Link at or above it. ``contents`` describes where the link goes.
+        """
+        if not contents.strip():
+            raise TaggingError(f"the link to {url} needs a description (its /Contents)")
+        key = self._key()
+        canvas.linkURL(
+            url, rect, relative=1, thickness=0, Contents=PDFString(contents), StructParent=key
+        )
+        self.content.setdefault(node, []).append(("annot", canvas.getPageNumber(), key))
+
+
+def recorder_of(canvas: Any) -> Recorder | None:
+    """The recorder tagging ``canvas``, or None when the build is not tagged."""
+    recorder = getattr(canvas, ATTRIBUTE, None)
+    return recorder if isinstance(recorder, Recorder) else None
+
+
+@contextlib.contextmanager
+def marked(canvas: Any, owner: Node | Artifact) -> Iterator[None]:
+    """Draw the block's content as ``owner``'s (a node or an artifact kind); untagged: as is."""
+    recorder = recorder_of(canvas)
+    if recorder is None:
+        yield
+        return
+    recorder.begin(canvas, owner)
+    try:
+        yield
+    finally:
+        recorder.end(canvas)
+
+
+def artifact(canvas: Any, kind: Artifact = LAYOUT) -> contextlib.AbstractContextManager[None]:
+    """Draw the block's content as page furniture of ``kind`` (FOOTER, LAYOUT, PRINTER...)."""
+    return marked(canvas, kind)
