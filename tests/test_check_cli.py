@@ -54,9 +54,9 @@ def test_warnings_fail_only_with_strict(runner: CliRunner) -> None:
 def test_report_groups_findings_by_severity(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", str(DATA / "readability-grade.yaml")])
     out = result.stdout
-    assert out.index("  Errors (1):") < out.index("  Warnings (3):") < out.index("  Notes (")
+    assert out.index("  Errors (1):") < out.index("  Warnings (4):") < out.index("  Notes (")
     assert "  Hardest sentences:\n" in out
-    assert ':25: grade 37.7, 9 words, 8 long: "Individuals experiencing' in out
+    assert ':25: grade 24.7, 9 words, 8 long: "Individuals experiencing' in out
 
 
 def test_json_has_documented_keys(runner: CliRunner) -> None:
@@ -82,6 +82,8 @@ def test_json_has_documented_keys(runner: CliRunner) -> None:
         "flesch_kincaid",
         "smog",
         "fernandez_huerta",
+        "szigriszt_pazos",
+        "inflesz",
     ]
     assert list(report["readability"]["sections"][0]) == [
         "name",
@@ -93,6 +95,8 @@ def test_json_has_documented_keys(runner: CliRunner) -> None:
         "flesch_kincaid",
         "smog",
         "fernandez_huerta",
+        "szigriszt_pazos",
+        "inflesz",
     ]
     assert list(report["readability"]["hardest_sentences"][0]) == [
         "text",
@@ -134,10 +138,10 @@ def test_several_files_fail_if_one_fails(runner: CliRunner) -> None:
     code, data = _json(runner, GOOD, str(DATA / "content-action.yaml"))
     assert code == 1
     assert data["passed"] is False
-    # content-action.yaml has no exercises: no action (an error), and nothing for the
-    # exercise log (a warning).
+    # content-action.yaml has no exercises: no action (an error), a section that promises
+    # things to do and gives none, and nothing for the exercise log (warnings).
     assert [r["summary"]["errors"] for r in data["files"]] == [0, 1]  # type: ignore[attr-defined]
-    assert [r["summary"]["warnings"] for r in data["files"]] == [0, 1]  # type: ignore[attr-defined]
+    assert [r["summary"]["warnings"] for r in data["files"]] == [0, 2]  # type: ignore[attr-defined]
 
 
 def test_bad_file_is_one_line_and_the_rest_are_still_checked(
