@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..errors import FieldPath
 from ..markup import plain
 from ..model import Bullets, Handout
 from .context import CheckContext
 from .findings import Finding
-from .text import base_language, clip, in_dictionary, words_of
+from .text import base_language, clip, in_dictionary
 from .writing import conventions
 
 _TOKEN = re.compile(r"[^\W_](?:[\w&]*[^\W_])?")
@@ -101,8 +102,8 @@ def _explained(acronym: str, text: str, start: int, end: int, lang: str) -> bool
 
 
 def _capital_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of two or more words in capitals in a row, with only spaces and numbers
-    between them ("DO NOT TAKE MORE THAN 8 TABLETS")."""
+    """Spans of two or more words in capitals in a row, with only spaces, hyphens and
+    numbers between them ("DO NOT TAKE MORE THAN 8 TABLETS", "INNER-THIGHS")."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     end = count = 0
@@ -111,7 +112,8 @@ def _capital_runs(text: str) -> list[tuple[int, int]]:
         gap = text[last : match.start()]
         last = match.end()
         capital = base_form(match.group()) is not None
-        if start is not None and (gap.strip() or not (capital or match.group().isdigit())):
+        joined = not gap.strip(" -‐")
+        if start is not None and (not joined or not (capital or match.group().isdigit())):
             if count > 1:
                 runs.append((start, end))
             start, count = None, 0
@@ -123,62 +125,84 @@ def _capital_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def acronyms(ctx: CheckContext) -> Iterator[Finding]:
-    """``readability.acronym``: each acronym is explained where it is first used."""
+@dataclass(frozen=True)
+class _Scan:
+    """What one reading of the leaflet found: each unexplained acronym at its first use,
+    the acronyms explained somewhere, and the first run of capitals in each text."""
+
+    first: dict[str, FieldPath]
+    explained: set[str]
+    runs: list[tuple[FieldPath, str]]
+
+
+def _scan(ctx: CheckContext) -> _Scan:
     lang = base_language(ctx.handout.language)
     known = conventions(lang).known_acronyms | ctx.acronyms
-    explained: set[str] = set()
-    first: dict[str, FieldPath] = {}
+    found = _Scan({}, set(), [])
     for path, raw in _units(ctx.handout):
         text = plain(raw)
-        runs = _capital_runs(text)
+        runs = [
+            (a, b) for a, b in _capital_runs(text) if not set(_TOKEN.findall(text[a:b])) <= known
+        ]
+        if runs:
+            found.runs.append((path, text[runs[0][0] : runs[0][1]]))
         for match in _TOKEN.finditer(text):
             acronym = base_form(match.group())
-            if acronym is None or {acronym, match.group()} & known or acronym in explained:
+            if acronym is None or {acronym, match.group()} & known or acronym in found.explained:
                 continue
             if any(a <= match.start() < b for a, b in runs):
                 continue  # capitals for emphasis: readability.capitals says so
             if _explained(acronym, text, match.start(), match.end(), lang):
-                explained.add(acronym)
+                found.explained.add(acronym)
             else:
-                first.setdefault(acronym, path)
-    for acronym, path in first.items():
-        yield ctx.finding(
-            "readability.acronym", "warning", path, _message(acronym, lang, explained)
-        )
+                found.first.setdefault(acronym, path)
+    return found
 
 
-def _message(acronym: str, lang: str, explained: set[str]) -> str:
-    if acronym in explained:
-        return (
-            f'"{acronym}" is explained only after its first use; explain it here, where '
-            "the reader first meets it"
-        )
-    if lang == "en" and in_dictionary(acronym):
-        return (
-            f'"{acronym}" is in capitals: if it is an abbreviation, say what it stands for the '
-            "first time it is used; if it is for emphasis, write it in lower case and use **bold**"
-        )
-    return (
-        f'"{acronym}" is not explained; the first time it is used, say what it means, e.g. '
-        f'"{acronym} (...)", or use plain words (or allow it with --allow-acronym)'
-    )
+def _shouted(acronym: str, ctx: CheckContext, found: _Scan) -> bool:
+    """An ordinary English word in capitals, never explained: emphasis, most likely."""
+    english = base_language(ctx.handout.language) == "en"
+    return english and acronym not in found.explained and in_dictionary(acronym)
+
+
+def acronyms(ctx: CheckContext) -> Iterator[Finding]:
+    """``readability.acronym``: each acronym is explained where it is first used."""
+    found = _scan(ctx)
+    for acronym, path in found.first.items():
+        if _shouted(acronym, ctx, found):
+            continue  # readability.capitals
+        if acronym in found.explained:
+            message = (
+                f'"{acronym}" is explained only after its first use; explain it here, where '
+                "the reader first meets it"
+            )
+        else:
+            message = (
+                f'"{acronym}" is not explained; the first time it is used, say what it means, '
+                f'e.g. "{acronym} (...)", or use plain words (or allow it with --allow-acronym)'
+            )
+        yield ctx.finding("readability.acronym", "warning", path, message)
 
 
 def capitals(ctx: CheckContext) -> Iterator[Finding]:
-    """``readability.capitals``: no run of words in capitals (except known acronyms)."""
-    known = conventions(ctx.handout.language).known_acronyms | ctx.acronyms
-    for path, raw in _units(ctx.handout):
-        text = plain(raw)
-        for start, end in _capital_runs(text):
-            words = words_of(text[start:end])
-            if all(w in known for w in _TOKEN.findall(text[start:end])) or not words:
-                continue
+    """``readability.capitals``: no words in capitals for emphasis (runs of two or more, or
+    an ordinary English word), known and explained acronyms apart."""
+    found = _scan(ctx)
+    for path, text in found.runs:
+        yield ctx.finding(
+            "readability.capitals",
+            "warning",
+            path,
+            f'"{clip(text, 40)}" is in capitals, which are harder to read; write it in lower '
+            "case and use **bold** for emphasis",
+        )
+    for acronym, path in found.first.items():
+        if _shouted(acronym, ctx, found):
             yield ctx.finding(
                 "readability.capitals",
                 "warning",
                 path,
-                f'"{clip(text[start:end], 40)}" is in capitals, which are harder to read; write '
-                "it in lower case and use **bold** for emphasis",
+                f'"{acronym}" is in capitals: if it is an abbreviation, say what it stands for '
+                "the first time it is used; if it is for emphasis, write it in lower case and "
+                "use **bold**",
             )
-            break

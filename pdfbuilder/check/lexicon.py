@@ -47,12 +47,14 @@ Patterns = tuple[tuple[Part, ...], ...]  # any pattern; every part of it
 
 @dataclass(frozen=True)
 class Sign:
-    """One warning sign: its tier, what it is (for messages) and its sources."""
+    """One warning sign: its tier, what it is (for messages), its sources, and the
+    languages it has terms in."""
 
     id: str
     tier: str
     about: str
     sources: tuple[str, ...]
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,13 @@ def _data() -> Any:
 
 
 def _sign(entry: dict[str, Any]) -> Sign:
-    return Sign(entry["id"], entry["tier"], entry["about"], tuple(entry["sources"]))
+    return Sign(
+        entry["id"],
+        entry["tier"],
+        " ".join(entry["about"].split()),
+        tuple(entry["sources"]),
+        tuple(sorted(entry["match"])),
+    )
 
 
 def _expand(part: str | list[str], concepts: dict[str, list[str]]) -> Part:
