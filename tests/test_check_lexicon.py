@@ -79,6 +79,12 @@ PHRASES = [
     ("en", "You need to pee more often than usual", None),
     ("en", "You want help to lose weight", None),
     ("en", "Your pain is no better after 6 weeks", None),
+    ("en", "Your ankle still gives way when you walk on rough ground", None),
+    ("en", "Numbness or tingling in your arms or legs", "limb-weakness"),
+    ("en", "You're coughing up a lot of blood", "severe-bleeding"),
+    ("en", "You've been sick and there's blood in it", "severe-bleeding"),
+    ("en", "A rash that does not fade when you roll a glass over it", "meningitis-sepsis"),
+    ("en", "You get chest pain when you exercise that goes away when you rest", None),
     # Negation never hides a sign it does not reach.
     ("en", "You have no fever, but you cannot pee", "cannot-pee"),
     ("en", "You have no fever and cannot pee", "cannot-pee"),
@@ -97,6 +103,10 @@ PHRASES = [
     ("es", "No tiene fiebre, pero el dolor no mejora", None),
     ("es", "Tiene hormigueo en los dedos por la noche", None),
     ("es", "Ha tenido un año difícil", None),  # "año" is not "ano"
+    ("es", "Se le hinchan los labios o la lengua", "allergic-reaction"),
+    ("es", "Ha perdido peso sin saber por qué", "weight-loss"),
+    ("es", "El bebé se mueve menos", "baby-movements"),
+    ("es", "Tiene la rodilla hinchada", None),
     # Arabic: short vowels, hamza forms and proclitics do not hide a word.
     ("ar", "تشعر بخدر حول الأعضاء التناسلية", "saddle-numbness"),
     ("ar", "لا تستطيع التحكم في البول", "bladder-bowel-control"),
@@ -105,6 +115,9 @@ PHRASES = [
     ("ar", "لديك أَلَم في الصَّدر", "chest-pain"),
     ("ar", "لديك حمى", "fever"),
     ("ar", "ليس لديك حمى", None),
+    ("ar", "تتقيأ دما", "severe-bleeding"),
+    ("ar", "فقدت وزنك دون سبب", "weight-loss"),
+    ("ar", "ركبتك حمراء ومتورمة", "hot-swollen"),
     ("ar", "لم يتحسن الألم بعد بضعة أسابيع", None),
 ]
 
@@ -126,8 +139,8 @@ def test_every_sign_has_terms_in_every_language_and_real_sources() -> None:
 
 def test_every_sign_and_source_is_documented() -> None:
     docs = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
-    missing = [s.id for s in all_signs() if f"`{s.id}`" not in docs]
-    missing += [s for s in source_ids() if f"`{s}`" not in docs]
+    missing = [s.id for s in all_signs() if f"| `{s.id}` | {s.tier} | {s.about} |" not in docs]
+    missing += [s for s in source_ids() if f"- `{s}`: " not in docs]
     assert missing == []
 
 
