@@ -94,34 +94,55 @@ def _term(text: str) -> Term:
     return tuple(out)
 
 
+def _forms(token: str, prefixes: Sequence[str]) -> list[str]:
+    """A token as it is, and without each proclitic it may carry (two letters must remain)."""
+    stripped = (token[len(p) :] for p in prefixes if token.startswith(p))
+    return [token, *(f for f in stripped if len(f) >= 2)]
+
+
 def _word_matches(pattern: Word, token: str, prefixes: Sequence[str]) -> bool:
     text, is_prefix = pattern
-    stripped = (token[len(p) :] for p in prefixes if token.startswith(p))
-    forms = [token, *(f for f in stripped if len(f) >= 2)]
-    return any(f == text or (is_prefix and f.startswith(text)) for f in forms)
+    return any(f == text or (is_prefix and f.startswith(text)) for f in _forms(token, prefixes))
 
 
-def _starts(term: Term, toks: Sequence[str], at: int, prefixes: Sequence[str]) -> bool:
-    if at + len(term) > len(toks):
-        return False
-    return all(_word_matches(w, toks[at + i], prefixes) for i, w in enumerate(term))
+class _Text:
+    """A sign's tokens, indexed by form so a term is looked for only where its first word
+    is (a long text costs its vocabulary per term, not its length)."""
+
+    def __init__(self, text: str, prefixes: Sequence[str]) -> None:
+        self.toks = tokens(text)
+        self.prefixes = prefixes
+        self.at: dict[str, list[int]] = {}
+        for i, token in enumerate(self.toks):
+            for form in _forms(token, prefixes):
+                self.at.setdefault(form, []).append(i)
+        self._found: dict[Term, list[int]] = {}
+
+    def starts(self, term: Term) -> list[int]:
+        """Where ``term`` starts."""
+        if term not in self._found:
+            text, is_prefix = term[0]
+            if is_prefix:
+                places = sorted({i for f, at in self.at.items() if f.startswith(text) for i in at})
+            else:
+                places = self.at.get(text, [])
+            self._found[term] = [i for i in places if self._whole(term, i)]
+        return self._found[term]
+
+    def _whole(self, term: Term, at: int) -> bool:
+        if at + len(term) > len(self.toks):
+            return False
+        return all(_word_matches(w, self.toks[at + i], self.prefixes) for i, w in enumerate(term))
 
 
-def _negated(toks: Sequence[str], rules: _Rules) -> set[int]:
+def _negated(text: _Text, rules: _Rules) -> set[int]:
     """Positions a negation cue reaches."""
-    symptom = {
-        i + k
-        for t in rules.not_negation
-        for i in range(len(toks))
-        if _starts(t, toks, i, rules.prefixes)
-        for k in range(len(t))
-    }
+    symptom = {i + k for t in rules.not_negation for i in text.starts(t) for k in range(len(t))}
     out: set[int] = set()
-    for i in range(len(toks)):
-        if i in symptom:
-            continue
-        for cue in rules.negation:
-            if not _starts(cue, toks, i, rules.prefixes):
+    toks = text.toks
+    for cue in rules.negation:
+        for i in text.starts(cue):
+            if i in symptom:
                 continue
             reach, j = 0, i + len(cue)
             while j < len(toks) and reach < NEGATION_REACH and toks[j] not in rules.breaks:
@@ -130,17 +151,13 @@ def _negated(toks: Sequence[str], rules: _Rules) -> set[int]:
     return out
 
 
-def _named(terms: Part, toks: Sequence[str], negated: set[int], rules: _Rules) -> bool:
+def _named(terms: Part, text: _Text, negated: set[int]) -> bool:
     """Whether one of ``terms`` occurs at a place no negation reaches."""
-    return any(
-        _starts(term, toks, i, rules.prefixes) and i not in negated
-        for term in terms
-        for i in range(len(toks))
-    )
+    return any(i not in negated for term in terms for i in text.starts(term))
 
 
-def _matches(patterns: Patterns, toks: Sequence[str], negated: set[int], rules: _Rules) -> bool:
-    return any(all(_named(part, toks, negated, rules) for part in p) for p in patterns)
+def _matches(patterns: Patterns, text: _Text, negated: set[int]) -> bool:
+    return any(all(_named(part, text, negated) for part in p) for p in patterns)
 
 
 def signs_in(text: str, language: str) -> list[Sign]:
@@ -148,12 +165,12 @@ def signs_in(text: str, language: str) -> list[Sign]:
     rules = _compiled().get(language.split("-")[0].lower())
     if rules is None:
         return []
-    toks = tokens(text)
-    negated = _negated(toks, rules)
+    indexed = _Text(text, rules.prefixes)
+    negated = _negated(indexed, rules)
     found = [
         sign
         for sign, patterns, unless in rules.patterns
-        if _matches(patterns, toks, negated, rules) and not _matches(unless, toks, negated, rules)
+        if _matches(patterns, indexed, negated) and not _matches(unless, indexed, negated)
     ]
     return sorted(found, key=lambda s: TIERS.index(s.tier))
 
