@@ -1,6 +1,7 @@
-"""Sentences, syllables and the Spanish scores under the check: the abbreviation lists, the
-syllable counter (it is right, so the hardest-sentence grades were wrong for another
-reason), Szigriszt-Pazos with INFLESZ, and the hardest sentences of a plain leaflet."""
+"""Sentences, syllables and words under the check: the abbreviation lists, the syllable
+counter (it is right, so the hardest-sentence grades were wrong for another reason),
+Szigriszt-Pazos with INFLESZ, the hardest sentences of a plain leaflet, and what makes a
+sentence an action or a heading a promise of things to do."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from conftest import BACK_SPASMS, ROOT
 
 from pdfbuilder import load_handout, load_layout
 from pdfbuilder.check import check_handout
+from pdfbuilder.check.actions import is_action
 from pdfbuilder.check.readability import inflesz_band, score
 from pdfbuilder.check.text import sentences, spanish_syllables, split_sentences
+from pdfbuilder.check.writing import actions_for
 from pdfbuilder.cli import main
 
 SPANISH = ROOT / "handouts" / "back-spasms.es.yaml"
@@ -120,3 +123,43 @@ def test_report_shows_inflesz_for_spanish(runner: CliRunner) -> None:
     assert "(Fernández-Huerta; target grade 6, limit 8): grade 4.8, ease 81.9, INFLESZ" in whole
     assert "(bastante fácil)" in whole
     assert any("INFLESZ" in line and "Purpose" in line for line in result.stdout.splitlines())
+
+
+ACTIONS = [
+    ("en", "Keep moving.", True),
+    ("en", "Do not stay in bed.", True),
+    ("en", "If you sit a lot, get up every 30 minutes.", True),
+    ("en", "You should rest for a day.", True),
+    ("en", "Try to walk a little each day.", True),
+    ("en", "Most people get better with time.", False),
+    ("en", "Ice and rest are often used.", False),
+    ("es", "Descanse la rodilla.", True),
+    ("es", "No levante peso.", True),
+    ("es", "Si le duele, tome un calmante.", True),
+    ("es", "La mayoría mejora sola.", False),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "action"), ACTIONS, ids=[a[1] for a in ACTIONS])
+def test_an_action_is_an_instruction(language: str, sentence: str, action: bool) -> None:
+    words = actions_for(language)
+    assert words is not None and is_action(sentence, words) is action
+
+
+HEADINGS = [
+    ("en", "How can I ease the pain?", True),
+    ("en", "What should I do if it gets worse?", True),
+    ("en", "Tips for sleeping", True),
+    ("en", "How do I know if it is serious?", False),
+    ("en", "What can I expect?", False),
+    ("en", "How long will it last?", False),
+    ("es", "¿Qué puedo hacer en casa?", True),
+    ("es", "¿Cómo puedo saber si es grave?", False),
+]
+
+
+@pytest.mark.parametrize(("language", "heading", "asks"), HEADINGS, ids=[h[1] for h in HEADINGS])
+def test_headings_that_promise_things_to_do(language: str, heading: str, asks: bool) -> None:
+    words = actions_for(language)
+    assert words is not None and bool(words.asks.search(heading)) is asks
+    assert actions_for("ar") is None  # no list yet: actions get a note, not a guess
