@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..content.model import Bullets
 from ..text.markup import plain
 from .context import CheckContext
 from .findings import Finding
 from .text import split_sentences, words_of
-from .words import ACTION_VERBS, NOT_IMPERATIVE, VAGUE_HEADINGS, YOU_WORDS, for_language
+from .words import NOT_IMPERATIVE, VAGUE_HEADINGS, YOU_WORDS, for_language
 
 #: A review date this close (in days) earns a warning to plan the review.
 REVIEW_SOON_DAYS = 90
@@ -39,7 +38,7 @@ def purpose(ctx: CheckContext) -> Iterator[Finding]:
             "the leaflet has no purpose line; say in one sentence what it helps the reader do",
         )
         return
-    if len(split_sentences(text)) > 1:
+    if len(split_sentences(text, ctx.handout.language)) > 1:
         yield ctx.finding(
             "content.purpose",
             "warning",
@@ -170,30 +169,3 @@ def step_voice(ctx: CheckContext) -> Iterator[Finding]:
                     f'step {j + 1} of "{ex.name}" is not written to the reader; '
                     'start with a verb ("Lift your hips") or say "you"',
                 )
-
-
-def action(ctx: CheckContext) -> Iterator[Finding]:
-    """``content.action``: at least one thing the reader can do (an exercise or an instruction)."""
-    if ctx.handout.exercises or _has_instruction(ctx):
-        return
-    yield ctx.finding(
-        "content.action",
-        "error",
-        ("sections",),
-        "the leaflet gives the reader nothing to do; add at least one clear "
-        'action ("Keep moving.", "Ask a pharmacist...") or an exercise',
-    )
-
-
-def _has_instruction(ctx: CheckContext) -> bool:
-    verbs = for_language(ACTION_VERBS, ctx.handout.language) or ACTION_VERBS["en"]
-    texts = list(ctx.handout.key_takeaways)
-    for section in ctx.handout.sections:
-        for block in section.body:
-            texts.extend(block.bullets if isinstance(block, Bullets) else [block.text])
-    for text in texts:
-        for sentence in split_sentences(plain(text)):
-            words = [w.lower().replace("’", "'") for w in words_of(sentence)]
-            if words and (words[0] in verbs or words[:2] == ["do", "not"]):
-                return True
-    return False

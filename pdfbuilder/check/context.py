@@ -23,7 +23,8 @@ def handout_line(handout: Handout, path: FieldPath) -> int | None:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a rule may look at. ``clinic`` is a clinic profile, or ``None`` when none is given."""
+    """What a rule may look at. ``clinic`` is a clinic profile, or ``None`` when none is given;
+    ``acronyms`` are abbreviations the caller allows without explanation."""
 
     handout: Handout
     layout: Layout
@@ -31,6 +32,7 @@ class CheckContext:
     today: dt.date
     readability: Readability
     clinic: Any = None
+    acronyms: frozenset[str] = frozenset()
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line in the handout file where ``path`` is (``None`` if not read from a file)."""

@@ -1,12 +1,14 @@
 """Completeness rules: the parts a leaflet must not go to print without.
 
 In: a :class:`~.context.CheckContext`.
-Out: findings for: figures without alt text, no tangible tool, a seek-help tier left empty,
-no sources, a review date that has passed or is close, and missing contact details.
+Out: findings for: figures without alt text, no tangible tool, a seek-help tier left empty
+or saying "None", no sources, a review date that has passed or is close, a draft, an
+unreviewed translation, and missing contact details.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..text.markup import plain
@@ -14,12 +16,14 @@ from .content import REVIEW_SOON_DAYS
 from .context import CheckContext
 from .findings import Finding, Severity
 from .text import words_of
+from .writing import conventions
 
 #: The layout block that prints a tangible tool (an exercise log to tick off).
 TOOL_BLOCK = "exercise_log"
 #: Alt text shorter than this many words rarely describes the movement.
 ALT_MIN_WORDS = 4
 TIERS = ("emergency", "urgent", "routine")
+_EDGES = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 
 
 def figure_alt(ctx: CheckContext) -> Iterator[Finding]:
@@ -76,7 +80,12 @@ def tangible_tool(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def seek_help(ctx: CheckContext) -> Iterator[Finding]:
-    """``content.seek-help``: all three tiers (emergency, urgent, routine) have signs."""
+    """``content.seek-help``: all three tiers (emergency, urgent, routine) list real signs.
+
+    A tier that is empty, or whose only words are a placeholder ("None", "N/A", "-"), is an
+    error: the reader is left without the signs that tier is for.
+    """
+    placeholders = conventions(ctx.handout.language).placeholders
     for tier in TIERS:
         items = getattr(ctx.handout.seek_help, tier)
         if not items:
@@ -87,13 +96,74 @@ def seek_help(ctx: CheckContext) -> Iterator[Finding]:
                 f"the {tier} tier is empty; list the signs that need {tier} help",
             )
         for i, text in enumerate(items):
-            if not plain(text).strip():
+            words = plain(text).strip()
+            path = ("seek_help", tier, i)
+            if not words:
                 yield ctx.finding(
                     "content.seek-help",
                     "error",
-                    ("seek_help", tier, i),
+                    path,
                     f"sign {i + 1} of the {tier} tier is empty; write it or remove it",
                 )
+            elif is_placeholder(words, placeholders):
+                yield ctx.finding(
+                    "content.seek-help", "error", path, _placeholder_message(ctx, tier, i, words)
+                )
+
+
+def is_placeholder(text: str, placeholders: frozenset[str]) -> bool:
+    """Whether ``text`` says "nothing here" ("None.", "N/A", "-") rather than a sign."""
+    core = _EDGES.sub("", text.lower())
+    return not any(c.isalnum() for c in core) or " ".join(core.split()) in placeholders
+
+
+def _placeholder_message(ctx: CheckContext, tier: str, index: int, text: str) -> str:
+    said = f'sign {index + 1} of the {tier} tier says "{text}"'
+    if tier == "emergency":
+        number = ctx.handout.contacts.emergency
+        return (
+            f"{said}; every leaflet needs the signs that need {number} or A&E now (for "
+            "example chest pain, collapse, severe bleeding, or the signs that this condition "
+            "has become dangerous); list them"
+        )
+    need = "same-day help" if tier == "urgent" else "a routine appointment"
+    return f"{said}; list the signs that need {need}, or ask a clinician which belong here"
+
+
+def draft(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.status``: a draft is not ready for patients."""
+    if ctx.handout.review.status == "draft":
+        yield ctx.finding(
+            "content.status",
+            "warning",
+            ("review", "status"),
+            "the leaflet is a draft (review.status: draft); have the clinical reviewer sign "
+            "it off, then set status: final before giving it to patients",
+        )
+
+
+def translation(ctx: CheckContext) -> Iterator[Finding]:
+    """``content.translation``: a translation is checked by a qualified translator."""
+    done = ctx.handout.translation
+    if done is None:
+        return
+    if not done.reviewed:
+        yield ctx.finding(
+            "content.translation",
+            "warning",
+            ("translation", "reviewed"),
+            f'this translation of "{done.of}" has not been reviewed (translation.reviewed: '
+            "false); have a qualified translator check it against the original, then set "
+            "reviewed: true and name them in translation.translator",
+        )
+    elif not (done.translator or "").strip():
+        yield ctx.finding(
+            "content.translation",
+            "warning",
+            ("translation",),
+            "the translation is marked reviewed but names no one; say who reviewed it in "
+            "translation.translator",
+        )
 
 
 def sources(ctx: CheckContext) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..content.model import Handout
 from ..layout.model import Layout
-from . import content, design, document, reading
+from . import acronyms, actions, content, design, document, reading, triage
 from .context import CheckContext, handout_line
 from .findings import Finding, Targets
 from .readability import measure
@@ -31,17 +31,24 @@ RULES: Mapping[str, Rule] = {
     "readability.section-grade": reading.part_grades,
     "readability.long-sentence": reading.long_sentences,
     "readability.language": reading.unscored_language,
+    "readability.inflesz": reading.whole_inflesz,
+    "readability.paragraph": reading.long_paragraphs,
+    "readability.acronym": acronyms.acronyms,
+    "readability.capitals": acronyms.capitals,
     "content.purpose": content.purpose,
     "content.takeaways": content.takeaways,
     "content.heading": content.headings,
     "content.step-number": content.step_numbers,
     "content.step-voice": content.step_voice,
-    "content.action": content.action,
+    "content.action": actions.action,
     "content.figure-alt": document.figure_alt,
     "content.tangible-tool": document.tangible_tool,
     "content.seek-help": document.seek_help,
+    "content.red-flags": triage.red_flags,
     "content.sources": document.sources,
     "content.review-date": document.review_date,
+    "content.status": document.draft,
+    "content.translation": document.translation,
     "content.contacts": document.contacts,
     "design.contrast": design.colour_contrast,
     "design.type-size": design.type_sizes,
@@ -72,11 +79,13 @@ def check_handout(
     targets: Targets | None = None,
     today: dt.date | None = None,
     rules: Iterable[str] | None = None,
+    acronyms: Iterable[str] = (),
 ) -> Report:
     """Check ``handout`` for reading level, completeness and, in ``layout``, design.
 
     ``targets`` defaults to the handout's own (see :func:`handout_targets`); ``today`` to
     the current date (for the review-date rule); ``rules`` to every rule in :data:`RULES`.
+    ``acronyms`` are abbreviations readers know (a clinic's own), never flagged as unexplained.
     Returns a :class:`Report` whose findings are sorted by severity, file and line.
     Raises ``KeyError`` for an unknown rule id.
     """
@@ -88,6 +97,7 @@ def check_handout(
         today=today or dt.date.today(),
         readability=measure(handout, functools.partial(handout_line, handout)),
         clinic=clinic,
+        acronyms=frozenset(acronyms),
     )
     selected = [RULES[name] for name in (rules if rules is not None else RULES)]
     findings = sorted((f for rule in selected for f in rule(ctx)), key=Finding.sort_key)

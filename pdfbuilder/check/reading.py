@@ -13,8 +13,11 @@ from collections.abc import Iterator
 from ..text.markup import plain
 from .context import CheckContext
 from .findings import Finding, Severity
-from .readability import LONG_SENTENCE, Scores, text_units
-from .text import sentences
+from .readability import INFLESZ_NORMAL, LONG_SENTENCE, Scores, text_units
+from .text import clip, sentences, words_of
+
+#: A paragraph (or bullet, step, sign) longer than this many words is hard to take in.
+LONG_PARAGRAPH = 60
 
 _ADVICE = "use shorter sentences and everyday words (start with the hardest sentences listed)"
 
@@ -62,6 +65,21 @@ def whole_smog(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+def whole_inflesz(ctx: CheckContext) -> Iterator[Finding]:
+    """``readability.inflesz``: Spanish below INFLESZ "normal" (Szigriszt-Pazos under 55)."""
+    whole = ctx.readability.whole
+    if whole is None or whole.szigriszt_pazos is None:
+        return
+    if whole.szigriszt_pazos < INFLESZ_NORMAL:
+        yield Finding(
+            "readability.inflesz",
+            "warning",
+            f"the leaflet's INFLESZ score is {whole.szigriszt_pazos:g} ({whole.inflesz}); "
+            f"Spanish health leaflets should reach {INFLESZ_NORMAL:g} (normal) or more; "
+            "use shorter sentences and shorter words",
+        )
+
+
 def part_grades(ctx: CheckContext) -> Iterator[Finding]:
     """``readability.section-grade``: each part (section, key points, exercises...) on its own."""
     target, limit = ctx.targets.target_grade, ctx.targets.max_grade
@@ -94,8 +112,38 @@ def long_sentences(ctx: CheckContext) -> Iterator[Finding]:
                     "warning",
                     unit.path,
                     f"a sentence of {len(found.words)} words (more than {LONG_SENTENCE}): "
-                    f'"{_clip(found.text)}"; split it in two',
+                    f'"{clip(found.text)}"; split it in two',
                 )
+
+
+def long_paragraphs(ctx: CheckContext) -> Iterator[Finding]:
+    """``readability.paragraph``: no paragraph, bullet, step or sign over 60 words.
+
+    The purpose and key points have limits of their own (``content.purpose``,
+    ``content.takeaways``).
+    """
+    for unit in text_units(ctx.handout):
+        if unit.path[0] in ("purpose", "key_takeaways"):
+            continue
+        count = len(words_of(plain(unit.text)))
+        if count > LONG_PARAGRAPH:
+            kind, fix = _kind(unit.path)
+            yield ctx.finding(
+                "readability.paragraph",
+                "warning",
+                unit.path,
+                f"this {kind} has {count} words (more than {LONG_PARAGRAPH}); {fix}",
+            )
+
+
+def _kind(path: tuple[str | int, ...]) -> tuple[str, str]:
+    if "bullets" in path:
+        return "bullet", "split it into two bullets, or move detail into the paragraph above"
+    if "steps" in path:
+        return "step", "split it into two steps"
+    if path[0] == "seek_help":
+        return "sign", "keep one sign to a short sentence"
+    return "paragraph", "split it into shorter paragraphs, or make it a list"
 
 
 def unscored_language(ctx: CheckContext) -> Iterator[Finding]:
@@ -108,7 +156,3 @@ def unscored_language(ctx: CheckContext) -> Iterator[Finding]:
             f'no readability formula for language "{ctx.handout.language}"; '
             "reading level not measured (English and Spanish are)",
         )
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

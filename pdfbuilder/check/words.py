@@ -1,7 +1,8 @@
 """Word lists the content rules use to judge wording, per language (English and Spanish).
 
 A clinic can read these to see why a heading or a step was flagged. Languages without a list
-fall back to English for heading words and skip the "written to you" checks.
+fall back to English for heading words and skip the "written to you" checks. The words that
+make a sentence an action are in ``writing.yaml`` (``actions``).
 """
 
 from __future__ import annotations
@@ -70,101 +71,6 @@ NOT_IMPERATIVE: dict[str, frozenset[str]] = {
             "nosotros",
             "yo",
             "hay",
-        ]
-    ),
-}
-
-#: Verbs that open an instruction ("Keep moving.", "Ask a pharmacist..."): a leaflet needs
-#: at least one sentence like this, or an exercise.
-ACTION_VERBS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "avoid",
-            "ask",
-            "bend",
-            "book",
-            "breathe",
-            "call",
-            "check",
-            "do",
-            "don't",
-            "drink",
-            "eat",
-            "find",
-            "follow",
-            "get",
-            "go",
-            "keep",
-            "learn",
-            "lie",
-            "lift",
-            "make",
-            "move",
-            "put",
-            "read",
-            "rest",
-            "see",
-            "sit",
-            "sleep",
-            "stand",
-            "start",
-            "stay",
-            "stop",
-            "stretch",
-            "take",
-            "talk",
-            "tell",
-            "try",
-            "turn",
-            "use",
-            "walk",
-            "wash",
-            "wear",
-            "write",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "evite",
-            "pregunte",
-            "doble",
-            "reserve",
-            "respire",
-            "llame",
-            "compruebe",
-            "haga",
-            "no",
-            "beba",
-            "coma",
-            "busque",
-            "siga",
-            "consiga",
-            "vaya",
-            "mantenga",
-            "aprenda",
-            "acuéstese",
-            "levante",
-            "mueva",
-            "ponga",
-            "lea",
-            "descanse",
-            "vea",
-            "siéntese",
-            "duerma",
-            "póngase",
-            "empiece",
-            "quédese",
-            "pare",
-            "estire",
-            "tome",
-            "hable",
-            "diga",
-            "intente",
-            "gire",
-            "use",
-            "camine",
-            "lave",
-            "escriba",
         ]
     ),
 }

@@ -38,6 +38,7 @@ class CheckOptions:
     limit: float | None
     clinic: Any
     today: dt.date | None
+    acronyms: tuple[str, ...] = ()
 
 
 def _load_clinic(path: Path | None) -> Any:
@@ -70,6 +71,7 @@ def check_one(file: Path, options: CheckOptions) -> Report:
         clinic=options.clinic,
         targets=_targets(options, handout_targets(handout)),
         today=options.today,
+        acronyms=options.acronyms,
     )
 
 
@@ -109,6 +111,15 @@ def check_one(file: Path, options: CheckOptions) -> Report:
     show_default=True,
     help="A report for people, or JSON for machines.",
 )
+@click.option(
+    "--allow-acronym",
+    "acronyms",
+    multiple=True,
+    metavar="WORD",
+    callback=lambda _ctx, _param, value: _acronyms(value),
+    help="An abbreviation your readers know (e.g. your clinic's own), never flagged as "
+    "unexplained. Repeat for more.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 def check(
     files: tuple[Path, ...],
@@ -118,6 +129,7 @@ def check(
     clinic: Path | None,
     today: dt.datetime | None,
     fmt: str,
+    acronyms: tuple[str, ...],
     strict: bool,
 ) -> None:
     """Check handout FILES for reading level, completeness and layout design.
@@ -130,6 +142,7 @@ def check(
         grade_limit,
         _load_clinic(clinic),
         today.date() if today else None,
+        acronyms,
     )
     reports = [check_one(file, options) for file in files]
     passed = all(r.passed(strict=strict) for r in reports)
@@ -147,6 +160,17 @@ def check(
         click.echo(_verdict(reports, strict))
     if not passed:
         sys.exit(1)
+
+
+def _acronyms(values: tuple[str, ...]) -> tuple[str, ...]:
+    for value in values:
+        word = value.strip()
+        if not word or any(c.isspace() for c in word) or not any(c.isalpha() for c in word):
+            raise click.BadParameter(
+                f'"{value}" is not an abbreviation; give one word such as MSK',
+                param_hint="'--allow-acronym'",
+            )
+    return tuple(v.strip() for v in values)
 
 
 def _verdict(reports: list[Report], strict: bool) -> str:

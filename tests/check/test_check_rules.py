@@ -45,6 +45,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "three or more syllables",
             ),
             (
+                "content.action",
+                "warning",
+                "key_takeaways",
+                17,
+                'no key point tells the reader what to do; make at least one an action ("Keep '
+                'moving as much as you can.")',
+            ),
+            (
                 "readability.section-grade",
                 "warning",
                 "key_takeaways",
@@ -72,6 +80,30 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 None,
                 "the leaflet reads at about grade 16.9 (Fernández-Huerta ease 16.3), above the "
                 f"limit of grade 8; {ADVICE}",
+            ),
+            (
+                "readability.inflesz",
+                "warning",
+                "",
+                None,
+                "the leaflet's INFLESZ score is 9.4 (muy difícil); Spanish health leaflets should "
+                "reach 55 (normal) or more; use shorter sentences and shorter words",
+            ),
+            (
+                "content.action",
+                "warning",
+                "key_takeaways",
+                17,
+                'no key point tells the reader what to do; make at least one an action ("Keep '
+                'moving as much as you can.")',
+            ),
+            (
+                "content.action",
+                "warning",
+                "sections[0].heading",
+                21,
+                'the section "¿Qué puedo hacer en casa?" promises things to do but gives no '
+                'action; start a sentence with what to do ("Keep moving.", "Ask a pharmacist...")',
             ),
             (
                 "readability.section-grade",
@@ -215,7 +247,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 21,
                 'the leaflet gives the reader nothing to do; add at least one clear action ("Keep '
                 'moving.", "Ask a pharmacist...") or an exercise',
-            )
+            ),
+            (
+                "content.action",
+                "warning",
+                "sections[0].heading",
+                21,
+                'the section "What can I do at home?" promises things to do but gives no action; '
+                'start a sentence with what to do ("Keep moving.", "Ask a pharmacist...")',
+            ),
         ],
     ),
     (
@@ -308,7 +348,11 @@ def test_language_without_a_formula_is_a_note() -> None:
     report = check_handout(
         load_handout(DATA / "readability-language.yaml"), load_layout("standard"), today=TODAY
     )
-    notes = [(f.rule, f.field, f.line, f.message) for f in report.findings if f.severity == "info"]
+    notes = [
+        (f.rule, f.field, f.line, f.message)
+        for f in report.findings
+        if f.severity == "info" and f.rule == "readability.language"
+    ]
     assert notes == [
         (
             "readability.language",

@@ -217,7 +217,7 @@ def test_replayed_figure_and_qr_operators_carry_no_marks() -> None:
     from reportlab.lib.units import mm
 
     from pdfbuilder.figures.replay import FigureFlowable
-    from pdfbuilder.qr import QrFlowable
+    from pdfbuilder.flowables.qr import QrFlowable
 
     url = "https://example.org/back"
 

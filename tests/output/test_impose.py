@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pypdfium2
 import pytest
-from conftest import read
+from helpers import read
 from PIL import Image, ImageChops
 
-from pdfbuilder.impose import padded_count, saddle_order
+from pdfbuilder.output.impose import padded_count, saddle_order
 
 PAPERS = ("a4", "letter")
 PAGE_PIXELS = 300  # a page's width in pixels (about 50 dpi): enough to see a line out of place
@@ -67,7 +67,7 @@ def test_imposed_sheets_keep_title_language_and_the_title_bar(
 
 
 def test_imposing_gives_the_same_bytes_every_time(build: Callable[..., bytes]) -> None:
-    from pdfbuilder.impose import impose_booklet
+    from pdfbuilder.output.impose import impose_booklet
 
     pages = build("booklet", "a4", impose=False)
     assert impose_booklet(pages) == impose_booklet(pages) == build("booklet", "a4")
