@@ -13,6 +13,7 @@ Measured (docs/performance.md): the parse and line-break cache makes a warm buil
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -87,6 +88,24 @@ def _replayable(para: Paragraph) -> bool:
         if colour is not None and (getattr(colour, "alpha", 1) != 1 or hasattr(colour, "spotName")):
             return False  # transparency or spot colours add resources to the document
     return True
+
+
+def _own_lines(broken: Any) -> Any:
+    """A copy of remembered line breaks, down to each word, for a split to change.
+
+    ReportLab's split hands the words of the lines it breaks at to the parts, and breaking a
+    part's lines again edits those words in place (a trailing space is cut, say); done to the
+    remembered lines, that would change how the same paragraph draws in every later build.
+    """
+    own = copy.copy(broken)
+    lines = []
+    for line in broken.lines:
+        line = copy.copy(line)
+        if hasattr(line, "words"):
+            line.words = [copy.copy(word) for word in line.words]
+        lines.append(line)
+    own.lines = lines
+    return own
 
 
 class CachedParagraph(Paragraph):  # type: ignore[misc]
@@ -173,6 +192,8 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
         _DRAWN[drawn_key] = Drawing(code[start:], _record(encoded, doc))
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._key is not None and hasattr(self, "blPara"):
+            self.blPara = _own_lines(self.blPara)
         parts = super().split(availWidth, availHeight)
         for part in parts:
             part._key = None

@@ -105,3 +105,29 @@ def test_a_paragraph_in_a_standard_pdf_font_is_never_replayed() -> None:
 
     ours = ParagraphStyle("o", fontName=register_family().regular)
     assert paragraphs._replayable(Para("Plain words.", ours))
+
+
+def test_splitting_a_paragraph_leaves_its_remembered_lines_as_they_were() -> None:
+    """The parts of a split are broken into lines again; that must not edit the lines that
+    later builds of the same paragraph reuse (it once cut trailing spaces out of them)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from pdfbuilder.text.fonts import register_family
+
+    style = ParagraphStyle("s", fontName=register_family().regular, fontSize=11, leading=14)
+    text = (
+        "Its signs come first in the list. If you have any, go to A&amp;E now, even if they "
+        "come and go. Say you are worried about cauda equina syndrome, and do not wait."
+    )
+
+    def lines() -> list[list[str]]:
+        paragraph = Para(text, style)
+        paragraph.wrap(230, 1000)
+        return [[word.text for word in line.words] for line in paragraph.blPara.lines]
+
+    before = lines()
+    paragraph = Para(text, style)
+    paragraph.wrap(230, 1000)
+    for part in paragraph.split(230, 30):
+        part.wrap(230, 1000)
+    assert lines() == before
