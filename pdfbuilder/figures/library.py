@@ -1,13 +1,15 @@
-"""The built-in pose and figure library, read once per process from ``poses.yaml``.
+"""The built-in pose and figure library, read once per process from the package's YAML.
 
-In: the data file shipped inside the package. Out: checked built-in ``Pose`` values by name
-and built-in ``Figure`` values by name (each with its description for the gallery).
+In: ``poses.yaml`` (the base poses and the back exercises) and one file per body region in
+``pose_library/`` (each with a ``region:`` title). Out: built-in ``Pose`` values by name and
+built-in ``Figure`` values by name, each with its description and region for the gallery.
+The test suite runs every check of the model on every built-in pose, so loading does not.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pdfbuilder.errors import FigureError
@@ -17,52 +19,75 @@ from pdfbuilder.figures.spec import Figure, parse_frames
 from pdfbuilder.reader import load_package_data
 
 DATA_FILE = Path(__file__).with_name("poses.yaml")
-FIGURE_KEYS = ("description", "frames", "layout", "align", "arrow", "label")
+REGION_FOLDER = Path(__file__).with_name("pose_library")
+FIGURE_KEYS = ("description", "frames", "layout", "align", "arrow", "label", "view", "show")
+FILE_KEYS = ("region", "poses", "figures")
 
 
 @dataclass(frozen=True)
 class Library:
-    """Built-in poses and figures, in the order the data file lists them."""
+    """Built-in poses and figures, in the order the data files list them."""
 
     poses: dict[str, Pose]
     figures: dict[str, Figure]
     descriptions: dict[str, str]  # figure name -> what it shows
+    regions: dict[str, str]  # pose or figure name -> the body region (file) it is in
 
 
-def _in_file(error: FigureError, *where: str | int) -> FigureError:
-    return FigureError(f"{DATA_FILE.name}: {error.message}", (*where, *error.path))
+# Region files in gallery order; a pose may use as ``base:`` a pose of an earlier file.
+REGION_ORDER = ("neck", "shoulder", "hip-knee", "ankle", "daily")
+
+
+def data_files() -> list[Path]:
+    """The library's files: the base poses first, then one file per region."""
+    found = sorted(
+        REGION_FOLDER.glob("*.yaml"),
+        key=lambda p: (
+            p.stem not in REGION_ORDER,
+            REGION_ORDER.index(p.stem) if p.stem in REGION_ORDER else 0,
+            p.stem,
+        ),
+    )
+    return [DATA_FILE, *found]
+
+
+def _in_file(path: Path, error: FigureError, *where: str | int) -> FigureError:
+    return FigureError(f"{path.name}: {error.message}", (*where, *error.path))
+
+
+def _load_file(path: Path, lib: Library) -> None:
+    data = load_package_data(path)
+    check_keys(data, FILE_KEYS, path.name)
+    region = str(data.get("region", "Back"))
+    for name, raw in (data.get("poses") or {}).items():
+        if name in lib.poses:
+            raise FigureError(f'{path.name}: pose "{name}" is already defined', ("poses", name))
+        try:
+            lib.poses[name] = parse_pose(raw, name, lib.poses, check=False)
+        except FigureError as error:
+            raise _in_file(path, error, "poses", name) from None
+        lib.regions[name] = region
+    for name, raw in (data.get("figures") or {}).items():
+        if name in lib.figures:
+            raise FigureError(f'{path.name}: figure "{name}" is already defined', ("figures", name))
+        try:
+            check_keys(raw, FIGURE_KEYS, f'figure "{name}"')
+            description = str(raw.get("description", name))
+            figure = parse_frames(raw, description, lib.poses)
+        except FigureError as error:
+            raise _in_file(path, error, "figures", name) from None
+        lib.figures[name] = replace(figure, name=name)
+        lib.descriptions[name] = description
+        lib.regions[name] = region
 
 
 @functools.cache
 def library() -> Library:
-    """Load and check the data file (once)."""
-    data = load_package_data(DATA_FILE)
-    poses: dict[str, Pose] = {}
-    for name, raw in data["poses"].items():
-        try:
-            poses[name] = parse_pose(raw, name, poses)
-        except FigureError as error:
-            raise _in_file(error, "poses", name) from None
-    figures: dict[str, Figure] = {}
-    descriptions: dict[str, str] = {}
-    for name, raw in data["figures"].items():
-        try:
-            check_keys(raw, FIGURE_KEYS, f'figure "{name}"')
-            description = str(raw.get("description", name))
-            figure = parse_frames(raw, description, poses)
-        except FigureError as error:
-            raise _in_file(error, "figures", name) from None
-        figures[name] = Figure(
-            alt=figure.alt,
-            poses=figure.poses,
-            layout=figure.layout,
-            align=figure.align,
-            arrows=figure.arrows,
-            label=figure.label,
-            name=name,
-        )
-        descriptions[name] = description
-    return Library(poses, figures, descriptions)
+    """Load the data files (once)."""
+    lib = Library({}, {}, {}, {})
+    for path in data_files():
+        _load_file(path, lib)
+    return lib
 
 
 def builtin_pose_names() -> list[str]:

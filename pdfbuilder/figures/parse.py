@@ -18,7 +18,7 @@ from pdfbuilder.figures.spec import Figure, parse_frames
 FORMS = ("builtin", "frames", "image")
 KEYS = {
     "builtin": ("builtin", "alt", "label"),
-    "frames": ("frames", "alt", "label", "arrow", "layout", "align"),
+    "frames": ("frames", "alt", "label", "arrow", "layout", "align", "view", "show"),
     "image": ("image", "alt"),
 }
 GALLERY_HINT = "(run `handout figures` to see them all)"
@@ -65,7 +65,7 @@ def parse_figure(data: object, base_dir: Path | None) -> Figure:
     if len(forms) != 1:
         found = " and ".join(forms) if forms else "none of them"
         for key in data:
-            if key not in {"alt", "label", "arrow", "layout", "align"}:
+            if key not in {"alt", "label", "arrow", "layout", "align", "view", "show"}:
                 check_keys({key: None}, (*FORMS, "alt", "label"), "figure")
         raise FigureError(
             f"figure needs exactly one of builtin, frames or image (found {found})", ()
