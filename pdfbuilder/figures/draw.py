@@ -61,9 +61,36 @@ def _ring(body: Body, section: Section) -> list[Point]:
 
 
 def trunk_outlines(body: Body) -> list[list[Point]]:
-    """Convex outlines whose union is the trunk as seen from the view."""
-    rings = [_ring(body, s) for s in body.skeleton.sections]
+    """Outlines whose union is the trunk as seen from the view: one outline round its centre
+    line, or (when the trunk points at the viewer) the hulls of its cross-sections in pairs."""
+    sections = body.skeleton.sections
+    spine = [body.at(p) for p in body.skeleton.spine]
+    seen_length = sum(math.dist(a, b) for a, b in itertools.pairwise(spine))
+    true_length = sum(math.dist(a, b) for a, b in itertools.pairwise(body.skeleton.spine))
+    if seen_length > 0.5 * true_length:
+        return [_silhouette(body, sections)]
+    rings = [_ring(body, s) for s in sections]
     return [hull(a + b) for a, b in itertools.pairwise(rings)]
+
+
+def _silhouette(body: Body, sections: Sequence[Section]) -> list[Point]:
+    """The trunk's outline: each cross-section's reach either side of the centre line."""
+    cam = body.camera
+    centres = [body.at(s.centre) for s in sections]
+    left: list[Point] = []
+    right: list[Point] = []
+    n = len(centres) - 1
+    for i, section in enumerate(sections):
+        (ax, ay), (bx, by) = centres[max(i - 1, 0)], centres[min(i + 1, n)]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        nx, ny = -(by - ay) / length, (bx - ax) / length
+        fx, fy = cam.project(scale(section.front, section.depth))
+        sx, sy = cam.project(scale(section.side, section.breadth))
+        reach = math.hypot(fx * nx + fy * ny, sx * nx + sy * ny)
+        cx, cy = centres[i]
+        left.append((cx + nx * reach, cy + ny * reach))
+        right.append((cx - nx * reach, cy - ny * reach))
+    return [*left, *reversed(right)]
 
 
 def _trunk(pen: Pen, body: Body, ghost: bool) -> list[Shape]:
