@@ -328,3 +328,16 @@ def test_the_schema_describes_views_props_and_every_joint() -> None:
     assert list(validator.iter_errors(good)) == []
     bad = {"alt": "x", "frames": [{"pose": {"angles": {"neck_twist": 10}}}]}
     assert list(validator.iter_errors(bad))
+
+
+def test_docs_figures_names_every_figure_joint_prop_and_pictogram() -> None:
+    from conftest import ROOT
+
+    from pdfbuilder.figures import JOINTS, builtin_icon_names
+    from pdfbuilder.figures.contacts import PROPS
+    from pdfbuilder.figures.joints import BODY_JOINTS, LIMB_JOINTS
+
+    text = (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
+    names = [*builtin_figure_names(), *BODY_JOINTS, *LIMB_JOINTS, *PROPS, *builtin_icon_names()]
+    assert [n for n in names if f"`{n}`" not in text] == []
+    assert len(JOINTS) == len(BODY_JOINTS) + 2 * len(LIMB_JOINTS)
