@@ -229,7 +229,7 @@ def _under(ctx: _Context, part: str, kind: str) -> Placed:
         )
         radius = max(top, 2.0) / 2
         centre = (p[0], radius, p[2])
-        return Placed("towel", (Block(centre, axes, (radius, radius, 22.0), "roll"),))
+        return Placed("towel", (Block(centre, axes, (radius, radius, 22.0), "roll", "solid"),))
     _check(
         ctx.pose,
         gap,

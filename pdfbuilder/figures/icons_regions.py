@@ -38,7 +38,7 @@ def neck(kit: Kit) -> None:
         kit,
         person,
         ("head", "left_shoulder", "right_shoulder", "chest"),
-        (14, 8, 86, 86),
+        (18, 6, 82, 72),
         "neck",
         17,
     )
@@ -64,7 +64,7 @@ def back(kit: Kit) -> None:
         kit,
         person,
         ("head", "left_shoulder", "right_shoulder", "left_hip", "right_hip"),
-        (20, 6, 80, 92),
+        (22, 6, 78, 78),
         "waist",
         19,
     )
@@ -76,8 +76,8 @@ def hip(kit: Kit) -> None:
     _marked(
         kit,
         person,
-        ("chest", "left_knee", "right_knee", "left_shoulder", "right_shoulder"),
-        (16, 8, 84, 92),
+        ("head", "left_knee", "right_knee", "left_shoulder", "right_shoulder"),
+        (20, 8, 80, 80),
         "left_hip",
         14,
     )
