@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pdfbuilder.figures.icons_kit import DETAIL, Kit, Pt, arc, body, fit, to_units
-from pdfbuilder.figures.library import library
+from pdfbuilder.figures.library import POSES
 from pdfbuilder.figures.model import Body, place
 
 
@@ -62,7 +62,7 @@ def sitting_break(kit: Kit) -> None:
 
 def builtin(pose: str) -> Body:
     """A built-in pose of the exercise library, placed on the floor."""
-    return place(library().poses[pose])
+    return place(POSES[pose])
 
 
 def clock_face(kit: Kit, centre: Pt, radius: float) -> None:

@@ -9,8 +9,10 @@ The test suite runs every check of the model on every built-in pose, so loading 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from pdfbuilder.errors import FigureError
 from pdfbuilder.figures.model import Pose
@@ -18,6 +20,7 @@ from pdfbuilder.figures.poses import check_keys, parse_pose, suggest
 from pdfbuilder.figures.spec import Figure, parse_frames
 from pdfbuilder.reader import load_package_data
 
+T = TypeVar("T")
 DATA_FILE = Path(__file__).with_name("poses.yaml")
 REGION_FOLDER = Path(__file__).with_name("pose_library")
 FIGURE_KEYS = ("description", "frames", "layout", "align", "arrow", "label", "view", "show")
@@ -82,12 +85,46 @@ def _load_file(path: Path, lib: Library) -> None:
 
 
 @functools.cache
-def library() -> Library:
-    """Load the data files (once)."""
+def base_library() -> Library:
+    """The base poses and the back exercises only: what most leaflets need (loaded once)."""
     lib = Library({}, {}, {}, {})
-    for path in data_files():
+    _load_file(DATA_FILE, lib)
+    return lib
+
+
+@functools.cache
+def library() -> Library:
+    """Every data file (loaded once, after the base file)."""
+    base = base_library()
+    lib = Library(dict(base.poses), dict(base.figures), dict(base.descriptions), dict(base.regions))
+    for path in data_files()[1:]:
         _load_file(path, lib)
     return lib
+
+
+class Builtins(Mapping[str, T]):
+    """Built-in poses or figures by name, reading the region files only for a name that is
+    not in the base file (a leaflet of back exercises never reads them)."""
+
+    def __init__(self, part: Callable[[Library], Mapping[str, T]]) -> None:
+        self._part = part
+
+    def __getitem__(self, name: str) -> T:
+        first = self._part(base_library())
+        return first[name] if name in first else self._part(library())[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._part(base_library()) or name in self._part(library())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._part(library()))
+
+    def __len__(self) -> int:
+        return len(self._part(library()))
+
+
+POSES: Builtins[Pose] = Builtins(lambda lib: lib.poses)
+FIGURES: Builtins[Figure] = Builtins(lambda lib: lib.figures)
 
 
 def builtin_pose_names() -> list[str]:
@@ -102,7 +139,6 @@ def builtin_figure_names() -> list[str]:
 
 def load_pose(name: str) -> Pose:
     """A built-in pose by name; ``FigureError`` with a suggestion if there is none."""
-    poses = library().poses
-    if name not in poses:
-        raise FigureError(f'unknown built-in pose "{name}"{suggest(name, list(poses))}')
-    return poses[name]
+    if name not in POSES:
+        raise FigureError(f'unknown built-in pose "{name}"{suggest(name, list(POSES))}')
+    return POSES[name]

@@ -216,6 +216,17 @@ def grounded(pose: Pose, check: bool = True) -> Skeleton:
     return lifted(replace(skeleton, points=points), dy)
 
 
+@functools.cache
+def _point_names() -> tuple[str, ...]:
+    return tuple(with_contacts(build(default_angles())))
+
+
+def point_names(view: View) -> list[str]:
+    """Every body point a pose seen from ``view`` has (near_/far_ ones side on)."""
+    names = list(_point_names())
+    return names + list(aliases(names, view))
+
+
 @functools.lru_cache(maxsize=1024)
 def place(pose: Pose) -> Body:
     """Check a pose, put it on the floor with its props, and see it from its view."""

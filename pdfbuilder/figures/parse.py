@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pdfbuilder.errors import FigureError
 from pdfbuilder.figures.images import check_image
-from pdfbuilder.figures.library import library
+from pdfbuilder.figures.library import FIGURES, POSES
 from pdfbuilder.figures.poses import check_keys, suggest
 from pdfbuilder.figures.spec import Figure, parse_frames
 
@@ -45,7 +45,7 @@ def _label(data: dict[object, object], default: str | None) -> str | None:
 
 def _builtin(data: dict[object, object], alt: str) -> Figure:
     name = data["builtin"]
-    figures = library().figures
+    figures = FIGURES
     if not isinstance(name, str) or name not in figures:
         raise FigureError(
             f'unknown built-in figure "{name}"{suggest(str(name), list(figures))} {GALLERY_HINT}',
@@ -80,4 +80,4 @@ def parse_figure(data: object, base_dir: Path | None) -> Figure:
         if not isinstance(name, str) or not name:
             raise FigureError("image must be a file path such as images/stretch.png", ("image",))
         return Figure(alt=alt, image=check_image(name, base_dir))
-    return parse_frames(data, alt, library().poses)
+    return parse_frames(data, alt, POSES)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from pdfbuilder.errors import FigureError
-from pdfbuilder.figures.model import Pose
+from pdfbuilder.figures.model import Pose, point_names
 from pdfbuilder.figures.poses import check_keys, parse_pose, parse_view, place, suggest
 
 LAYOUTS = ("side-by-side", "overlay")
@@ -122,7 +122,7 @@ def parse_arrow(data: object, poses: tuple[Pose, ...]) -> Arrow:
         raise FigureError(error.message, ("arrow", *error.path)) from None
     kind = "around" if "around" in data else "follow"
     point = data.get(kind)
-    known = sorted(set(place(poses[0]).points) - HIDDEN_POINTS)
+    known = sorted(set(point_names(poses[0].view)) - HIDDEN_POINTS)
     if not isinstance(point, str) or point not in known:
         raise FigureError(
             f'arrow {kind}: unknown body point "{point}"{suggest(str(point), known)} '
@@ -193,7 +193,7 @@ def parse_frames(data: Mapping[str, object], alt: str, known: Mapping[str, Pose]
         for item in (raw_arrows if isinstance(raw_arrows, list) else [raw_arrows])
     )
     align = data.get("align", "hip")
-    known_points = sorted(set(place(poses[0]).points) - HIDDEN_POINTS)
+    known_points = sorted(set(point_names(poses[0].view)) - HIDDEN_POINTS)
     if not isinstance(align, str) or align not in known_points:
         raise FigureError(
             f'align: unknown body point "{align}"{suggest(str(align), known_points)}', ("align",)
@@ -212,7 +212,7 @@ def parse_frames(data: Mapping[str, object], alt: str, known: Mapping[str, Pose]
 def _show(value: object, poses: tuple[Pose, ...]) -> str | tuple[str, ...]:
     """``show:``: a part of the body by name, or a list of body points to keep in the picture."""
     if isinstance(value, list):
-        known = sorted(set(place(poses[0]).points) - HIDDEN_POINTS)
+        known = sorted(set(point_names(poses[0].view)) - HIDDEN_POINTS)
         for i, item in enumerate(value):
             if not isinstance(item, str) or item not in known:
                 raise FigureError(
