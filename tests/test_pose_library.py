@@ -12,6 +12,7 @@ from PIL import Image
 from reportlab.graphics.shapes import Circle, Drawing, Path
 from reportlab.lib.units import mm
 from test_figures import CARD, _accent, _count, _ink_outside_box, _render
+from test_icons import _clipped_bounds
 
 from pdfbuilder.cli import main
 from pdfbuilder.errors import FigureError
@@ -128,21 +129,6 @@ def test_each_new_figure_stays_inside_every_layouts_box(
     drawing = figure_drawing(builtin(name), *box, STYLE)  # type: ignore[arg-type]
     x0, y0, x1, y1 = _clipped_bounds(drawing)
     assert x0 >= -0.01 and y0 >= -0.01 and x1 <= box[0] + 0.01 and y1 <= box[1] + 0.01
-
-
-def _clipped_bounds(drawing: Drawing) -> tuple[float, float, float, float]:
-    """The drawing's bounds, taking a clipping path as the bound of what follows it."""
-    boxes = []
-    for item in drawing.contents:
-        inner = getattr(item, "contents", [])
-        clip = next((s for s in inner if isinstance(s, Path) and s.isClipPath), None)
-        boxes.append((clip or item).getBounds())
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 def _head_radius(drawing: Drawing) -> float:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pdfbuilder.errors import FigureError
-from pdfbuilder.figures.joints import spoken
+from pdfbuilder.figures.joints import PART_POINTS, spoken
 from pdfbuilder.figures.skeleton import HEAD_RADIUS, Skeleton
 from pdfbuilder.figures.vec import Frame, Vec, add, cross, dot, lerp, scale, sub, unit
 from pdfbuilder.figures.views import View
@@ -83,19 +83,7 @@ def _part_point(part: str, points: Mapping[str, Vec]) -> Vec:
     if part in ("head", "trunk"):
         return points[f"{part}_low"]
     side, _, rest = part.partition("_")
-    return _mean([points[f"{side}_{p}"] for p in _PART_POINTS[rest]])
-
-
-_PART_POINTS = {
-    "foot": ("heel", "toe"),
-    "toes": ("toe",),
-    "heel": ("heel",),
-    "knee": ("knee",),
-    "shin": ("knee", "ankle"),
-    "hand": ("wrist", "hand"),
-    "forearm": ("elbow", "wrist"),
-    "elbow": ("elbow",),
-}
+    return _mean([points[f"{side}_{p}"] for p in PART_POINTS[rest]])
 
 
 class _Context:

@@ -12,14 +12,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Path, Polygon, PolyLine, Rect, Shape
+from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, PolyLine, Rect, Shape
 from reportlab.lib.colors import Color
 
 from pdfbuilder.figures.arrows import arrow_shapes
 from pdfbuilder.figures.draw import extent, person
 from pdfbuilder.figures.draw_props import prop_shapes
 from pdfbuilder.figures.model import Body, place
-from pdfbuilder.figures.pen import PAPER, Pen
+from pdfbuilder.figures.pen import PAPER, Pen, clip_rect
 from pdfbuilder.figures.poses import parse_pose
 from pdfbuilder.figures.style import FigureStyle, box_scale, to_color
 
@@ -164,7 +164,8 @@ class Kit:
         under, held = prop_shapes(pen, body)
         group = Group()
         if clip:
-            group.add(_clip_square(self.size, self.size * CLIP_MARGIN))
+            margin = self.size * CLIP_MARGIN
+            group.add(clip_rect(margin, margin, self.size - margin, self.size - margin))
         for shape in under:
             group.add(shape)
         group.add(person(pen, body, held))
@@ -177,18 +178,6 @@ class Kit:
         scale, origin = fit_points(body, names, box)
         self.person(body, scale, origin, clip=True)
         return scale, origin
-
-
-def _clip_square(size: float, margin: float) -> Path:
-    """A clipping square (pt) inside the pictogram: what follows it in its group stays in."""
-    path = Path(isClipPath=1, strokeColor=None, fillColor=None)
-    lo, hi = round(margin, 2), round(size - margin, 2)
-    path.moveTo(lo, lo)
-    path.lineTo(hi, lo)
-    path.lineTo(hi, hi)
-    path.lineTo(lo, hi)
-    path.closePath()
-    return path
 
 
 def arc(centre: Pt, radius: float, start: float, end: float, steps: int = 24) -> list[Pt]:

@@ -14,6 +14,17 @@ from pdfbuilder.errors import FigureError
 from pdfbuilder.figures.views import View
 
 SIDES = ("left", "right")
+# Parts of each side that can rest on the floor or touch a prop, and the points they are.
+PART_POINTS: dict[str, tuple[str, ...]] = {
+    "foot": ("heel", "toe"),
+    "toes": ("toe",),
+    "heel": ("heel",),
+    "knee": ("knee",),
+    "shin": ("knee", "ankle"),
+    "hand": ("wrist", "hand"),
+    "forearm": ("elbow", "wrist"),
+    "elbow": ("elbow",),
+}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from pdfbuilder.errors import FigureError
-from pdfbuilder.figures.joints import JOINTS, SIDES, aliases, check_angles, spoken
+from pdfbuilder.figures.joints import JOINTS, PART_POINTS, SIDES, aliases, check_angles, spoken
 from pdfbuilder.figures.skeleton import (
     HEAD_RADIUS,
     Skeleton,
@@ -35,16 +35,6 @@ TOUCH_TOLERANCE = 3.0  # cm a resting part may float above the floor
 
 # Parts that can rest on the floor (with left_/right_, or near_/far_ side on), and the points
 # that must touch it.
-PART_POINTS: dict[str, tuple[str, ...]] = {
-    "foot": ("heel", "toe"),
-    "toes": ("toe",),
-    "heel": ("heel",),
-    "knee": ("knee",),
-    "shin": ("knee", "ankle"),
-    "hand": ("wrist", "hand"),
-    "forearm": ("elbow", "wrist"),
-    "elbow": ("elbow",),
-}
 CONTACTS: dict[str, tuple[str, ...]] = {"head": ("head_low",), "trunk": ("trunk_low",)}
 for _side in SIDES:
     for _part, _points in PART_POINTS.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Polygon, PolyLine, Shape
+from reportlab.graphics.shapes import Path, Polygon, PolyLine, Shape
 from reportlab.lib.colors import Color
 
 Point = tuple[float, float]
@@ -83,3 +83,14 @@ def hull(points: Sequence[Point]) -> list[Point]:
             upper.pop()
         upper.append(p)
     return lower[:-1] + upper[:-1]
+
+
+def clip_rect(x0: float, y0: float, x1: float, y1: float) -> Path:
+    """A clipping rectangle (pt): what is drawn after it in its group stays inside."""
+    path = Path(isClipPath=1, strokeColor=None, fillColor=None)
+    path.moveTo(round(x0, 2), round(y0, 2))
+    path.lineTo(round(x1, 2), round(y0, 2))
+    path.lineTo(round(x1, 2), round(y1, 2))
+    path.lineTo(round(x0, 2), round(y1, 2))
+    path.closePath()
+    return path

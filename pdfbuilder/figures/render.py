@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from reportlab.graphics.shapes import Drawing, Group, Line, Path, String
+from reportlab.graphics.shapes import Drawing, Group, Line, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pdfbuilder.figures.arrows import arrow_path, arrow_shapes
@@ -25,7 +25,7 @@ from pdfbuilder.figures.draw_props import (
 )
 from pdfbuilder.figures.framing import Box, crop_box, shown, union
 from pdfbuilder.figures.model import Body, Point
-from pdfbuilder.figures.pen import PAPER, Pen
+from pdfbuilder.figures.pen import PAPER, Pen, clip_rect
 from pdfbuilder.figures.poses import place
 from pdfbuilder.figures.spec import Figure
 from pdfbuilder.figures.style import FigureStyle, box_scale, to_color
@@ -157,17 +157,6 @@ def _label(text: str, width: float, height: float, style: FigureStyle) -> String
     )
 
 
-def _clip(x0: float, y0: float, x1: float, y1: float) -> Path:
-    """A clipping rectangle (pt): what is drawn after it in its group stays inside."""
-    path = Path(isClipPath=1, strokeColor=None, fillColor=None)
-    path.moveTo(x0, y0)
-    path.lineTo(x1, y0)
-    path.lineTo(x1, y1)
-    path.lineTo(x0, y1)
-    path.closePath()
-    return path
-
-
 @functools.lru_cache(maxsize=512)
 def figure_drawing(figure: Figure, width: float, height: float, style: FigureStyle) -> Drawing:
     """The posed figure as a Drawing of exactly ``width`` x ``height`` pt (cached)."""
@@ -182,7 +171,7 @@ def figure_drawing(figure: Figure, width: float, height: float, style: FigureSty
     drawing = Drawing(width, height)
     content = Group()
     if box != sc.whole:
-        content.add(_clip(x0 * scale + dx, y0 * scale + dy, x1 * scale + dx, y1 * scale + dy))
+        content.add(clip_rect(x0 * scale + dx, y0 * scale + dy, x1 * scale + dx, y1 * scale + dy))
     pen = _pen(style, scale, dx, dy, lw, ghost=False)
     content.add(_floor(sc, pen, width))
     for body in _prop_owners(sc):  # the floor props, under the people
