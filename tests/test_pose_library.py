@@ -196,6 +196,19 @@ def test_a_figure_can_see_built_in_poses_from_another_view() -> None:
     assert render_figure(figure, *CARD, STYLE).wrap(0, 0) == CARD
 
 
+def test_view_auto_picks_the_view_that_shows_the_movement() -> None:
+    def auto(angles: dict[str, float]) -> str:
+        frames = ["standing", {"pose": {"base": "standing", "angles": angles}}]
+        figure = parse_figure({"alt": "x", "frames": frames, "view": "auto"}, None)
+        return figure.poses[0].view.name
+
+    assert auto({"neck_side_bend": 35}) == "front"  # invisible from the side
+    assert auto({"near_shoulder_abduction": 90}) == "front"
+    assert auto({"neck": 40}) == "side"  # a nod is best side on
+    assert auto({"near_shoulder": 150}) == "side"
+    assert auto({"neck_rotation": 70}) == "top"  # a turn seen from above
+
+
 def test_frames_from_two_views_are_refused() -> None:
     with pytest.raises(FigureError, match="same view"):
         parse_figure({"alt": "x", "frames": ["standing", "standing-front"]}, None)

@@ -43,32 +43,34 @@ def _number(value: object, path: tuple[str | int, ...], pose: str) -> float:
 
 
 def _degrees(
-    data: Mapping[object, object], key: str, limits: tuple[float, float], pose: str
+    data: Mapping[object, object], key: str, limits: tuple[float, float], who: str
 ) -> float:
-    value = _number(data.get(key, 0), ("view", key), pose)
+    value = data.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FigureError(f"{who}: view {key} must be a number of degrees", ("view", key))
     if not limits[0] <= value <= limits[1]:
         raise FigureError(
-            f'pose "{pose}": view {key} {value:g}° is outside {limits[0]:g}–{limits[1]:g}°',
+            f"{who}: view {key} {value:g}° is outside {limits[0]:g}–{limits[1]:g}°",
             ("view", key),
         )
-    return value
+    return float(value)
 
 
-def parse_view(raw: object, pose: str) -> View:
-    """``side`` or ``{from: front, turn: 30, tilt: 20}`` to a ``View``."""
+def parse_view(raw: object, who: str) -> View:
+    """``side`` or ``{from: front, turn: 30, tilt: 20}`` to a ``View``; ``who`` starts each
+    error message (``pose "x"`` or ``figure``)."""
     data = raw if isinstance(raw, dict) else {"from": raw}
-    check_keys(data, VIEW_KEYS, f'the view of pose "{pose}"')
+    check_keys(data, VIEW_KEYS, f"the view of {who}")
     name = data.get("from")
     if not isinstance(name, str) or name not in VIEW_NAMES:
         raise FigureError(
-            f'pose "{pose}": view must be one of {", ".join(VIEW_NAMES)}'
-            f"{suggest(str(name), VIEW_NAMES)}",
+            f"{who}: view must be one of {', '.join(VIEW_NAMES)}{suggest(str(name), VIEW_NAMES)}",
             ("view",),
         )
-    tilt = _degrees(data, "tilt", TILT_RANGE, pose)
+    tilt = _degrees(data, "tilt", TILT_RANGE, who)
     if tilt and name == "top":
-        raise FigureError(f'pose "{pose}": a top view cannot tilt; use side or front', ("view",))
-    return View(name, _degrees(data, "turn", TURN_RANGE, pose), tilt)
+        raise FigureError(f"{who}: a top view cannot tilt; use side or front", ("view",))
+    return View(name, _degrees(data, "turn", TURN_RANGE, who), tilt)
 
 
 def _angles(raw: object, base: dict[str, float], view: View, pose: str) -> dict[str, float]:
@@ -166,7 +168,9 @@ def parse_pose(data: object, name: str, known: Mapping[str, Pose], check: bool =
         raise FigureError(f'pose "{name}" must be a mapping (angles, rests_on, props...)')
     check_keys(data, POSE_KEYS, f'pose "{name}"')
     parent = _parent(data, name, known)
-    view = parse_view(data["view"], name) if "view" in data else (parent.view if parent else View())
+    view = parent.view if parent else View()
+    if "view" in data:
+        view = parse_view(data["view"], f'pose "{name}"')
     base = dict(parent.angles) if parent else default_angles()
     angles = _angles(data.get("angles", {}), base, view, name)
     rests_on = parent.rests_on if parent else ()

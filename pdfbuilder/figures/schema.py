@@ -189,7 +189,12 @@ def figure_schema() -> dict[str, object]:
                         "description": "overlay: earlier frames drawn lighter underneath.",
                     },
                     "align": {"type": "string", "description": "Body point the frames share."},
-                    "view": _view(),
+                    "view": {
+                        "anyOf": [
+                            {"const": "auto", "description": "The view that shows the movement."},
+                            _view(),
+                        ]
+                    },
                     "show": {
                         "anyOf": [
                             {"enum": list(SHOWS)},

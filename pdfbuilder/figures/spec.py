@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from pdfbuilder.errors import FigureError
+from pdfbuilder.figures.autoview import best_view
 from pdfbuilder.figures.model import Pose, point_names
 from pdfbuilder.figures.poses import check_keys, parse_pose, parse_view, place, suggest
 
@@ -170,7 +171,8 @@ def parse_frames(data: Mapping[str, object], alt: str, known: Mapping[str, Pose]
         raise FigureError(f"frames must be a list of 1 to {MAX_FRAMES} poses", ("frames",))
     poses = tuple(_frame_pose(entry, i, known) for i, entry in enumerate(frames))
     if "view" in data:
-        view = parse_view(data["view"], "figure")
+        raw = data["view"]
+        view = best_view(poses) if raw == "auto" else parse_view(raw, "figure (auto, or a view)")
         poses = tuple(replace(pose, view=view) for pose in poses)
         for pose in poses:
             place(pose)
