@@ -200,3 +200,20 @@ def figures(output: Path) -> None:
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")
+
+
+@main.command()
+@click.option(
+    "--kind",
+    type=click.Choice(["all", "figures", "poses"]),
+    default="all",
+    show_default=True,
+    help="List only figures (for figure: builtin) or only poses (for frames).",
+)
+def poses(kind: str) -> None:
+    """List every built-in exercise figure and pose, one a line: kind, name, view, what it shows."""
+    from ..figures import catalog_lines
+
+    for line in catalog_lines(None if kind == "all" else kind.rstrip("s")):
+        click.echo(line)
+

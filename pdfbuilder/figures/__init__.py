@@ -9,39 +9,38 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable
 
+from pdfbuilder.figures.catalog import CatalogEntry, catalog, catalog_lines
 from pdfbuilder.figures.images import DrawingFlowable, ImageFlowable, svg_drawing
+from pdfbuilder.figures.joints import JOINTS, Joint
 from pdfbuilder.figures.library import builtin_figure_names, builtin_pose_names, load_pose
-from pdfbuilder.figures.model import (
-    CONTACTS,
-    SEGMENTS,
-    SIDE_JOINTS,
-    Body,
-    Joint,
-    Pose,
-    distance,
-)
+from pdfbuilder.figures.model import CONTACTS, Body, Pose, distance, place
 from pdfbuilder.figures.parse import parse_figure
-from pdfbuilder.figures.poses import parse_pose, place
+from pdfbuilder.figures.poses import parse_pose
 from pdfbuilder.figures.replay import figure_flowable
 from pdfbuilder.figures.schema import figure_schema
+from pdfbuilder.figures.skeleton import SEGMENTS
 from pdfbuilder.figures.spec import Arrow, Figure
 from pdfbuilder.figures.style import FigureStyle
-from pdfbuilder.figures.topview import TOP_JOINTS
+from pdfbuilder.figures.views import VIEW_NAMES, View
 
 __all__ = [
     "CONTACTS",
+    "JOINTS",
     "SEGMENTS",
-    "SIDE_JOINTS",
-    "TOP_JOINTS",
+    "VIEW_NAMES",
     "Arrow",
     "Body",
+    "CatalogEntry",
     "Figure",
     "FigureStyle",
     "Joint",
     "Pose",
+    "View",
     "builtin_figure_names",
     "builtin_icon_names",
     "builtin_pose_names",
+    "catalog",
+    "catalog_lines",
     "check_pose",
     "distance",
     "figure_schema",

@@ -12,31 +12,26 @@ import math
 from reportlab.graphics.shapes import Group, Polygon, PolyLine
 from reportlab.lib.colors import Color
 
-from pdfbuilder.figures.model import CONTACTS, Point, Pose, low, side_points
+from pdfbuilder.figures.model import Point, Pose, grounded, seen
+from pdfbuilder.figures.pen import PAPER
 from pdfbuilder.figures.spec import Arrow
-from pdfbuilder.figures.topview import top_points
 
 STEPS = 24
 
 
-def _blend(a: Pose, b: Pose, t: float) -> dict[str, float]:
+def _blend(a: Pose, b: Pose, t: float) -> Pose:
+    """The pose ``t`` of the way from ``a`` to ``b`` (resting as the nearer one does)."""
     angles_b = dict(b.angles)
-    return {k: v + (angles_b[k] - v) * t for k, v in a.angles}
+    angles = tuple((k, v + (angles_b[k] - v) * t) for k, v in a.angles)
+    return Pose(a.name, angles, a.rests_on if t < 0.5 else b.rests_on, view=a.view)
 
 
 def _points_at(a: Pose, b: Pose, t: float, align: str) -> dict[str, Point]:
     """The in-between pose at ``t`` on the floor, aligned like the frames (no checks)."""
-    angles = _blend(a, b, t)
-    if a.view == "top":
-        points = top_points(angles)
-        dy = 0.0
-    else:
-        points, _ = side_points(angles)
-        rests = a.rests_on if t < 0.5 else b.rests_on
-        names = [p for c in rests for p in CONTACTS[c]] or ["trunk_low"]
-        dy = -min(low(points, n) for n in names)
+    pose = _blend(a, b, t)
+    points = seen(pose, grounded(pose, check=False), (), (0.0, 0.0)).points
     ax = points[align][0]
-    return {k: (x - ax, y + dy) for k, (x, y) in points.items()}
+    return {k: (x - ax, y) for k, (x, y) in points.items()}
 
 
 def arrow_path(arrow: Arrow, poses: tuple[Pose, ...], align: str) -> list[Point]:
@@ -44,12 +39,18 @@ def arrow_path(arrow: Arrow, poses: tuple[Pose, ...], align: str) -> list[Point]
     if arrow.arc is not None:
         radius, start, end = arrow.arc
         cx, cy = _points_at(poses[arrow.on_frame], poses[arrow.on_frame], 0, align)[arrow.point]
+        dx, dy = arrow.shift
+        steps = max(STEPS, round(abs(end - start) / 10))
         return [
             (
-                cx + radius * math.cos(math.radians(start + (end - start) * i / STEPS)),
-                cy + radius * math.sin(math.radians(start + (end - start) * i / STEPS)),
+                cx + dx + radius * math.cos(math.radians(start + (end - start) * i / steps)),
+                cy
+                + dy
+                + radius
+                * arrow.flatten
+                * math.sin(math.radians(start + (end - start) * i / steps)),
             )
-            for i in range(STEPS + 1)
+            for i in range(steps + 1)
         ]
     a, b = poses[arrow.start_frame], poses[arrow.end_frame]
     path = [_points_at(a, b, i / STEPS, align)[arrow.point] for i in range(STEPS + 1)]
@@ -126,34 +127,41 @@ def _cut_back(pts: list[tuple[float, float]], length: float) -> list[tuple[float
     return out
 
 
-def arrow_shapes(pts: list[tuple[float, float]], both: bool, width: float, colour: Color) -> Group:
-    """The arrow in pt: a rounded curve with a filled head (at both ends if ``both``)."""
+def arrow_shapes(
+    pts: list[tuple[float, float]], both: bool, width: float, colour: Color, halo: float = 0.0
+) -> Group:
+    """The arrow in pt: a rounded curve with a filled head (at both ends if ``both``).
+
+    With ``halo`` (pt), the arrow first goes down in paper colour that much wider all round,
+    so that it stands out where it crosses the body."""
     size = width * 3.4
     pts = _lengthen(pts, size * (4.5 if both else 3.2))
-    group = Group()
     line = _cut_back(pts, size * 0.6)
     if both:
         line = list(reversed(_cut_back(list(reversed(line)), size * 0.6)))
-    group.add(
-        PolyLine(
-            [round(v, 2) for p in line for v in p],
-            strokeColor=colour,
-            strokeWidth=round(width, 2),
-            strokeLineCap=1,
-            strokeLineJoin=1,
-        )
-    )
     ends = [(pts[-1], pts[-3] if len(pts) > 2 else pts[0])]
     if both:
         ends.append((pts[0], pts[2] if len(pts) > 2 else pts[-1]))
-    for tip, back in ends:
+    group = Group()
+    passes = [(PAPER, 2 * halo)] if halo else []
+    for ink, extra in [*passes, (colour, 0.0)]:
         group.add(
-            Polygon(
-                _head(tip, back, size),
-                fillColor=colour,
-                strokeColor=colour,
-                strokeWidth=round(width * 0.5, 2),
+            PolyLine(
+                [round(v, 2) for p in line for v in p],
+                strokeColor=ink,
+                strokeWidth=round(width + extra, 2),
+                strokeLineCap=1,
                 strokeLineJoin=1,
             )
         )
+        for tip, back in ends:
+            group.add(
+                Polygon(
+                    _head(tip, back, size),
+                    fillColor=ink,
+                    strokeColor=ink,
+                    strokeWidth=round(width * 0.5 + extra, 2),
+                    strokeLineJoin=1,
+                )
+            )
     return group

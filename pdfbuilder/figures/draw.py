@@ -1,23 +1,26 @@
-"""Drawing a placed body (and its props) as ReportLab vector shapes.
+"""Drawing a placed body from its view: limbs, trunk and head, nearest drawn last.
 
-In: a ``Body`` in cm, a ``Pen`` (where the cm coordinates land in pt, the line width, the
-colours of this frame). Out: ReportLab shapes: rounded strokes for the limbs, a filled body
-for the trunk, a filled head, and the floor props (mat, pillow, chair).
+In: a ``Body`` (3-D skeleton, view, page offset) and a ``Pen``. Out: a ReportLab ``Group``:
+rounded strokes for the limbs, a filled trunk (the outline of its cross-sections seen from
+the view), a filled head with a nose (and eyes when the face is toward you). Every part is
+drawn in order of depth, so a near limb covers the trunk and a far one goes behind it; a limb
+well behind the trunk (or behind its partner) is drawn in the lighter far ink.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Ellipse, Group, Line, Polygon, PolyLine, Rect, Shape
+from reportlab.graphics.shapes import Circle, Group, Shape
 from reportlab.lib.colors import Color
 
-from pdfbuilder.figures.model import HEAD_RADIUS, Body, Point, trunk_outline
-from pdfbuilder.figures.topview import HIP_HALF_WIDTH, SHOULDER_HALF_WIDTH
-
-MAT_HEIGHT = 2.5  # cm
-PILLOW_WIDTH = 30.0
+from pdfbuilder.figures.model import Body
+from pdfbuilder.figures.pen import PAPER, Pen, Point, filled, hull, stroke
+from pdfbuilder.figures.skeleton import HEAD_RADIUS, Section, trunk_half_width
+from pdfbuilder.figures.vec import Vec, add, apply, dot, scale, sub
 
 # Stroke width of each segment, as a multiple of the near-limb line width.
 WEIGHTS = {
@@ -28,286 +31,263 @@ WEIGHTS = {
     "forearm": 1.5,
     "hand": 1.6,
     "neck": 2.4,
+    "collar": 2.2,
 }
 OUTLINE = 1.1  # pt of paper-coloured edge that separates near limbs from the trunk
-PAPER = Color(1, 1, 1)
+FAR_BEHIND_TRUNK = 4.0  # cm behind the trunk's middle: a limb is drawn as far
+FAR_BEHIND_PARTNER = 10.0  # cm behind the other arm or leg: far as well
+RING = 16  # points round each trunk cross-section
 
 
-@dataclass(frozen=True)
-class Pen:
-    """Where cm land on the page and how this frame is inked."""
+@dataclass
+class Unit:
+    """Shapes drawn together, and how near they are (cm toward the viewer)."""
 
-    scale: float  # pt per cm
-    dx: float
-    dy: float
-    line_width: float  # pt, near limbs
-    ink: Color
-    far_ink: Color
-    prop: Color
-    prop_fill: Color
-
-    def at(self, p: Point) -> tuple[float, float]:
-        """A cm point in pt."""
-        return (round(p[0] * self.scale + self.dx, 2), round(p[1] * self.scale + self.dy, 2))
-
-    def flat(self, points: tuple[Point, ...] | list[Point]) -> list[float]:
-        """Points as a flat pt list, as ReportLab wants them."""
-        return [v for p in points for v in self.at(p)]
+    depth: float
+    shapes: list[Shape]
 
 
-def stroke(pen: Pen, points: list[Point], weight: float, colour: Color) -> Shape:
-    """A rounded polyline."""
-    return PolyLine(
-        pen.flat(points),
-        strokeColor=colour,
-        strokeWidth=round(pen.line_width * weight, 2),
-        strokeLineCap=1,
-        strokeLineJoin=1,
-    )
+def _ring(body: Body, section: Section) -> list[Point]:
+    cam = body.camera
+    cx, cy = body.at(section.centre)
+    fx, fy = cam.project(scale(section.front, section.depth))
+    sx, sy = cam.project(scale(section.side, section.breadth))
+    out = []
+    for k in range(RING):
+        a = 2 * math.pi * k / RING
+        c, s = math.cos(a), math.sin(a)
+        out.append((cx + fx * c + sx * s, cy + fy * c + sy * s))
+    return out
+
+
+def trunk_outlines(body: Body) -> list[list[Point]]:
+    """Outlines whose union is the trunk as seen from the view: one outline round its centre
+    line, or (when the trunk points at the viewer) the hulls of its cross-sections in pairs."""
+    sections = body.skeleton.sections
+    spine = [body.at(p) for p in body.skeleton.spine]
+    seen_length = sum(math.dist(a, b) for a, b in itertools.pairwise(spine))
+    true_length = sum(math.dist(a, b) for a, b in itertools.pairwise(body.skeleton.spine))
+    if seen_length > 0.5 * true_length:
+        return [_silhouette(body, sections)]
+    rings = [_ring(body, s) for s in sections]
+    return [hull(a + b) for a, b in itertools.pairwise(rings)]
+
+
+def _silhouette(body: Body, sections: Sequence[Section]) -> list[Point]:
+    """The trunk's outline: each cross-section's reach either side of the centre line."""
+    cam = body.camera
+    centres = [body.at(s.centre) for s in sections]
+    left: list[Point] = []
+    right: list[Point] = []
+    n = len(centres) - 1
+    for i, section in enumerate(sections):
+        (ax, ay), (bx, by) = centres[max(i - 1, 0)], centres[min(i + 1, n)]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        nx, ny = -(by - ay) / length, (bx - ax) / length
+        fx, fy = cam.project(scale(section.front, section.depth))
+        sx, sy = cam.project(scale(section.side, section.breadth))
+        reach = math.hypot(fx * nx + fy * ny, sx * nx + sy * ny)
+        cx, cy = centres[i]
+        left.append((cx + nx * reach, cy + ny * reach))
+        right.append((cx - nx * reach, cy - ny * reach))
+    return [*left, *reversed(right)]
+
+
+def _trunk(pen: Pen, body: Body, ghost: bool) -> list[Shape]:
+    p = body.skeleton.points
+    chest = body.skeleton.frames["chest"]
+    shapes = [filled(pen, o, pen.ink, pen.ink, 0.5) for o in trunk_outlines(body)]
+    base = add(p["shoulder"], scale(chest[1], 3.0))
+    for side in ("left", "right"):
+        points = [body.at(base), body.at(p[f"{side}_shoulder"])]
+        shapes.append(stroke(pen, points, WEIGHTS["collar"], pen.ink))
+    if not ghost and dot(chest[0], body.camera.toward) < -0.55:
+        shapes += _back_marks(pen, body)
+    return shapes
+
+
+def _back_marks(pen: Pen, body: Body) -> list[Shape]:
+    """Seen from behind: the line of the spine and the two shoulder blades, in paper colour."""
+    p = body.skeleton.points
+    chest = body.skeleton.frames["chest"]
+    back = -trunk_half_width(0.9)
+    line = [p["shoulder"], p["waist"]]
+    spine = [
+        body.at(add(q, apply(chest, (back, dy, 0.0))))
+        for q, dy in zip(line, (-5.0, 2.0), strict=True)
+    ]
+    shapes = [stroke(pen, spine, 0.45, PAPER)]
+    for side, sign in (("left", -1.0), ("right", 1.0)):
+        rest = add(p["shoulder"], apply(chest, (0.0, 0.0, sign * 17.0)))
+        moved = scale(sub(p[f"{side}_shoulder"], rest), 0.7)
+        blade = [(back, -3.0, 5.0), (back, -2.0, 14.0), (back, -18.0, 7.0)]
+        points = [
+            body.at(add(add(p["shoulder"], moved), apply(chest, (x, y, sign * z))))
+            for x, y, z in blade
+        ]
+        shapes.append(stroke(pen, [*points, points[0]], 0.5, PAPER))
+    return shapes
+
+
+def _head(pen: Pen, body: Body, ghost: bool) -> list[Shape]:
+    """A filled round head with a small nose; eyes when the face is toward the viewer."""
+    p = body.skeleton.points
+    front, up, side = body.skeleton.frames["head"]
+    head = p["head"]
+    r = HEAD_RADIUS
+    nose = [
+        add(head, add(scale(front, r * 0.85), scale(up, r * 0.2))),
+        add(head, add(scale(front, r + 2.6), scale(up, -r * 0.2))),
+        add(head, add(scale(front, r * 0.85), scale(up, -r * 0.45))),
+    ]
+    cx, cy = pen.at(body.at(head))
+    shapes: list[Shape] = [
+        Circle(cx, cy, round(r * pen.scale, 2), fillColor=pen.ink, strokeColor=None),
+        filled(pen, [body.at(q) for q in nose], pen.ink, pen.ink, 0.5),
+    ]
+    toward = body.camera.toward
+    if ghost or dot(front, toward) < 0.3:
+        return shapes
+    for sign in (-1.0, 1.0):
+        offset = add(add(scale(front, r * 0.72), scale(up, r * 0.12)), scale(side, sign * r * 0.4))
+        if dot(offset, toward) > r * 0.25:
+            ex, ey = pen.at(body.at(add(head, offset)))
+            shapes.append(
+                Circle(ex, ey, round(r * 0.14 * pen.scale, 2), fillColor=PAPER, strokeColor=None)
+            )
+    return shapes
 
 
 def _outlined(
-    pen: Pen, parts: list[tuple[list[Point], float]], colour: Color, outline: bool
+    pen: Pen, parts: Sequence[tuple[Sequence[Point], float]], colour: Color, outline: bool
 ) -> list[Shape]:
-    """Rounded strokes, each first drawn wider in paper colour when ``outline`` is set."""
+    """Rounded strokes (closed ones filled), first drawn wider in paper when ``outline``."""
     shapes: list[Shape] = []
     if outline:
         for points, weight in parts:
             shape = stroke(pen, points, weight, PAPER)
             shape.strokeWidth = round(shape.strokeWidth + 2 * OUTLINE, 2)
             shapes.append(shape)
-    return shapes + [stroke(pen, points, weight, colour) for points, weight in parts]
+    for points, weight in parts:
+        closed = len(points) > 3 and points[0] == points[-1]
+        shapes.append(
+            filled(pen, points[:-1], colour, colour, weight)
+            if closed
+            else stroke(pen, points, weight, colour)
+        )
+    return shapes
 
 
-def _foot(body: Body, side: str) -> list[Point]:
-    """A slim wedge: instep, heel, toes (drawn closed, so it reads as a foot)."""
-    pts = body.points
-    ankle, heel, toe = pts[f"{side}_ankle"], pts[f"{side}_heel"], pts[f"{side}_toe"]
-    instep = (
-        ankle[0] + (heel[0] + toe[0] - 2 * ankle[0]) * 0.22,
-        ankle[1] + (heel[1] + toe[1] - 2 * ankle[1]) * 0.22,
-    )
-    return [toe, instep, heel, toe]
-
-
-def _leg(pen: Pen, body: Body, side: str, colour: Color, outline: bool) -> list[Shape]:
-    p = body.points
-    return _outlined(
-        pen,
-        [
-            ([p["hip"], p[f"{side}_knee"]], WEIGHTS["thigh"]),
-            ([p[f"{side}_knee"], p[f"{side}_ankle"]], WEIGHTS["shin"]),
-            (_foot(body, side), WEIGHTS["foot"]),
-        ],
-        colour,
-        outline,
-    )
-
-
-def _arm(pen: Pen, body: Body, side: str, colour: Color, outline: bool) -> list[Shape]:
-    p = body.points
-    return _outlined(
-        pen,
-        [
-            ([p["shoulder"], p[f"{side}_elbow"]], WEIGHTS["upper_arm"]),
-            ([p[f"{side}_elbow"], p[f"{side}_wrist"]], WEIGHTS["forearm"]),
-            ([p[f"{side}_wrist"], p[f"{side}_hand"]], WEIGHTS["hand"]),
-        ],
-        colour,
-        outline,
-    )
-
-
-def side_figure(pen: Pen, body: Body) -> Group:
-    """A side-view person: far limbs, trunk, head, near limbs, in that order."""
-    p = body.points
-    outline = trunk_outline(body.spine)
-    trunk = Polygon(
-        pen.flat(outline),
-        fillColor=pen.ink,
-        strokeColor=pen.ink,
-        strokeWidth=round(pen.line_width * 0.5, 2),
-        strokeLineJoin=1,
-    )
-    head = _head(pen, body)
-    neck = stroke(pen, [p["shoulder"], p["neck"]], WEIGHTS["neck"], pen.ink)
-    group = Group()
-    outline = pen.far_ink != pen.ink  # ghost frames are one flat tone
-    for shape in (
-        *_arm(pen, body, "far", pen.far_ink, False),
-        *_leg(pen, body, "far", pen.far_ink, False),
-        neck,
-        trunk,
-        *head,
-        *_leg(pen, body, "near", pen.ink, outline),
-        *_arm(pen, body, "near", pen.ink, outline),
-    ):
-        group.add(shape)
-    return group
-
-
-def _head(pen: Pen, body: Body) -> list[Shape]:
-    """A filled round head with a small nose, so the figure's facing is never in doubt."""
-    p = body.points
-    hx, hy = p["head"]
-    nx, ny = p["neck"]
-    # The face is on the front side of the head: the neck direction turned clockwise.
-    length = math.hypot(hx - nx, hy - ny) or 1.0
-    ux, uy = (hx - nx) / length, (hy - ny) / length
-    fx, fy = uy, -ux
-    r = HEAD_RADIUS
-    nose = [
-        (hx + fx * r * 0.85 + ux * r * 0.2, hy + fy * r * 0.85 + uy * r * 0.2),
-        (hx + fx * (r + 2.6) - ux * r * 0.2, hy + fy * (r + 2.6) - uy * r * 0.2),
-        (hx + fx * r * 0.85 - ux * r * 0.45, hy + fy * r * 0.85 - uy * r * 0.45),
+def foot_outline(body: Body, side: str) -> list[Point]:
+    """The foot seen from the view: the outline of heel, toes and instep, closed."""
+    p = body.skeleton.points
+    across = body.skeleton.frames[f"{side}_foot"][2]
+    ankle, heel, toe = p[f"{side}_ankle"], p[f"{side}_heel"], p[f"{side}_toe"]
+    instep = add(ankle, scale(sub(add(heel, toe), scale(ankle, 2.0)), 0.22))
+    corners = [
+        add(toe, scale(across, 4.5)),
+        add(toe, scale(across, -4.5)),
+        add(heel, scale(across, 3.0)),
+        add(heel, scale(across, -3.0)),
+        instep,
     ]
-    cx, cy = pen.at(p["head"])
-    return [
-        Circle(cx, cy, round(r * pen.scale, 2), fillColor=pen.ink, strokeColor=None),
-        Polygon(
-            pen.flat(nose),
-            fillColor=pen.ink,
-            strokeColor=pen.ink,
-            strokeLineJoin=1,
-            strokeWidth=round(pen.line_width * 0.5, 2),
+    outline = hull([body.at(c) for c in corners])
+    return [*outline, outline[0]]
+
+
+def _chain(body: Body, side: str, limb: str) -> tuple[list[tuple[list[Point], float]], list[Vec]]:
+    p = body.skeleton.points
+    if limb == "leg":
+        joints = [p[f"{side}_hip"], p[f"{side}_knee"], p[f"{side}_ankle"]]
+        names: tuple[str, ...] = ("thigh", "shin")
+    else:
+        joints = [p[f"{side}_shoulder"], p[f"{side}_elbow"], p[f"{side}_wrist"], p[f"{side}_hand"]]
+        names = ("upper_arm", "forearm", "hand")
+    parts = [
+        ([body.at(a), body.at(b)], WEIGHTS[n])
+        for (a, b), n in zip(itertools.pairwise(joints), names, strict=True)
+    ]
+    if limb == "leg":
+        parts.append((foot_outline(body, side), WEIGHTS["foot"]))
+    return parts, joints
+
+
+def person_units(pen: Pen, body: Body, ghost: bool) -> list[Unit]:
+    """The body's parts as units to draw in order of depth (nearest last)."""
+    cam = body.camera
+    sk = body.skeleton
+    trunk_depth = sum(cam.depth(q) for q in sk.spine) / len(sk.spine)
+    units = [
+        Unit(trunk_depth, _trunk(pen, body, ghost)),
+        Unit(
+            trunk_depth - 1.0,
+            [
+                stroke(
+                    pen,
+                    [body.at(sk.points["shoulder"]), body.at(sk.points["neck"])],
+                    WEIGHTS["neck"],
+                    pen.ink,
+                )
+            ],
         ),
+        Unit(cam.depth(sk.points["head"]) + 0.5, _head(pen, body, ghost)),
     ]
-
-
-def _top_trunk(pen: Pen, body: Body) -> Polygon:
-    px, py = body.points["pelvis"]
-    sx, _ = body.points["shoulders"]
-    w_sh, w_hip = SHOULDER_HALF_WIDTH + 3, HIP_HALF_WIDTH + 8
-    waist = sx + (px - sx) * 0.6
-    half = [
-        (sx - 3, 0.0),
-        (sx - 2, w_sh * 0.7),
-        (sx + 2, w_sh),
-        (waist, w_hip - 2.5),
-        (px, w_hip),
-        (px + 5, w_hip * 0.6),
-    ]
-    pts = [(x, py + y) for x, y in half] + [(x, py - y) for x, y in reversed(half)]
-    return Polygon(
-        pen.flat(pts),
-        fillColor=pen.ink,
-        strokeColor=pen.ink,
-        strokeWidth=round(pen.line_width, 2),
-        strokeLineJoin=1,
-    )
-
-
-def top_figure(pen: Pen, body: Body) -> Group:
-    """The person lying on their back seen from above: arms, legs, trunk, head."""
-    p = body.points
-    group = Group()
-    for side in ("left", "right"):
-        group.add(
-            stroke(
-                pen,
-                [p[f"{side}_shoulder"], p[f"{side}_elbow"], p[f"{side}_wrist"]],
-                WEIGHTS["upper_arm"],
-                pen.ink,
+    for limb, bias in (("leg", -2.0), ("arm", 1.0)):
+        chains = {side: _chain(body, side, limb) for side in ("left", "right")}
+        depths = {
+            side: sum(cam.depth(q) for q in joints) / len(joints)
+            for side, (_, joints) in chains.items()
+        }
+        for side, (parts, _) in chains.items():
+            partner = depths["left" if side == "right" else "right"]
+            far = (
+                depths[side] < trunk_depth - FAR_BEHIND_TRUNK
+                or depths[side] < partner - FAR_BEHIND_PARTNER
             )
-        )
-        group.add(stroke(pen, [p[f"{side}_wrist"], p[f"{side}_hand"]], 1.7, pen.ink))
-    for side, colour in (("far", pen.far_ink), ("near", pen.ink)):
-        hip = (p["pelvis"][0], p[f"{side}_hip"][1])
-        group.add(stroke(pen, [hip, p[f"{side}_knee"]], WEIGHTS["thigh"], colour))
-        group.add(stroke(pen, [p[f"{side}_knee"], p[f"{side}_ankle"]], WEIGHTS["shin"], colour))
-        group.add(stroke(pen, [p[f"{side}_ankle"], p[f"{side}_toe"]], WEIGHTS["foot"], colour))
-        if side == "far":
-            group.add(_top_trunk(pen, body))
-    hx, hy = pen.at(p["head"])
-    group.add(
-        Ellipse(
-            hx,
-            hy,
-            round(HEAD_RADIUS * pen.scale, 2),
-            round(HEAD_RADIUS * 0.82 * pen.scale, 2),
-            fillColor=pen.ink,
-            strokeColor=None,
-        )
-    )
-    return group
+            colour = pen.far_ink if far else pen.ink
+            outline = not far and pen.far_ink != pen.ink  # ghost frames are one flat tone
+            units.append(Unit(depths[side] + bias, _outlined(pen, parts, colour, outline)))
+    return units
 
 
-def _soft_prop(
-    pen: Pen, corner: tuple[float, float], far: tuple[float, float], radius: float, weight: float
-) -> Shape:
-    """A filled, rounded prop (mat, pillow) between two corners in page units."""
-    (ax, ay), (bx, by) = corner, far
-    return Rect(
-        ax,
-        ay,
-        bx - ax,
-        by - ay,
-        rx=radius,
-        ry=radius,
-        fillColor=pen.prop_fill,
-        strokeColor=pen.prop,
-        strokeWidth=round(pen.line_width * weight, 2),
-    )
-
-
-def mat(pen: Pen, x0: float, x1: float, y0: float = 0.0, height: float = MAT_HEIGHT) -> Shape:
-    """A mat (cm extents) as a rounded filled rectangle."""
-    (ax, ay), (bx, by) = pen.at((x0, y0)), pen.at((x1, y0 + height))
-    radius = min(by - ay, bx - ax, 4.0 * pen.scale) / 2
-    return _soft_prop(pen, (ax, ay), (bx, by), radius, 0.4)
-
-
-def pillow(pen: Pen, body: Body, floor: float) -> Shape:
-    """A pillow under the head, filling the gap between the head and the floor."""
-    hx, hy = body.points["head"]
-    top = hy - HEAD_RADIUS * 0.6
-    height = max(top - floor, 4.0)
-    (ax, ay), (bx, by) = (
-        pen.at((hx - PILLOW_WIDTH / 2 - 2, floor)),
-        pen.at((hx + PILLOW_WIDTH / 2 - 4, floor + height)),
-    )
-    return _soft_prop(pen, (ax, ay), (bx, by), (by - ay) / 2, 0.6)
-
-
-def chair(pen: Pen, body: Body) -> Group:
-    """A plain chair under the seat of a sitting figure: seat, back rest, legs."""
-    hx, hy = body.points["hip"]
-    seat = hy - 8.5
-    front, back = hx + 26, hx - 16
-    width = round(pen.line_width * 1.2, 2)
+def draw_units(units: list[Unit]) -> Group:
+    """Every unit's shapes, farthest first."""
     group = Group()
-    for a, b in (
-        ((back, seat), (front, seat)),
-        ((back, seat), (back - 3, seat + 48)),
-        ((back, seat), (back, 0.0)),
-        ((front, seat), (front, 0.0)),
-    ):
-        (ax, ay), (bx, by) = pen.at(a), pen.at(b)
-        group.add(Line(ax, ay, bx, by, strokeColor=pen.prop, strokeWidth=width, strokeLineCap=1))
+    for unit in sorted(units, key=lambda u: u.depth):
+        for shape in unit.shapes:
+            group.add(shape)
     return group
 
 
-def lowest_of_trunk(body: Body) -> float:
-    """Lowest point of the trunk outline (cm)."""
-    return min(y for _, y in trunk_outline(body.spine))
+def person(pen: Pen, body: Body, extra: list[Unit] | None = None) -> Group:
+    """The body (with any ``extra`` units, such as held props) drawn in order of depth."""
+    ghost = pen.far_ink == pen.ink
+    return draw_units(person_units(pen, body, ghost) + (extra or []))
 
 
 def extent(body: Body) -> tuple[float, float, float, float]:
-    """The body's drawn extent in cm (x0, y0, x1, y1), with room for stroke widths."""
-    xs = [x for x, _ in body.points.values()]
-    ys = [y for _, y in body.points.values()]
-    hx, hy = body.points["head"]
-    r = HEAD_RADIUS
-    if body.pose.view == "side":
-        outline = trunk_outline(body.spine)
-        xs += [x for x, _ in outline]
-        ys += [y for _, y in outline]
-    else:
-        ys += [SHOULDER_HALF_WIDTH + 4, -SHOULDER_HALF_WIDTH - 4]
-    pad = 3.0
+    """The body's drawn extent in page cm (x0, y0, x1, y1), with room for stroke widths."""
+    pts = list(body.points.values())
+    for outline in trunk_outlines(body):
+        pts += outline
+    for side in ("left", "right"):
+        pts += foot_outline(body, side)
+    hx, hy = body.at(body.skeleton.points["head"])
+    r, pad = HEAD_RADIUS, 3.0
+    xs = [x for x, _ in pts]
+    ys = [y for _, y in pts]
     return (
         min(*xs, hx - r) - pad,
         min(*ys, hy - r) - pad,
         max(*xs, hx + r) + pad,
         max(*ys, hy + r) + pad,
     )
+
+
+def region_extent(body: Body, names: Sequence[str]) -> tuple[float, float, float, float]:
+    """The page extent (cm) of some named points, with the head's size if the head is one."""
+    pts = [body.points[n] for n in names if n in body.points]
+    r = HEAD_RADIUS + 2.6 if "head" in names else 4.0
+    xs = [x for x, _ in pts]
+    ys = [y for _, y in pts]
+    return (min(xs) - r, min(ys) - r, max(xs) + r, max(ys) + r)

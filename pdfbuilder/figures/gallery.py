@@ -25,15 +25,18 @@ POSE_BOX = (55 * mm, 35 * mm)
 FIGURE_BOX = (82 * mm, 52 * mm)
 
 
+Cell = tuple[str, str, str, Figure]  # name, view, note, figure
+
+
 def _grid(
     canvas: Canvas,
     title: str,
-    cells: list[tuple[str, str, Figure]],
+    cells: list[Cell],
     box: tuple[float, float],
     style: FigureStyle,
     font: str,
 ) -> None:
-    """Cells (name, note, figure) in a grid under a page title, new pages as needed."""
+    """Cells (name, view, note, figure) in a grid under a page title, new pages as needed."""
     page_w, page_h = A4
     cols = int((page_w - 2 * MARGIN + 6 * mm) // (box[0] + 6 * mm))
     cell_h = box[1] + 14 * mm
@@ -43,7 +46,7 @@ def _grid(
         canvas.setFont(font, 14)
         canvas.setFillColor(gray)
         canvas.drawString(MARGIN, page_h - MARGIN - 5 * mm, title)
-        for i, (name, note, figure) in enumerate(cells[start : start + cols * rows]):
+        for i, (name, view, note, figure) in enumerate(cells[start : start + cols * rows]):
             x = MARGIN + (i % cols) * (box[0] + 6 * mm)
             y = page_h - MARGIN - 12 * mm - (i // cols + 1) * cell_h + 10 * mm
             canvas.setStrokeColor(to_color(style.prop_fill, style.grayscale))
@@ -52,6 +55,8 @@ def _grid(
             canvas.setFillColor(gray)
             canvas.setFont(font, 9)
             canvas.drawString(x, y - 4.5 * mm, name)
+            canvas.setFont(font, 7)
+            canvas.drawRightString(x + box[0], y - 4.5 * mm, view)
             canvas.setFont(font, 6.5)
             canvas.drawString(x, y - 8 * mm, _fit(note, font, 6.5, box[0] + 4 * mm))
         canvas.showPage()
@@ -67,24 +72,32 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 def gallery_pdf(style: FigureStyle | None = None) -> bytes:
-    """Every built-in pose (name under each), figure (name, frames, arrow, label) and pictogram."""
+    """Every built-in figure (by body region) and pose, each with its name and view, and every
+    pictogram."""
     style = style or FigureStyle()
     font = register_family().regular
     lib = library()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1, initialFontName=font)
     canvas.setTitle("Exercise figure library")
+    for region in dict.fromkeys(lib.regions.values()):
+        figures = [
+            (name, figure.poses[0].view.describe(), lib.descriptions[name], figure)
+            for name, figure in lib.figures.items()
+            if lib.regions[name] == region
+        ]
+        if figures:
+            _grid(canvas, f"Built-in figures: {region}", figures, FIGURE_BOX, style, font)
     poses = [
         (
             name,
+            pose.view.describe(),
             pose.description,
-            Figure(alt=name, poses=(pose,), align="pelvis" if pose.view == "top" else "hip"),
+            Figure(alt=name, poses=(pose,), show="whole"),
         )
         for name, pose in lib.poses.items()
     ]
     _grid(canvas, "Built-in poses", poses, POSE_BOX, style, font)
-    figures = [(name, lib.descriptions[name], figure) for name, figure in lib.figures.items()]
-    _grid(canvas, "Built-in figures", figures, FIGURE_BOX, style, font)
     pictogram_page(canvas, style, font)
     canvas.save()
     return buffer.getvalue()

@@ -24,4 +24,17 @@ ICON_NAMES = (
     "warning",
     "book",
     "scan",
+    # body regions
+    "neck",
+    "shoulder",
+    "back",
+    "hip",
+    "knee",
+    "ankle-foot",
+    "wrist-hand",
+    # general ideas
+    "rest",
+    "ice",
+    "raise",
+    "pharmacy",
 )

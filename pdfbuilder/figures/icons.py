@@ -17,15 +17,17 @@ from reportlab.platypus import Flowable
 
 from pdfbuilder.errors import FigureError
 from pdfbuilder.figures.icon_names import ICON_NAMES
+from pdfbuilder.figures.icons_ideas import IDEAS
 from pdfbuilder.figures.icons_kit import Kit
 from pdfbuilder.figures.icons_people import PEOPLE
+from pdfbuilder.figures.icons_regions import REGIONS
 from pdfbuilder.figures.icons_scenes import SCENES
 from pdfbuilder.figures.icons_things import THINGS
-from pdfbuilder.figures.poses import suggest
+from pdfbuilder.figures.joints import suggest
 from pdfbuilder.figures.replay import FigureFlowable, draw_figure
 from pdfbuilder.figures.style import FigureStyle, to_color
 
-ICONS = {**PEOPLE, **SCENES, **THINGS}
+ICONS = {**PEOPLE, **SCENES, **THINGS, **REGIONS, **IDEAS}
 ORDER = ICON_NAMES
 
 

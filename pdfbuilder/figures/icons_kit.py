@@ -12,17 +12,21 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.graphics.shapes import Circle, Drawing, Polygon, PolyLine, Rect, Shape
+from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, PolyLine, Rect, Shape
 from reportlab.lib.colors import Color
 
 from pdfbuilder.figures.arrows import arrow_shapes
-from pdfbuilder.figures.draw import PAPER, Pen, extent, side_figure
-from pdfbuilder.figures.model import SIDE_JOINTS, Body, Pose
-from pdfbuilder.figures.poses import place
+from pdfbuilder.figures.draw import extent, person
+from pdfbuilder.figures.draw_props import prop_shapes
+from pdfbuilder.figures.model import Body, place
+from pdfbuilder.figures.pen import PAPER, Pen, clip_rect
+from pdfbuilder.figures.poses import parse_pose
 from pdfbuilder.figures.style import FigureStyle, box_scale, to_color
 
 Pt = tuple[float, float]
+Box = tuple[float, float, float, float]
 OUTLINE = 1.5  # stroke weight of object outlines, as a multiple of the base line width
+CLIP_MARGIN = 0.03  # share of the square kept clear when a close-up is cut off
 DETAIL = 1.0  # stroke weight of small details inside an object
 
 
@@ -152,11 +156,28 @@ class Kit:
             self.colour("prop_fill"),
         )
 
-    def person(self, body: Body, scale: float, origin: Pt) -> Pen:
-        """Draw a placed body as the exercise figures do; returns its pen for props."""
+    def person(self, body: Body, scale: float, origin: Pt, clip: bool = False) -> Pen:
+        """Draw a placed body (and its props) as the exercise figures do; returns its pen.
+
+        With ``clip``, what falls outside the square (less a thin margin) is cut off."""
         pen = self.pen(scale, origin)
-        self.add(side_figure(pen, body))
+        under, held = prop_shapes(pen, body)
+        group = Group()
+        if clip:
+            margin = self.size * CLIP_MARGIN
+            group.add(clip_rect(margin, margin, self.size - margin, self.size - margin))
+        for shape in under:
+            group.add(shape)
+        group.add(person(pen, body, held))
+        self.add(group)
         return pen
+
+    def close_up(self, body: Body, names: Sequence[str], box: Box) -> tuple[float, Pt]:
+        """Draw the part of a body round some named points, fitted to ``box`` (icon units)
+        and cut off at the square's edge; returns the scale and origin used."""
+        scale, origin = fit_points(body, names, box)
+        self.person(body, scale, origin, clip=True)
+        return scale, origin
 
 
 def arc(centre: Pt, radius: float, start: float, end: float, steps: int = 24) -> list[Pt]:
@@ -184,18 +205,37 @@ def wave(start: Pt, end: Pt, bumps: int, depth: float) -> list[Pt]:
     return out
 
 
-def body(name: str, rests_on: tuple[str, ...] = (), **angles: float) -> Body:
-    """A side-view person (facing right) placed on the floor, from a few joint angles.
+def body(
+    name: str,
+    rests_on: tuple[str, ...] = (),
+    view: str | dict[str, object] = "side",
+    props: tuple[str, ...] = (),
+    touches: dict[str, str] | None = None,
+    **angles: float,
+) -> Body:
+    """A person placed on the floor, from a few joint angles (side view, facing right).
 
     Unset joints take their defaults; ``hip=10`` sets both hips (as in ``poses.yaml``).
     """
-    values = {joint: spec.default for joint, spec in SIDE_JOINTS.items()}
-    for key, value in angles.items():
-        targets = [key] if key in values else [f"near_{key}", f"far_{key}"]
-        for target in targets:
-            values[target] = value
-    pose = Pose(name=f"icon {name}", angles=tuple(sorted(values.items())), rests_on=rests_on)
-    return place(pose)
+    data: dict[str, object] = {"angles": angles, "rests_on": list(rests_on), "view": view}
+    if props:
+        data["props"] = list(props)
+    if touches:
+        data["touches"] = touches
+    return place(parse_pose(data, f"icon {name}", {}))
+
+
+def fit_points(body: Body, names: Sequence[str], box: Box) -> tuple[float, Pt]:
+    """Scale (units per cm) and origin that fit some named points, centred, in ``box``."""
+    xs = [body.points[n][0] for n in names]
+    ys = [body.points[n][1] for n in names]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+    scale = min((box[2] - box[0]) / max(x1 - x0, 1.0), (box[3] - box[1]) / max(y1 - y0, 1.0))
+    origin = (
+        (box[0] + box[2]) / 2 - (x0 + x1) / 2 * scale,
+        (box[1] + box[3]) / 2 - (y0 + y1) / 2 * scale,
+    )
+    return scale, origin
 
 
 def fit(person: Body, box: tuple[float, float, float, float]) -> tuple[float, Pt]:

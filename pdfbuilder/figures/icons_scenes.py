@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pdfbuilder.figures.draw import chair, mat, pillow
 from pdfbuilder.figures.icons_kit import DETAIL, Kit, Pt, arc, body, fit, to_units
-from pdfbuilder.figures.library import library
-from pdfbuilder.figures.model import Body
-from pdfbuilder.figures.poses import place
+from pdfbuilder.figures.library import POSES
+from pdfbuilder.figures.model import Body, place
 
 
 def moon(kit: Kit, centre: Pt, radius: float) -> None:
@@ -26,7 +24,16 @@ def moon(kit: Kit, centre: Pt, radius: float) -> None:
 def sleep(kit: Kit) -> None:
     """Lying on the back in bed, a pillow under the head and one under the knees; a moon."""
     person = body(
-        "sleep", ("trunk",), trunk=-90, neck=12, hip=48, knee=86, ankle=30, shoulder=12, elbow=20
+        "sleep",
+        ("trunk",),
+        touches={"head": "pillow", "near_knee": "pillow", "far_knee": "pillow"},
+        trunk=-90,
+        neck=12,
+        hip=40,
+        knee=70,
+        ankle=22,
+        shoulder=12,
+        elbow=20,
     )
     scale, origin = fit(person, (14, 30, 90, 70))
     origin = (origin[0], 40.0)
@@ -39,11 +46,6 @@ def sleep(kit: Kit) -> None:
     kit.line([(left, 12), (left, 62)], "ink", 2.0)
     kit.line([(right, 12), (right, 44)], "ink", 2.0)
     kit.rect((left, 26), (right - left, 14), 3, "prop_fill", "ink")
-    kx, ky = person.points["near_knee"]
-    (px0, _), (px1, py1) = at(kx - 16, 0), at(kx + 14, ky - 4)
-    kit.rect((px0, 40), (px1 - px0, py1 - 40), 4, "prop_fill", "prop", 1.0)
-    pen = kit.pen(scale, origin)
-    kit.add(pillow(pen, person, 0.0))
     kit.person(person, scale, origin)
     moon(kit, (80, 82), 10)
 
@@ -52,8 +54,7 @@ def sitting_break(kit: Kit) -> None:
     """Sitting on a chair, an arrow up to standing, and a clock: get up every so often."""
     seated, standing = builtin("sitting-on-chair"), builtin("standing")
     kit.line([(4, 8), (96, 8)], "prop", 0.8)
-    pen = kit.person(seated, 0.42, (24, 8))
-    kit.add(chair(pen, seated))
+    kit.person(seated, 0.42, (24, 8))
     kit.person(standing, 0.42, (82, 8))
     kit.arrow([(47, 44), (56, 56), (68, 62)], 1.3)
     clock_face(kit, (22, 82), 12)
@@ -61,7 +62,7 @@ def sitting_break(kit: Kit) -> None:
 
 def builtin(pose: str) -> Body:
     """A built-in pose of the exercise library, placed on the floor."""
-    return place(library().poses[pose])
+    return place(POSES[pose])
 
 
 def clock_face(kit: Kit, centre: Pt, radius: float) -> None:
@@ -79,10 +80,12 @@ def exercise(kit: Kit) -> None:
     person = builtin("knee-to-chest")
     scale, origin = fit(person, (6, 20, 94, 70))
     origin = (origin[0], 26.0)
-    pen = kit.pen(scale, origin)
     xs = [x for x, _ in person.points.values()]
-    kit.add(mat(pen, min(xs) - 16, max(xs) + 6, -4.0, 4.0))
-    kit.add(pillow(pen, person, 0.0))
+    (x0, y0), (x1, y1) = (
+        to_units(scale, origin, (min(xs) - 16, -4.0)),
+        to_units(scale, origin, (max(xs) + 6, 0.0)),
+    )
+    kit.rect((x0, y0), (x1 - x0, y1 - y0), 1.5, "prop_fill", "prop", 0.4)
     kit.person(person, scale, origin)
     hip = to_units(scale, origin, person.points["hip"])
     kit.arrow(arc(hip, 36, 30, 92, 14), 1.3)

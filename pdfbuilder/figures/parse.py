@@ -11,14 +11,14 @@ from pathlib import Path
 
 from pdfbuilder.errors import FigureError
 from pdfbuilder.figures.images import check_image
-from pdfbuilder.figures.library import library
+from pdfbuilder.figures.library import FIGURES, POSES
 from pdfbuilder.figures.poses import check_keys, suggest
 from pdfbuilder.figures.spec import Figure, parse_frames
 
 FORMS = ("builtin", "frames", "image")
 KEYS = {
     "builtin": ("builtin", "alt", "label"),
-    "frames": ("frames", "alt", "label", "arrow", "layout", "align"),
+    "frames": ("frames", "alt", "label", "arrow", "layout", "align", "view", "show"),
     "image": ("image", "alt"),
 }
 GALLERY_HINT = "(run `handout figures` to see them all)"
@@ -45,7 +45,7 @@ def _label(data: dict[object, object], default: str | None) -> str | None:
 
 def _builtin(data: dict[object, object], alt: str) -> Figure:
     name = data["builtin"]
-    figures = library().figures
+    figures = FIGURES
     if not isinstance(name, str) or name not in figures:
         raise FigureError(
             f'unknown built-in figure "{name}"{suggest(str(name), list(figures))} {GALLERY_HINT}',
@@ -65,7 +65,7 @@ def parse_figure(data: object, base_dir: Path | None) -> Figure:
     if len(forms) != 1:
         found = " and ".join(forms) if forms else "none of them"
         for key in data:
-            if key not in {"alt", "label", "arrow", "layout", "align"}:
+            if key not in {"alt", "label", "arrow", "layout", "align", "view", "show"}:
                 check_keys({key: None}, (*FORMS, "alt", "label"), "figure")
         raise FigureError(
             f"figure needs exactly one of builtin, frames or image (found {found})", ()
@@ -80,4 +80,4 @@ def parse_figure(data: object, base_dir: Path | None) -> Figure:
         if not isinstance(name, str) or not name:
             raise FigureError("image must be a file path such as images/stretch.png", ("image",))
         return Figure(alt=alt, image=check_image(name, base_dir))
-    return parse_frames(data, alt, library().poses)
+    return parse_frames(data, alt, POSES)

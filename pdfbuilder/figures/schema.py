@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pdfbuilder.figures.contacts import PROPS
+from pdfbuilder.figures.joints import BODY_JOINTS, LIMB_JOINTS
 from pdfbuilder.figures.library import builtin_figure_names, builtin_pose_names
-from pdfbuilder.figures.model import CONTACTS, SIDE_JOINTS
-from pdfbuilder.figures.poses import PROPS
-from pdfbuilder.figures.spec import LAYOUTS
-from pdfbuilder.figures.topview import TOP_JOINTS
+from pdfbuilder.figures.model import CONTACTS
+from pdfbuilder.figures.spec import LAYOUTS, SHOWS
+from pdfbuilder.figures.views import TILT_RANGE, TURN_RANGE, VIEW_NAMES
+
+SIDE_WORDS = ("left", "right", "near", "far")
 
 ALT = {
     "type": "string",
@@ -20,19 +23,23 @@ LABEL = {
 
 
 def _angles() -> dict[str, object]:
-    joints = {**SIDE_JOINTS, **TOP_JOINTS}
-    props: dict[str, object] = {
-        name: {
+    props: dict[str, object] = {}
+    for name, j in BODY_JOINTS.items():
+        props[name] = {
             "type": "number",
             "minimum": j.low,
             "maximum": j.high,
             "description": f"{j.meaning} ({j.low:g} to {j.high:g} degrees)",
         }
-        for name, j in joints.items()
-    }
-    for both in ("hip", "knee", "ankle", "shoulder", "elbow", "wrist"):
-        if both not in props:
-            props[both] = {"type": "number", "description": f"sets near_{both} and far_{both}"}
+    for name, j in LIMB_JOINTS.items():
+        for side in ("", *(f"{w}_" for w in SIDE_WORDS)):
+            which = f"{side.rstrip('_')} " if side else "both sides: "
+            props[side + name] = {
+                "type": "number",
+                "minimum": j.low,
+                "maximum": j.high,
+                "description": f"{which}{j.meaning} ({j.low:g} to {j.high:g} degrees)",
+            }
     return {
         "type": "object",
         "properties": props,
@@ -52,20 +59,54 @@ def _pose() -> dict[str, object]:
                 "enum": builtin_pose_names(),
                 "description": "The built-in pose to start from.",
             },
-            "view": {"enum": ["side", "top"], "description": "Seen from the side or from above."},
+            "view": _view(),
             "angles": _angles(),
             "rests_on": {
                 "type": "array",
-                "items": {"enum": list(CONTACTS)},
+                "items": {"enum": _parts()},
                 "description": "Parts that touch the floor; the model checks they do.",
             },
             "props": {
                 "type": "array",
                 "items": {"enum": list(PROPS)},
-                "description": "Mat, pillow under the head, or chair.",
+                "description": "Things drawn with the person: " + ", ".join(PROPS) + ".",
+            },
+            "touches": {
+                "type": "object",
+                "propertyNames": {"enum": _parts()},
+                "additionalProperties": {"enum": [p for p in PROPS if p != "mat"]},
+                "description": "Which part touches which prop, e.g. {near_hand: wall}; "
+                "the prop is put there and the model checks the body can touch it.",
             },
             "description": {"type": "string"},
         },
+    }
+
+
+def _parts() -> list[str]:
+    """Every part name: head, trunk, and each sided part with each side word."""
+    sided = sorted({c.split("_", 1)[1] for c in CONTACTS if "_" in c})
+    return ["head", "trunk", *(f"{w}_{p}" for w in SIDE_WORDS for p in sided)]
+
+
+def _view() -> dict[str, object]:
+    name = {"enum": list(VIEW_NAMES)}
+    return {
+        "description": "Where the viewer stands: side (facing right), side-left, front, back "
+        "or top; or a mapping {from: front, turn: 30, tilt: 20} to walk round and look down.",
+        "anyOf": [
+            name,
+            {
+                "type": "object",
+                "required": ["from"],
+                "additionalProperties": False,
+                "properties": {
+                    "from": name,
+                    "turn": {"type": "number", "minimum": TURN_RANGE[0], "maximum": TURN_RANGE[1]},
+                    "tilt": {"type": "number", "minimum": TILT_RANGE[0], "maximum": TILT_RANGE[1]},
+                },
+            },
+        ],
     }
 
 
@@ -84,10 +125,23 @@ def _arrow() -> dict[str, object]:
             "to": {**frame, "description": "Frame the movement ends in."},
             "frame": {**frame, "description": "Frame the arrow is drawn on."},
             "offset": {**number, "description": "cm to move the arrow off the body."},
+            "shift": {
+                "type": "array",
+                "items": number,
+                "minItems": 2,
+                "maxItems": 2,
+                "description": "[x, y] in cm, to move the whole arrow.",
+            },
             "both": {"type": "boolean", "description": "Heads at both ends (back and forth)."},
             "radius": {**number, "description": "Arc radius in cm (around)."},
             "start": {**number, "description": "Arc start angle in degrees (around)."},
             "end": {**number, "description": "Arc end angle in degrees (around)."},
+            "flatten": {
+                "type": "number",
+                "minimum": 0.1,
+                "maximum": 1,
+                "description": "An arc's height over its width: below 1, a turn seen edge-on.",
+            },
         },
     }
 
@@ -135,6 +189,20 @@ def figure_schema() -> dict[str, object]:
                         "description": "overlay: earlier frames drawn lighter underneath.",
                     },
                     "align": {"type": "string", "description": "Body point the frames share."},
+                    "view": {
+                        "anyOf": [
+                            {"const": "auto", "description": "The view that shows the movement."},
+                            _view(),
+                        ]
+                    },
+                    "show": {
+                        "anyOf": [
+                            {"enum": list(SHOWS)},
+                            {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                        ],
+                        "description": "The part of the body shown (auto: the part that "
+                        "moves), or a list of body points to keep in the picture.",
+                    },
                     "arrow": {"anyOf": [arrow, {"type": "array", "items": arrow}]},
                     "alt": ALT,
                     "label": LABEL,

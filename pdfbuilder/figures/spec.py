@@ -9,13 +9,16 @@ handout's own figures go through the same code.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pdfbuilder.errors import FigureError
-from pdfbuilder.figures.model import Pose
-from pdfbuilder.figures.poses import check_keys, parse_pose, place, suggest
+from pdfbuilder.figures.autoview import best_view
+from pdfbuilder.figures.model import Pose, point_names
+from pdfbuilder.figures.poses import check_keys, parse_pose, parse_view, place, suggest
 
 LAYOUTS = ("side-by-side", "overlay")
+# What part of the body a figure shows (the rest is cut off at the edge of the picture).
+SHOWS = ("auto", "whole", "upper-body", "head-and-shoulders", "legs", "lower-legs", "feet")
 ARROW_KEYS = (
     "follow",
     "around",
@@ -28,6 +31,7 @@ ARROW_KEYS = (
     "radius",
     "start",
     "end",
+    "flatten",
 )
 MAX_FRAMES = 3
 HIDDEN_POINTS = frozenset({"head_low", "trunk_low"})
@@ -45,6 +49,7 @@ class Arrow:
     shift: tuple[float, float] = (0.0, 0.0)  # cm, moves the whole arrow
     both: bool = False
     arc: tuple[float, float, float] | None = None  # (radius cm, start°, end°) around point
+    flatten: float = 1.0  # an arc's height over its width: below 1, a turn seen edge-on
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Figure:
     label: str | None = None
     image: str | None = None  # absolute path of an image file
     name: str | None = None  # the built-in figure's name, if it is one
+    show: str | tuple[str, ...] = "auto"  # a part of the body (``SHOWS``) or points to show
 
 
 def _text(data: Mapping[str, object], key: str) -> str | None:
@@ -117,7 +123,7 @@ def parse_arrow(data: object, poses: tuple[Pose, ...]) -> Arrow:
         raise FigureError(error.message, ("arrow", *error.path)) from None
     kind = "around" if "around" in data else "follow"
     point = data.get(kind)
-    known = sorted(set(place(poses[0]).points) - HIDDEN_POINTS)
+    known = sorted(set(point_names(poses[0].view)) - HIDDEN_POINTS)
     if not isinstance(point, str) or point not in known:
         raise FigureError(
             f'arrow {kind}: unknown body point "{point}"{suggest(str(point), known)} '
@@ -128,8 +134,11 @@ def parse_arrow(data: object, poses: tuple[Pose, ...]) -> Arrow:
     start = _frame_number(data, "from", 0, len(poses))
     end = _frame_number(data, "to", last, len(poses))
     arc = None
+    flatten = _float(data, "flatten", 1.0)
     if kind == "around":
         arc = (_float(data, "radius", 12.0), _float(data, "start", 0.0), _float(data, "end", 60.0))
+        if not 0.1 <= flatten <= 1.0:
+            raise FigureError("flatten must be from 0.1 to 1 (1: a circle)", ("arrow", "flatten"))
     elif start == end:
         raise FigureError("arrow follow: needs two different frames (from and to)", ("arrow",))
     shift = data.get("shift", [0, 0])
@@ -151,6 +160,7 @@ def parse_arrow(data: object, poses: tuple[Pose, ...]) -> Arrow:
         shift=(float(shift[0]), float(shift[1])),
         both=both,
         arc=arc,
+        flatten=flatten,
     )
 
 
@@ -160,9 +170,19 @@ def parse_frames(data: Mapping[str, object], alt: str, known: Mapping[str, Pose]
     if not isinstance(frames, list) or not 1 <= len(frames) <= MAX_FRAMES:
         raise FigureError(f"frames must be a list of 1 to {MAX_FRAMES} poses", ("frames",))
     poses = tuple(_frame_pose(entry, i, known) for i, entry in enumerate(frames))
+    if "view" in data:
+        raw = data["view"]
+        view = best_view(poses) if raw == "auto" else parse_view(raw, "figure (auto, or a view)")
+        poses = tuple(replace(pose, view=view) for pose in poses)
+        for pose in poses:
+            place(pose)
     views = {pose.view for pose in poses}
     if len(views) > 1:
-        raise FigureError("all frames of a figure must use the same view", ("frames",))
+        raise FigureError(
+            "all frames of a figure must use the same view (or set view: on the figure)",
+            ("frames",),
+        )
+    show = _show(data.get("show", "auto"), poses)
     layout = data.get("layout", "overlay" if len(poses) > 1 else "side-by-side")
     if layout not in LAYOUTS:
         raise FigureError(
@@ -174,9 +194,12 @@ def parse_frames(data: Mapping[str, object], alt: str, known: Mapping[str, Pose]
         parse_arrow(item, poses)
         for item in (raw_arrows if isinstance(raw_arrows, list) else [raw_arrows])
     )
-    align = data.get("align", "pelvis" if poses[0].view == "top" else "hip")
-    if not isinstance(align, str) or align not in place(poses[0]).points:
-        raise FigureError(f'align: unknown body point "{align}"', ("align",))
+    align = data.get("align", "hip")
+    known_points = sorted(set(point_names(poses[0].view)) - HIDDEN_POINTS)
+    if not isinstance(align, str) or align not in known_points:
+        raise FigureError(
+            f'align: unknown body point "{align}"{suggest(str(align), known_points)}', ("align",)
+        )
     return Figure(
         alt=alt,
         poses=poses,
@@ -184,4 +207,26 @@ def parse_frames(data: Mapping[str, object], alt: str, known: Mapping[str, Pose]
         align=align,
         arrows=arrows,
         label=_text(data, "label"),
+        show=show,
     )
+
+
+def _show(value: object, poses: tuple[Pose, ...]) -> str | tuple[str, ...]:
+    """``show:``: a part of the body by name, or a list of body points to keep in the picture."""
+    if isinstance(value, list):
+        known = sorted(set(point_names(poses[0].view)) - HIDDEN_POINTS)
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or item not in known:
+                raise FigureError(
+                    f'show: unknown body point "{item}"{suggest(str(item), known)}', ("show", i)
+                )
+        if not value:
+            raise FigureError("show: list at least one body point", ("show",))
+        return tuple(value)
+    if value not in SHOWS:
+        raise FigureError(
+            f"show must be one of {', '.join(SHOWS)}{suggest(str(value), SHOWS)} "
+            "or a list of body points",
+            ("show",),
+        )
+    return str(value)

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -44,7 +44,19 @@ NAMES = [
     "warning",
     "book",
     "scan",
+    "neck",
+    "shoulder",
+    "back",
+    "hip",
+    "knee",
+    "ankle-foot",
+    "wrist-hand",
+    "rest",
+    "ice",
+    "raise",
+    "pharmacy",
 ]
+REGIONS = ["neck", "shoulder", "back", "hip", "knee", "ankle-foot", "wrist-hand"]
 SIZE = 30 * mm
 STYLE = FigureStyle()
 GRAY = FigureStyle(grayscale=True)
@@ -85,6 +97,21 @@ def _palette(style: FigureStyle) -> set[tuple[float, float, float]]:
     return rgb | {(1.0, 1.0, 1.0)}  # paper
 
 
+def _clipped_bounds(drawing: Drawing) -> tuple[float, float, float, float]:
+    """Bounds of a drawing, a close-up cut off by its clipping path counting as that path."""
+    boxes = []
+    for item in drawing.contents:
+        inner = getattr(item, "contents", [])
+        clip = next((s for s in inner if isinstance(s, Path) and s.isClipPath), None)
+        boxes.append((clip or item).getBounds())
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 def test_names_are_the_easy_read_set() -> None:
     assert builtin_icon_names() == NAMES
 
@@ -95,7 +122,7 @@ def test_icon_is_exactly_its_box_and_every_shape_is_inside(name: str, size: floa
     drawing = icon_drawing(name, size, STYLE)
     assert (drawing.width, drawing.height) == (size, size)
     assert icon_flowable(name, size, STYLE).wrap(500, 500) == (size, size)
-    x0, y0, x1, y1 = drawing.getBounds()
+    x0, y0, x1, y1 = _clipped_bounds(drawing)
     margin = size * 0.02  # room for half a stroke
     assert margin <= x0 < x1 <= size - margin
     assert margin <= y0 < y1 <= size - margin
@@ -185,3 +212,36 @@ def test_gallery_has_a_pictogram_page_naming_every_icon() -> None:
     assert pictograms
     for name in NAMES:
         assert name in pictograms.split()
+
+
+@pytest.mark.parametrize("name", REGIONS)
+def test_body_region_pictograms_mark_the_region_in_the_accent(name: str) -> None:
+    """A region is shown close up with an accent ring round it: blue on the page."""
+    image = _render(name, STYLE)
+    data = image.tobytes()
+    blue = sum(
+        1
+        for i in range(0, len(data), 3)
+        if data[i + 2] > data[i] + 60 and data[i + 2] > data[i + 1] + 30
+    )
+    assert blue > 400
+    gray = _render(name, GRAY).convert("L").tobytes()
+    assert sum(1 for v in gray if v < 200) > 0.05 * len(gray)  # still a picture in grayscale
+
+
+def test_people_in_pictograms_are_the_exercise_figures_person() -> None:
+    """The region pictograms draw the pose model's person: its head is a circle the same size
+    relative to the body as in the exercise figures."""
+    from reportlab.graphics.shapes import Circle
+
+    def circles(drawing: Drawing) -> list[float]:
+        out, stack = [], list(drawing.contents)
+        while stack:
+            shape = stack.pop()
+            stack.extend(getattr(shape, "contents", []))
+            if isinstance(shape, Circle) and shape.fillColor == to_color(STYLE.ink, False):
+                out.append(shape.r)
+        return out
+
+    for name in ("neck", "shoulder", "back"):
+        assert circles(icon_drawing(name, SIZE, STYLE)), name
