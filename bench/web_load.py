@@ -63,15 +63,28 @@ def write_config(folder: Path, **extra: Any) -> Path:
 class Server:
     """``handout serve`` in a child process on 127.0.0.1; its log goes to ``log_file``."""
 
-    def __init__(self, config: Path, log_file: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        config: Path,
+        log_file: Path,
+        env: dict[str, str] | None = None,
+        default_host: bool = False,
+    ) -> None:
         self.port = free_port()
         self.log_file = log_file
         self.url = f"http://{HOST}:{self.port}"
-        command = [sys.executable, "-m", "pdfbuilder", "serve", "--host", HOST]
+        command = [sys.executable, "-m", "pdfbuilder", "serve"]
+        command += [] if default_host else ["--host", HOST]  # the default is 127.0.0.1
         command += ["--port", str(self.port), "--config", str(config)]
+        self.command = command
         self._log = log_file.open("wb")
         self.process = subprocess.Popen(
-            command, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT, env=env
+            command,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
 
     def wait(self, seconds: float = 90.0) -> None:

@@ -21,6 +21,9 @@ NEEDED = [
     "pdfbuilder/fonts/OFL.txt",
     "pdfbuilder/labels/en.yaml",
     "pdfbuilder/labels/es.yaml",
+    "pdfbuilder/web/templates/index.html",  # handout serve
+    "pdfbuilder/web/static/style.css",
+    "pdfbuilder/web/static/app.js",
 ]
 
 

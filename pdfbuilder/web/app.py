@@ -152,7 +152,7 @@ def _build_error(where: str | None, message: str) -> FieldError:
     key = (where or "").lstrip("-").replace("-", "_")
     key = "exercises" if key == "exercise" or key.startswith("exercises[") else key
     if key in ("patient", "clinician", "note", "date", "follow_up", "qr_url", "paper", "exercises"):
-        return FieldError(key, where or key, staff(message))
+        return FieldError(key, key, staff(message))
     return FieldError("", "", "This leaflet cannot be made in this layout: " + staff(message))
 
 

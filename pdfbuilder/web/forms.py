@@ -309,7 +309,7 @@ def _core_error(
 
 _REWORDED = (
     (
-        re.compile(r"^expected a date like ([\d-]+)"),
+        re.compile(r"^expected a date like ([\d-]+).*"),
         r"Enter a real date as year-month-day, like \1.",
     ),
     (

@@ -96,12 +96,13 @@ class Running:
         return self.request("POST", "/api/leaflet", json.dumps(data).encode(), head)
 
 
-def start(tmp: Path, **config: Any) -> Running:
+def start(tmp: Path, default_host: bool = False, **config: Any) -> Running:
     tmp.mkdir(parents=True, exist_ok=True)
     own_tmp = tmp / "tmp"
     own_tmp.mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(own_tmp)}
-    server = Server(write_config(tmp, **config), tmp / "server.log", env=env)
+    config_file = write_config(tmp, **config)
+    server = Server(config_file, tmp / "server.log", env=env, default_host=default_host)
     try:
         server.wait()
     except RuntimeError:
@@ -122,7 +123,11 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
 def locked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     """A server with an access code (one worker, one layout: quick to start)."""
     running = start(
-        tmp_path_factory.mktemp("locked"), workers=1, layouts=["standard"], access_token=TOKEN
+        tmp_path_factory.mktemp("locked"),
+        default_host=True,
+        workers=1,
+        layouts=["standard"],
+        access_token=TOKEN,
     )
     yield running
     running.server.stop()
