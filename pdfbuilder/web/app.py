@@ -163,7 +163,12 @@ def _pdf(pdf: bytes, name: str, inline: bool) -> Response:
 
 
 def _data_urls(pages: list[bytes]) -> list[str]:
-    return ["data:image/png;base64," + base64.b64encode(p).decode("ascii") for p in pages]
+    """The preview's PNG pages as data: URLs (the worker's list ends with the page count)."""
+    return ["data:image/png;base64," + base64.b64encode(p).decode("ascii") for p in pages[:-1]]
+
+
+def _total(pages: list[bytes] | None) -> int:
+    return int(pages[-1]) if pages else 0
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -179,7 +184,9 @@ async def index(request: Request) -> Response:
     if leaflet is not None:
         version = next((v for v in leaflet.versions if v.id == ident), leaflet.versions[0])
         view = fresh(web.catalogue, leaflet, version)
-    return web.page(request, "index.html", query=query, results=results, view=view, pages=[])
+    return web.page(
+        request, "index.html", query=query, results=results, view=view, pages=[], total=0
+    )
 
 
 def _show(
@@ -191,6 +198,7 @@ def _show(
         view = submitted(web.catalogue, leaflet, sub, errors)
     status = context.pop("status", 422 if errors else 200)
     context.setdefault("pages", [])
+    context.setdefault("total", 0)
     results = web.catalogue.search("")
     return web.page(request, "index.html", status, query="", results=results, view=view, **context)
 
@@ -215,7 +223,7 @@ async def submit(request: Request) -> Response:
         return _show(web, request, leaflet, sub, errors=errors)
     if action in ("print", "download"):
         return _pdf(result, req.filename, inline=action == "print")
-    return _show(web, request, leaflet, sub, pages=_data_urls(result))
+    return _show(web, request, leaflet, sub, pages=_data_urls(result), total=_total(result))
 
 
 def _general(exc: Refused) -> FieldError:
@@ -238,6 +246,7 @@ async def preview(request: Request) -> Response:
         return JSONResponse({"pages": [], "errors": [], "general": [exc.message]}, exc.status)
     body = {
         "pages": _data_urls(pages or []),
+        "total": _total(pages),
         "errors": [
             {"id": field_id(e.key), "message": e.message, "summary": summary_text(e, version)}
             for e in errors

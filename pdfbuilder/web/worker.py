@@ -4,7 +4,7 @@ In (:func:`start`): the :class:`~pdfbuilder.web.config.WebConfig`; the process l
 catalogue and builds every offered layout once with invented details, so the first real
 request is as fast as the rest. In (:func:`handle`): a job, ``("pdf", request)``,
 ``("preview", request)`` or ``("thumbnails", None)``. Out: ``("pdf", bytes)``,
-``("preview", [png, ...])``, ``("thumbnails", {layout id: png})``, ``("error", field,
+``("preview", [png, ..., page count])``, ``("thumbnails", {layout id: png})``, ``("error", field,
 message)`` for a :class:`HandoutError`, or ``("failed", None)`` for anything else.
 
 Nothing is written to disk. A failure is logged by its type and place only, never its
@@ -79,7 +79,7 @@ def build(request: LeafletRequest) -> bytes:
 
 
 def _render(pdf: bytes, pages: int, scale: float = THUMBNAIL_SCALE) -> list[bytes]:
-    """The first ``pages`` pages as PNG images."""
+    """The first ``pages`` pages as PNG images, then the page count as ASCII digits."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
@@ -92,7 +92,7 @@ def _render(pdf: bytes, pages: int, scale: float = THUMBNAIL_SCALE) -> list[byte
             image.save(buffer, format="PNG", compress_level=1)
             out.append(buffer.getvalue())
             page.close()
-        return out
+        return [*out, str(len(document)).encode()]
     finally:
         document.close()
 

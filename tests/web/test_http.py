@@ -219,13 +219,16 @@ def test_with_an_access_code_the_page_and_api_need_it(locked: Running) -> None:
 
 
 def _files(folder: Path, since: float) -> list[Path]:
+    """Regular files under ``folder`` changed since ``since`` (others' files may vanish)."""
     out = []
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and not path.is_symlink() and path.stat().st_mtime >= since:
-                out.append(path)
-        except OSError:
-            continue
+    for base, _, names in os.walk(folder, onerror=lambda _: None):
+        for name in names:
+            path = Path(base, name)
+            try:
+                if path.is_file() and not path.is_symlink() and path.stat().st_mtime >= since:
+                    out.append(path)
+            except OSError:
+                continue
     return out
 
 

@@ -65,15 +65,18 @@
     }
   }
 
-  function showPages(urls) {
+  function showPages(urls, total) {
     const images = urls.map(function (url, i) {
       const img = document.createElement("img");
       img.src = url;
-      img.alt = "Page " + (i + 1) + " of " + urls.length + " of the leaflet";
+      img.alt = "Page " + (i + 1) + " of " + total + " of the leaflet";
       return img;
     });
     pages.replaceChildren.apply(pages, images);
-    status.textContent = urls.length + (urls.length === 1 ? " page" : " pages") + ", as they will print.";
+    const count = total > urls.length
+      ? "The first " + urls.length + " of " + total + " pages"
+      : total + (total === 1 ? " page" : " pages");
+    status.textContent = count + ", as they will print.";
   }
 
   function update(takeFocus) {
@@ -100,7 +103,7 @@
         }
         showErrors(data.errors, data.general, takeFocus);
         if (data.pages.length) {
-          showPages(data.pages);
+          showPages(data.pages, data.total);
         } else {
           status.textContent = "The preview is not up to date: see the problem above.";
         }
