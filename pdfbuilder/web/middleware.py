@@ -3,7 +3,8 @@
 In: an ASGI request. Out: the app's response with the security headers and
 ``Cache-Control: no-store`` added, or a refusal (unknown host: 400; not signed in: a
 redirect to the sign-in page, or 401 for the API). The log line names the method, the path
-without its query string, the status and the time: never a field, never a body. An error in
+(one of the app's own, without the query string), the status and the time: never a field,
+never a body. An error in
 the app is logged by its type and place only and answered with a plain 500 page.
 """
 
@@ -26,6 +27,16 @@ log = logging.getLogger("pdfbuilder.web")
 OPEN_PATHS = ("/login", "/static/", "/healthz")
 #: Responses without patient data that browsers may keep.
 CACHEABLE = ("/static/", "/thumbnails/")
+#: The paths the log names as they are; any other is logged as "(other path)", so that
+#: whatever a client puts in a URL never reaches the log.
+LOGGED = {"/", "/preview", "/api/leaflet", "/api/openapi.json", "/login", "/logout", "/healthz"}
+
+
+def shown_path(path: str) -> str:
+    """The path as the log shows it."""
+    if path in LOGGED or (path.startswith(CACHEABLE) and len(path) < 80 and path.isascii()):
+        return path
+    return "(other path)"
 
 
 class GuardMiddleware:
@@ -58,13 +69,14 @@ class GuardMiddleware:
         except Exception as exc:  # never the message: it could hold a patient's details
             frames = traceback.extract_tb(exc.__traceback__)
             where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in frames[-4:])
-            log.error("error in %s %s: %s at %s", scope["method"], path, type(exc).__name__, where)
+            name = type(exc).__name__
+            log.error("error in %s %s: %s at %s", scope["method"], shown_path(path), name, where)
             if not started:  # Starlette has usually answered 500 already
                 page = PlainTextResponse("Something went wrong; please try again.", 500)
                 await page(scope, receive, send_with_headers)
         finally:
             ms = (time.perf_counter() - start) * 1000
-            log.info("%s %s %d %.0f ms", scope["method"], path, status, ms)
+            log.info("%s %s %d %.0f ms", scope["method"], shown_path(path), status, ms)
 
     def _refusal(self, request: Request) -> Response | None:
         if not host_allowed(request, self.hosts):

@@ -91,6 +91,14 @@ def test_an_unknown_host_name_is_refused(web: Running) -> None:
     assert web.request("GET", "/", headers={"host": "rebound.evil.example"})[0] == 400
 
 
+def test_the_log_names_only_the_apps_own_paths(web: Running) -> None:
+    marker = uuid.uuid4().hex
+    assert web.request("GET", f"/Patient-{marker}?q={marker}")[0] == 404
+    assert web.request("GET", f"/?q={marker}")[0] == 200
+    log = web.log()
+    assert marker not in log and "GET (other path) 404" in log
+
+
 def test_bodies_and_fields_are_bounded(web: Running) -> None:
     big = b"{" + b" " * (70 * 1024) + b"}"
     status, _, body = web.request("POST", "/api/leaflet", big, {"content-type": "application/json"})
