@@ -2,7 +2,8 @@
 
 Run from the project root (needs Debian's chromium and the test extra)::
 
-    .venv/bin/python tools/web_screenshots.py OUT_DIR
+    .venv/bin/python tools/web_screenshots.py OUT_DIR           # what a window shows
+    .venv/bin/python tools/web_screenshots.py OUT_DIR --full    # whole pages, for review
 
 It starts ``handout serve`` on 127.0.0.1 (see ``bench/web_load.py``), drives chromium with
 Playwright and writes ``OUT_DIR/web-*.png``: empty, searched, chosen, personalised with the
@@ -35,22 +36,23 @@ def _fill(page: Page) -> None:
     page.fill("#f-reps-knee-to-chest", "8")
 
 
-def shoot(out: Path, url: str, token_url: str | None = None) -> None:
+def shoot(out: Path, url: str, token_url: str | None = None, full: bool = False) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url + "/")
-        page.screenshot(path=out / "web-1-empty.png", full_page=True)
+        page.screenshot(path=out / "web-1-empty.png", full_page=full)
         page.fill("#q", "back exercises")
         page.click("form[role=search] button")
-        page.screenshot(path=out / "web-2-searched.png", full_page=True)
+        page.screenshot(path=out / "web-2-searched.png", full_page=full)
         page.click(".result a.button")
         page.wait_for_selector("#preview-pages img")
-        page.screenshot(path=out / "web-3-chosen.png", full_page=True)
+        page.screenshot(path=out / "web-3-chosen.png", full_page=full)
         _fill(page)
         page.click("#layout-large-print + label")
         page.wait_for_timeout(1500)
-        page.screenshot(path=out / "web-4-personalised.png", full_page=True)
+        page.evaluate("document.querySelector('#f-patient').scrollIntoView()")
+        page.screenshot(path=out / "web-4-personalised.png", full_page=full)
         page.fill("#f-reps-knee-to-chest", "500")
         page.click("#preview-button")
         page.wait_for_selector("#error-summary:not([hidden])")
@@ -63,12 +65,12 @@ def shoot(out: Path, url: str, token_url: str | None = None) -> None:
         narrow = browser.new_page(viewport={"width": 375, "height": 800})
         narrow.goto(url + "/?leaflet=back-spasms")
         narrow.wait_for_selector("#preview-pages img")
-        narrow.screenshot(path=out / "web-7-narrow.png", full_page=True)
+        narrow.screenshot(path=out / "web-7-narrow.png", full_page=full)
         nojs = browser.new_context(java_script_enabled=False).new_page()
         nojs.goto(url + "/?leaflet=back-spasms")
         _fill(nojs)
         nojs.click("#preview-button")
-        nojs.screenshot(path=out / "web-8-nojs-preview.png", full_page=True)
+        nojs.screenshot(path=out / "web-8-nojs-preview.png", full_page=full)
         if token_url:
             page.goto(token_url + "/")
             page.screenshot(path=out / "web-9-sign-in.png")
@@ -76,7 +78,8 @@ def shoot(out: Path, url: str, token_url: str | None = None) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    args = [a for a in sys.argv[1:] if a != "--full"]
+    out = Path(args[0] if args else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
@@ -90,7 +93,7 @@ def main() -> None:
         try:
             server.wait()
             locked.wait()
-            shoot(out, server.url, locked.url)
+            shoot(out, server.url, locked.url, full="--full" in sys.argv)
         finally:
             server.stop()
             locked.stop()
