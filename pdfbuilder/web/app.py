@@ -68,6 +68,19 @@ class Refused(Exception):
         self.status, self.message = status, message
 
 
+class StaleToken(Refused):
+    """A post from this site whose CSRF token is out of date (the page was open across a
+    restart, or its cookie expired): its fields are kept to show the form again."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        super().__init__(
+            403,
+            "Nothing was made: this page had been open too long, or the server was restarted. "
+            "Check the details and press the button again.",
+        )
+        self.pairs = pairs
+
+
 @dataclass
 class Web:
     """The running page: what it offers and the parts that serve it."""
@@ -121,12 +134,10 @@ async def _form_pairs(request: Request, web: Web, header_token: bool) -> list[tu
         raise Refused(400, "The form could not be read; reload the page and try again.") from None
     sent = request.headers.get(CSRF_HEADER) if header_token else None
     sent = sent or next((v for k, v in pairs if k == CSRF_FIELD), None)
-    if not same_origin(request) or not web.guard.csrf_ok(request, sent):
-        raise Refused(
-            403,
-            "This form could not be accepted: it was open too long or came from another site. "
-            "Reload the page and try again.",
-        )
+    if not same_origin(request):
+        raise Refused(403, "This form came from another site, so it was not accepted.")
+    if not web.guard.csrf_ok(request, sent):
+        raise StaleToken(pairs)
     return pairs
 
 
@@ -184,8 +195,17 @@ async def index(request: Request) -> Response:
     if leaflet is not None:
         version = next((v for v in leaflet.versions if v.id == ident), leaflet.versions[0])
         view = fresh(web.catalogue, leaflet, version)
+    missing = bool(ident) and leaflet is None
     return web.page(
-        request, "index.html", query=query, results=results, view=view, pages=[], total=0
+        request,
+        "index.html",
+        404 if missing else 200,
+        query=query,
+        results=results,
+        view=view,
+        pages=[],
+        total=0,
+        missing=missing,
     )
 
 
@@ -199,6 +219,7 @@ def _show(
     status = context.pop("status", 422 if errors else 200)
     context.setdefault("pages", [])
     context.setdefault("total", 0)
+    context.setdefault("missing", False)
     results = web.catalogue.search("")
     return web.page(request, "index.html", status, query="", results=results, view=view, **context)
 
@@ -207,6 +228,10 @@ async def submit(request: Request) -> Response:
     web: Web = request.app.state.web
     try:
         pairs = await _form_pairs(request, web, header_token=False)
+    except StaleToken as exc:  # show the form again, as sent, with a fresh token
+        sub = from_form(exc.pairs)
+        leaflet = web.catalogue.leaflet(sub.get("handout"))
+        return _show(web, request, leaflet, sub, status=exc.status, errors=[_general(exc)])
     except Refused as exc:
         return web.page(request, "refused.html", exc.status, message=exc.message)
     sub = from_form(pairs)

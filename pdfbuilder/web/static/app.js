@@ -96,7 +96,14 @@
       credentials: "same-origin",
       signal: controller.signal,
     })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        if (response.status === 403 && takeFocus) {
+          // Out of date (the server restarted): post the form itself, which keeps every
+          // field and comes back with a fresh token.
+          form.requestSubmit(document.getElementById("preview-button"));
+        }
+        return response.json();
+      })
       .then(function (data) {
         if (mine !== sequence) {
           return;
