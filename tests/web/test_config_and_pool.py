@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import pytest
 import slow_jobs
@@ -16,7 +18,7 @@ from conftest import ROOT
 from pdfbuilder.cli import main
 from pdfbuilder.errors import HandoutError
 from pdfbuilder.web.config import check_host, load_config
-from pdfbuilder.web.pool import TooSlow, WorkerLost, WorkerPool
+from pdfbuilder.web.pool import Busy, TooSlow, WorkerLost, WorkerPool
 
 
 def _config(tmp_path: Path, text: str) -> Path:
@@ -120,7 +122,12 @@ def test_a_job_past_the_time_limit_is_stopped_and_its_worker_replaced() -> None:
         finally:
             pool.close()
 
-    # In a thread of its own: the browser tests' Playwright may hold this thread's loop.
+    _in_thread(run)
+
+
+def _in_thread(run: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run a coroutine in a thread of its own: the browser tests' Playwright may hold this
+    thread's event loop."""
     failures: list[BaseException] = []
 
     def in_thread() -> None:
@@ -134,6 +141,23 @@ def test_a_job_past_the_time_limit_is_stopped_and_its_worker_replaced() -> None:
     thread.join(timeout=120)
     if failures:
         raise failures[0]
+
+
+def test_a_full_queue_answers_busy_at_once() -> None:
+    async def run() -> None:
+        pool = WorkerPool(1, slow_jobs.start, ("t",), slow_jobs.handle, timeout=1.0)
+        await asyncio.to_thread(pool.start)
+        try:
+            jobs = [asyncio.create_task(pool.run("hang")) for _ in range(1 + pool.max_waiting)]
+            await asyncio.sleep(0.2)
+            with pytest.raises(Busy):
+                await pool.run("one too many")
+            results = await asyncio.gather(*jobs, return_exceptions=True)
+            assert any(isinstance(r, TooSlow) for r in results)
+        finally:
+            pool.close()
+
+    _in_thread(run)
 
 
 def test_example_config_loads() -> None:
