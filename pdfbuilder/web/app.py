@@ -32,6 +32,7 @@ from starlette.staticfiles import StaticFiles
 from . import openapi, worker
 from .catalogue import Leaflet, load_catalogue
 from .config import WebConfig
+from .core import HandoutError
 from .fields import MAX_BODY
 from .forms import FieldError, LeafletRequest, Submission, check, from_form, from_json
 from .forms import staff_message as staff
@@ -255,7 +256,13 @@ def create_app(config: WebConfig, host: str, *, tls: bool = False) -> Any:
         timeout=float(config.build_seconds),
         preload=("pdfbuilder.web.worker",),
     )
-    pool.start()
+    try:
+        pool.start()
+    except PoolError as exc:
+        pool.close()
+        if exc.kind == "HandoutError":  # a leaflet that cannot be built in an offered layout
+            raise HandoutError(exc.detail) from None
+        raise
     guard = Guard(config.token, config.session_hours * 3600, secure=tls)
     web = Web(config, catalogue, pool, guard)
     web.thumbnails = pool.first().exchange(("thumbnails", None))[1]

@@ -20,7 +20,13 @@ NEEDED = ("starlette", "uvicorn", "jinja2", "pypdfium2")
     show_default=True,
     help="Address to listen on. Anything but this computer needs an access code in the config.",
 )
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
 @click.option(
     "--config",
     "config",

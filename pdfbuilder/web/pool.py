@@ -28,7 +28,14 @@ log = logging.getLogger("pdfbuilder.web")
 
 
 class PoolError(Exception):
-    """A job that could not be run; ``str()`` says why, in words for staff."""
+    """A job that could not be run; ``str()`` says why, in words for staff.
+
+    ``kind`` and ``detail``: for a worker that could not start, the name of the exception
+    its initializer raised and its one-line text."""
+
+    def __init__(self, message: str, kind: str = "", detail: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.detail = kind, detail
 
 
 class Busy(PoolError):
@@ -54,7 +61,7 @@ def _worker_main(
     try:
         initializer(*initargs)
     except Exception as exc:  # reported to the server, which refuses to start
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        conn.send(("failed", (type(exc).__name__, str(exc))))
         return
     conn.send(("ready", None))
     while True:
@@ -124,10 +131,11 @@ class WorkerPool:
                 raise PoolError("a build process did not start within two minutes")
             state, detail = ours.recv()
         except (EOFError, OSError):
-            state, detail = "failed", "the process ended while starting"
+            state, detail = "failed", ("", "the process ended while starting")
         if state != "ready":
             worker.stop()
-            raise PoolError(f"a build process could not start: {detail}")
+            kind, text = detail
+            raise PoolError(f"a build process could not start: {kind}: {text}", kind, text)
         return worker
 
     def start(self) -> None:

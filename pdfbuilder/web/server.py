@@ -54,7 +54,8 @@ def serve(host: str, port: int, config_file: Path | None) -> None:
     config = prepare(config_file, host)
     logging.config.dictConfig(LOG_CONFIG)
     tls = config.tls_certificate is not None
-    log.info("starting %d build processes ...", config.worker_count())
+    count = config.worker_count()
+    log.info("starting %d build process%s ...", count, "" if count == 1 else "es")
     app, pool = create_app(config, host, tls=tls)
     scheme = "https" if tls else "http"
     shown = f"[{host}]" if ":" in host else host

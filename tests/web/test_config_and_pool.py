@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -164,3 +166,25 @@ def test_example_config_loads() -> None:
     config = load_config(ROOT / "examples" / "web.yaml")
     assert config.clinic == str(ROOT / "examples" / "clinic.yaml")
     check_host(config, "127.0.0.1")
+
+
+def test_a_leaflet_that_cannot_be_built_stops_the_start_in_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    text = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+    (folder / "minimal.yaml").write_text(text.replace("A heading", "A heading 漢"), "utf-8")
+    config = tmp_path / "web.yaml"
+    config.write_text("handouts: [handouts]\nlayouts: [standard]\nworkers: 1\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pdfbuilder", "serve", "--config", str(config), "--port", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert "Traceback" not in done.stderr
+    assert lines[-1].startswith(f"{folder / 'minimal.yaml'}:")
+    assert "sections[0].heading" in lines[-1] and "漢" in lines[-1]
