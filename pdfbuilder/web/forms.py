@@ -53,6 +53,8 @@ class ExerciseInput:
     id: str
     dose: dict[str, str] = field(default_factory=dict)
     index: int = 0
+    #: As the batch CSV and ``--exercise`` write it (``bridge:reps=8``): the core reads it.
+    text: str | None = None
 
 
 @dataclass
@@ -161,13 +163,7 @@ def _json_exercises(value: Any, errors: list[FieldError]) -> list[ExerciseInput]
 def _json_exercise(item: Any, i: int, errors: list[FieldError]) -> ExerciseInput:
     path = f"exercises[{i}]"
     if isinstance(item, str):
-        ident, _, rest = item.partition(":")
-        dose: dict[str, str] = {}
-        for part in filter(None, (p.strip() for p in rest.split(","))):
-            key, _, number = part.partition("=")
-            name = {v: k for k, v in DOSE_KEYS.items()}.get(key.strip(), key.strip())
-            dose[name] = number.strip()
-        return ExerciseInput(ident.strip(), dose, i)
+        return ExerciseInput(item.partition(":")[0].strip(), {}, i, text=item.strip())
     if not isinstance(item, dict) or not isinstance(item.get("id"), str):
         errors.append(FieldError("exercises", path, 'Send an id, or {"id": "...", "reps": 10}.'))
         return ExerciseInput("", {}, i)
@@ -272,21 +268,29 @@ def _exercises(sub: Submission, version: Version, errors: list[FieldError]) -> t
     texts = []
     for ex in chosen:
         path = f"exercises[{ex.index}]"
+        if ex.text is not None:  # the CSV's own form: the core reads and checks it whole
+            if len(ex.text) > MAX_ID + 80:
+                errors.append(_err(sub, "exercises", "This exercise is too long.", path))
+            elif _core_error(sub, {"exercises": (ex.text,)}, "exercises", path, errors):
+                texts.append(ex.text)
+            continue
         if len(ex.id) > MAX_ID:
             errors.append(_err(sub, "exercises", "This exercise id is too long.", f"{path}.id"))
             continue
         if not _core_error(sub, {"exercises": (ex.id,)}, "exercises", f"{path}.id", errors):
             continue
         parts = []
-        for part, number in ex.dose.items():
+        for part, number in ex.dose.items():  # parts are DOSE_LABELS keys (forms and JSON)
             key = f"{part}.{ex.id}" if sub.from_form else "exercises"
             if not number.strip():
                 continue  # an empty dose field keeps the leaflet's own
-            text = f"{ex.id}:{DOSE_KEYS.get(part, part)}={number.strip()[: MAX_NUMBER + 1]}"
-            if part in DOSE_LABELS and len(number) > MAX_NUMBER:
+            text = f"{DOSE_KEYS[part]}={number.strip()}"
+            if len(number) > MAX_NUMBER:
                 errors.append(_err(sub, key, "This number is too long.", f"{path}.{part}"))
-            elif _core_error(sub, {"exercises": (text,)}, key, f"{path}.{part}", errors):
-                parts.append(f"{DOSE_KEYS[part]}={number.strip()}")
+            elif _core_error(
+                sub, {"exercises": (f"{ex.id}:{text}",)}, key, f"{path}.{part}", errors
+            ):
+                parts.append(text)
         texts.append(ex.id + (":" + ",".join(parts) if parts else ""))
     return tuple(texts)
 

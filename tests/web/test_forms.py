@@ -37,6 +37,17 @@ def test_the_three_api_forms_of_exercises_and_the_form_agree(catalogue: Catalogu
     assert request.personal["exercises"] == wanted  # in the leaflet's order
 
 
+def test_the_csv_form_of_exercises_is_read_by_the_core(catalogue: Catalogue) -> None:
+    sub, _ = from_json({"handout": "back-spasms", "exercises": "bridge:hold-seconds=5; cat-cow"})
+    request, errors = check(sub, catalogue)
+    assert errors == [] and request is not None
+    assert request.personal["exercises"] == ("bridge:hold-seconds=5", "cat-cow")
+    sub, _ = from_json({"handout": "back-spasms", "exercises": "cat-cow; bridge:10"})
+    _, errors = check(sub, catalogue)
+    assert [e.path for e in errors] == ["exercises[1]"]
+    assert errors[0].message == "Use the dose names reps, sets, hold and per-day."
+
+
 def test_every_bad_field_gets_its_own_message(catalogue: Catalogue) -> None:
     pairs = [("handout", "back-spasms"), ("date", "2026-02-30"), ("follow_up", "soon")]
     pairs += [("qr", "on"), ("qr_url", "ftp://x"), ("exercises_listed", "1")]
