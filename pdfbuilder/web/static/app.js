@@ -109,10 +109,11 @@
           return;
         }
         showErrors(data.errors, data.general, takeFocus);
+        pages.classList.toggle("stale", !data.pages.length);
         if (data.pages.length) {
           showPages(data.pages, data.total);
         } else {
-          status.textContent = "The preview is not up to date: see the problem above.";
+          status.textContent = "The preview (faded) is out of date: see the problem above.";
         }
       })
       .catch(function (error) {
