@@ -89,3 +89,24 @@ def test_a_language_picks_the_translation(catalogue: Catalogue) -> None:
     sub, _ = from_json({"handout": "back-spasms", "language": "fr"})
     _, errors = check(sub, catalogue)
     assert errors[0].path == "language" and "Spanish (es)" in errors[0].message
+
+
+def test_search_finds_by_title_topic_body_and_language(catalogue: Catalogue) -> None:
+    for query in ("spasm", "BACK", "stretch knee", "ibuprofen", "spanish", "español", "espalda"):
+        assert [lf.id for lf in catalogue.search(query)] == ["back-spasms"], query
+    assert catalogue.search("diabetes") == []
+    assert len(catalogue.search("")) == len(catalogue.leaflets)
+
+
+def test_browser_tests_skip_on_a_developer_machine_and_fail_in_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import conftest
+
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="chromium"):
+        conftest.missing("chromium is not installed")
+    for value in ("1", "true"):
+        monkeypatch.setenv("CI", value)
+        with pytest.raises(pytest.fail.Exception, match="CI must have it"):
+            conftest.missing("chromium is not installed")
