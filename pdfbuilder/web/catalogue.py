@@ -172,10 +172,9 @@ def _group(handouts: list[Handout]) -> tuple[Leaflet, ...]:
     for key, members in groups.items():
         members.sort(key=lambda h: (h.id != key, h.language))
         versions = tuple(Version(h.id, h.language, h) for h in members)
-        names = [n for v in versions for n in language_label(v.language)]  # "Spanish" finds it
-        words = frozenset(
-            w for t in [*names, *(t for h in members for t in _topic_text(h))] for w in _words(t)
-        )
+        texts = [n for v in versions for n in language_label(v.language)]  # "Spanish" finds it
+        texts += [t for h in members for t in _topic_text(h)]
+        words = frozenset(w for text in texts for w in _words(text))
         titles = frozenset(w for h in members for w in _words(h.title))
         leaflets.append(Leaflet(key, versions, words, titles))
     return tuple(sorted(leaflets, key=lambda lf: _fold(lf.original.title)))
