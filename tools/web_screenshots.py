@@ -57,6 +57,8 @@ def shoot(out: Path, url: str, token_url: str | None = None, full: bool = False)
         page.click("#preview-button")
         page.wait_for_selector("#error-summary:not([hidden])")
         page.screenshot(path=out / "web-5-error.png", full_page=False)
+        page.click("#error-summary a")  # the link moves to the field, with its message
+        page.screenshot(path=out / "web-5b-error-field.png", full_page=False)
         page.goto(url + "/?leaflet=back-spasms")
         page.keyboard.press("Tab")
         for _ in range(8):
