@@ -48,6 +48,7 @@ class HandoutGroup(click.Group):
     LAZY: ClassVar[dict[str, tuple[str, str]]] = {
         "check": ("pdfbuilder.cli.check", "check"),
         "batch": ("pdfbuilder.cli.batch", "batch"),
+        "serve": ("pdfbuilder.web.cli", "serve"),  # the web page (the `web` extra)
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -1,0 +1,48 @@
+"""Everything the web page takes from the rest of :mod:`pdfbuilder`, in one place.
+
+The web layer builds leaflets only through the project's public API; this module is the one
+door it goes through, so that moving a core module means changing an import here and nowhere
+else in :mod:`pdfbuilder.web`.
+"""
+
+from __future__ import annotations
+
+from pdfbuilder import (
+    Handout,
+    HandoutError,
+    Layout,
+    __version__,
+    build_pdf,
+    builtin_layout_names,
+    load_handout,
+    load_layout,
+)
+from pdfbuilder import schema as _schema
+from pdfbuilder.batch.rows import safe_name
+from pdfbuilder.people.clinic import Clinic, load_clinic
+from pdfbuilder.content.model import Dose
+from pdfbuilder.people.personal import Personal, personal_from_strings
+from pdfbuilder.source.reader import Source, read_file
+
+#: Check plain data against a dataclass, with located errors (the project's validator).
+convert = _schema.convert
+
+__all__ = [
+    "Clinic",
+    "Dose",
+    "Handout",
+    "HandoutError",
+    "Layout",
+    "Personal",
+    "Source",
+    "__version__",
+    "build_pdf",
+    "builtin_layout_names",
+    "convert",
+    "load_clinic",
+    "load_handout",
+    "load_layout",
+    "personal_from_strings",
+    "read_file",
+    "safe_name",
+]

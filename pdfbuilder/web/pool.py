@@ -1,0 +1,210 @@
+"""A small pool of warm build processes, with a time limit per job.
+
+In: a job (any picklable value) for ``handler``, a module-level function that runs in a
+worker process after ``initializer`` has loaded and warmed it. Out: the handler's result, or
+:class:`Busy` (every worker taken and too many waiting), :class:`TooSlow` (the time limit
+passed: that worker is stopped by its process id and a fresh one started in its place) or
+:class:`WorkerLost`.
+
+Workers are started from a fork server that has imported the package once, so a replacement
+starts in a fraction of a second, from a clean process (never forked from the server's own
+threads). A worker ends by itself when the server's end of its pipe closes, so none
+outlives the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+log = logging.getLogger("pdfbuilder.web")
+
+
+class PoolError(Exception):
+    """A job that could not be run; ``str()`` says why, in words for staff.
+
+    ``kind`` and ``detail``: for a worker that could not start, the name of the exception
+    its initializer raised and its one-line text."""
+
+    def __init__(self, message: str, kind: str = "", detail: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.detail = kind, detail
+
+
+class Busy(PoolError):
+    """Every worker is taken and the queue is full, or the wait was too long."""
+
+
+class TooSlow(PoolError):
+    """The job ran past its time limit."""
+
+
+class WorkerLost(PoolError):
+    """The worker ended while running the job."""
+
+
+def _worker_main(
+    conn: Connection,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    handler: Callable[[Any], Any],
+) -> None:
+    """A worker process: load and warm up, say ready, then answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    try:
+        initializer(*initargs)
+    except Exception as exc:  # reported to the server, which refuses to start
+        conn.send(("failed", (type(exc).__name__, str(exc))))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(handler(job))
+
+
+class _Worker:
+    def __init__(self, process: multiprocessing.process.BaseProcess, conn: Connection) -> None:
+        self.process, self.conn = process, conn
+
+    def exchange(self, job: Any) -> Any:
+        self.conn.send(job)
+        return self.conn.recv()
+
+    def stop(self) -> None:
+        """Stop this worker by its process id and close the pipe."""
+        pid = self.process.pid
+        if pid is not None and self.process.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """``size`` warm worker processes running ``handler``; see the module docstring."""
+
+    def __init__(
+        self,
+        size: int,
+        initializer: Callable[..., None],
+        initargs: tuple[Any, ...],
+        handler: Callable[[Any], Any],
+        *,
+        timeout: float,
+        preload: tuple[str, ...] = (),
+    ) -> None:
+        self.size, self.timeout = size, timeout
+        self._target = (initializer, initargs, handler)
+        methods = multiprocessing.get_all_start_methods()
+        self._context: Any = multiprocessing.get_context(
+            "forkserver" if "forkserver" in methods else "spawn"
+        )
+        if preload and "forkserver" in methods:
+            self._context.set_forkserver_preload(list(preload))
+        self._workers: list[_Worker] = []
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._waiting = 0
+        self.max_waiting = size * 8
+        self._closed = False
+
+    def _spawn(self) -> _Worker:
+        """Start one worker and wait until it is warm (blocking: run in a thread)."""
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main, args=(theirs, *self._target), daemon=True
+        )
+        process.start()
+        theirs.close()
+        worker = _Worker(process, ours)
+        try:
+            if not ours.poll(120):
+                raise PoolError("a build process did not start within two minutes")
+            state, detail = ours.recv()
+        except (EOFError, OSError):
+            state, detail = "failed", ("", "the process ended while starting")
+        if state != "ready":
+            worker.stop()
+            kind, text = detail
+            raise PoolError(f"a build process could not start: {kind}: {text}", kind, text)
+        return worker
+
+    def start(self) -> None:
+        """Start every worker (blocking, before the server takes requests)."""
+        self._workers = [self._spawn() for _ in range(self.size)]
+
+    def first(self) -> _Worker:
+        """A started worker, for start-up jobs run before the event loop (thumbnails)."""
+        return self._workers[0]
+
+    def _queue(self) -> asyncio.Queue[_Worker]:
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for worker in self._workers:
+                self._idle.put_nowait(worker)
+        return self._idle
+
+    async def run(self, job: Any) -> Any:
+        """Run ``job`` on an idle worker within the time limit."""
+        idle = self._queue()
+        if self._waiting >= self.max_waiting:
+            raise Busy("many leaflets are being made at once; try again in a moment")
+        self._waiting += 1
+        try:
+            worker = await asyncio.wait_for(idle.get(), self.timeout * 2)
+        except TimeoutError:
+            raise Busy("many leaflets are being made at once; try again in a moment") from None
+        finally:
+            self._waiting -= 1
+        try:
+            result = await asyncio.wait_for(asyncio.to_thread(worker.exchange, job), self.timeout)
+        except TimeoutError:
+            log.warning("a build ran past %.0f s; its process was stopped", self.timeout)
+            self._replace(worker)
+            raise TooSlow(
+                f"making the leaflet took longer than {self.timeout:.0f} seconds"
+            ) from None
+        except (EOFError, OSError):
+            log.warning("a build process ended unexpectedly; starting another")
+            self._replace(worker)
+            raise WorkerLost("the leaflet could not be made; try again") from None
+        idle.put_nowait(worker)
+        return result
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        self._workers.remove(worker)
+        if not self._closed:
+            asyncio.get_running_loop().create_task(self._add())
+
+    async def _add(self) -> None:
+        try:
+            worker = await asyncio.to_thread(self._spawn)
+        except PoolError as exc:
+            log.error("%s", exc)
+            return
+        if self._closed:
+            worker.stop()
+            return
+        self._workers.append(worker)
+        self._queue().put_nowait(worker)
+
+    @property
+    def alive(self) -> int:
+        return sum(1 for w in self._workers if w.process.is_alive())
+
+    def close(self) -> None:
+        """Stop every worker by its process id."""
+        self._closed = True
+        for worker in self._workers:
+            worker.stop()
+        self._workers = []

@@ -1,0 +1,21 @@
+"""Jobs for the worker-pool tests, importable by the pool's worker processes."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+_started: dict[str, Any] = {}
+
+
+def start(tag: str) -> None:
+    _started["tag"] = tag
+
+
+def handle(job: Any) -> Any:
+    if job == "hang":
+        time.sleep(60)
+    if job == "die":
+        os._exit(3)
+    return (job, os.getpid(), _started["tag"])

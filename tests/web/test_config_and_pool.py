@@ -1,0 +1,190 @@
+"""The web config (located errors, the host rule), the command line, and the worker pool's
+time limit. No server is started here."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+import slow_jobs
+from click.testing import CliRunner
+from conftest import ROOT
+
+from pdfbuilder.cli.commands import main
+from pdfbuilder.errors import HandoutError
+from pdfbuilder.web.config import check_host, load_config
+from pdfbuilder.web.pool import Busy, TooSlow, WorkerLost, WorkerPool
+
+
+def _config(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "handouts").mkdir(exist_ok=True)
+    path = tmp_path / "web.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("handouts: [handouts]\npaper: a3\n", "web.yaml:2:8: paper: expected one of a4, letter"),
+        (
+            "handouts: [handouts]\nlayuots: [standard]\n",
+            'web.yaml:2:1: layuots: unknown field; did you mean "layouts"?',
+        ),
+        ("handouts: [nowhere]\n", "web.yaml:1:12: handouts[0]: this folder does not exist"),
+        (
+            "handouts: [handouts]\naccess_token: short\n",
+            "web.yaml:2:15: access_token: the access code must be at least 16",
+        ),
+        (
+            "handouts: [handouts]\nbuild_seconds: 0\n",
+            "web.yaml:2:16: build_seconds: must be at least 1",
+        ),
+        (
+            "handouts: [handouts]\nhandouts: [x]\n",
+            'web.yaml:2:1: handouts: duplicate key "handouts"',
+        ),
+    ],
+)
+def test_config_errors_are_one_located_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = _config(tmp_path, text)
+    with pytest.raises(HandoutError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(
+        str(tmp_path / expected.split(":", 1)[0]) + ":" + expected.split(":", 1)[1]
+    )
+    assert "\n" not in message
+
+
+def test_paths_are_relative_to_the_config_and_the_token_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / "code").write_text("a-long-enough-access-code\n", encoding="utf-8")
+    path = _config(tmp_path, "handouts: [handouts]\naccess_token_file: code\n")
+    config = load_config(path)
+    assert config.handouts == (str(tmp_path / "handouts"),)
+    assert config.token == "a-long-enough-access-code"
+    assert "a-long-enough" not in repr(config)
+
+
+def test_only_127_0_0_1_without_an_access_code(tmp_path: Path) -> None:
+    open_config = load_config(_config(tmp_path, "handouts: [handouts]\n"))
+    for host in ("127.0.0.1", "localhost", "::1", "127.0.0.2"):
+        check_host(open_config, host)
+    for host in ("0.0.0.0", "192.0.2.10", "::", "clinic-pc"):
+        with pytest.raises(HandoutError, match="set access_token_file"):
+            check_host(open_config, host)
+    text = "handouts: [handouts]\naccess_token: a-long-enough-access-code\n"
+    locked = load_config(_config(tmp_path, text))
+    check_host(locked, "192.0.2.10")
+    with pytest.raises(HandoutError, match="allowed_hosts"):
+        check_host(locked, "0.0.0.0")
+
+
+def test_serve_refuses_a_network_host_without_a_code_in_one_line(tmp_path: Path) -> None:
+    path = _config(tmp_path, "handouts: [handouts]\n")
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--config", str(path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "--host: serving on 0.0.0.0 lets other computers reach the page; set "
+        "access_token_file in the config first (see docs/web.md), or serve on 127.0.0.1"
+    ]
+    result = CliRunner().invoke(main, ["serve", "--config", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 1 and "file not found" in result.output
+
+
+def test_serve_defaults_to_127_0_0_1_and_port_8000() -> None:
+    command = main.get_command(None, "serve")  # type: ignore[arg-type]
+    assert command is not None
+    defaults = {p.name: p.default for p in command.params}
+    assert defaults["host"] == "127.0.0.1" and defaults["port"] == 8000
+
+
+def test_a_job_past_the_time_limit_is_stopped_and_its_worker_replaced() -> None:
+    async def run() -> None:
+        pool = WorkerPool(1, slow_jobs.start, ("t",), slow_jobs.handle, timeout=1.0)
+        await asyncio.to_thread(pool.start)
+        try:
+            first = await pool.run("a")
+            with pytest.raises(TooSlow):
+                await pool.run("hang")
+            with pytest.raises(ProcessLookupError):
+                os.kill(first[1], 0)  # the hung process was stopped by its id
+            again = await pool.run("b")  # waits for the warm replacement
+            assert again[0] == "b" and again[1] != first[1] and again[2] == "t"
+            with pytest.raises(WorkerLost):
+                await pool.run("die")
+            assert (await pool.run("c"))[0] == "c"
+        finally:
+            pool.close()
+
+    _in_thread(run)
+
+
+def _in_thread(run: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run a coroutine in a thread of its own: the browser tests' Playwright may hold this
+    thread's event loop."""
+    failures: list[BaseException] = []
+
+    def in_thread() -> None:
+        try:
+            asyncio.run(run())
+        except BaseException as exc:
+            failures.append(exc)
+
+    thread = threading.Thread(target=in_thread)
+    thread.start()
+    thread.join(timeout=120)
+    if failures:
+        raise failures[0]
+
+
+def test_a_full_queue_answers_busy_at_once() -> None:
+    async def run() -> None:
+        pool = WorkerPool(1, slow_jobs.start, ("t",), slow_jobs.handle, timeout=1.0)
+        await asyncio.to_thread(pool.start)
+        try:
+            jobs = [asyncio.create_task(pool.run("hang")) for _ in range(1 + pool.max_waiting)]
+            await asyncio.sleep(0.2)
+            with pytest.raises(Busy):
+                await pool.run("one too many")
+            results = await asyncio.gather(*jobs, return_exceptions=True)
+            assert any(isinstance(r, TooSlow) for r in results)
+        finally:
+            pool.close()
+
+    _in_thread(run)
+
+
+def test_example_config_loads() -> None:
+    config = load_config(ROOT / "examples" / "web.yaml")
+    assert config.clinic == str(ROOT / "examples" / "clinic.yaml")
+    check_host(config, "127.0.0.1")
+
+
+def test_a_leaflet_that_cannot_be_built_stops_the_start_in_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    text = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+    (folder / "minimal.yaml").write_text(text.replace("A heading", "A heading 漢"), "utf-8")
+    config = tmp_path / "web.yaml"
+    config.write_text("handouts: [handouts]\nlayouts: [standard]\nworkers: 1\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pdfbuilder", "serve", "--config", str(config), "--port", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert "Traceback" not in done.stderr
+    assert lines[-1].startswith(f"{folder / 'minimal.yaml'}:")
+    assert "sections[0].heading" in lines[-1] and "漢" in lines[-1]
