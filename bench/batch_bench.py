@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HANDOUT = ROOT / "handouts" / "back-spasms.yaml"
 CLINIC = ROOT / "examples" / "clinic.yaml"
-EXERCISES = ["knee-to-chest", "pelvic-tilt", "bridge", "cat-cow", "childs-pose"]
+EXERCISES = ["knee-to-chest", "pelvic-tilt", "bridge", "cat-cow", "lower-trunk-rotation"]
 TARGET_S = 8.0
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096

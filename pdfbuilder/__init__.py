@@ -15,14 +15,15 @@ may import from its own stage and from the stages before it, never from a later 
 one) and checks every import, including those inside functions and under
 ``TYPE_CHECKING``, and that no modules import each other in a cycle::
 
-    Stages: errors, _version -> _rl -> source -> text -> figures -> content -> layout
-        -> people -> flowables -> compose -> render -> output -> pipeline -> batch -> check
-        -> cli -> __init__, __main__
+    Stages: errors, _version -> _rl -> source -> text -> tagging -> figures -> content
+        -> layout -> people -> flowables -> compose -> render -> output -> pipeline -> batch
+        -> check -> web -> cli -> __init__, __main__
 
 - ``errors``, ``_version``: the one exception class; the version.
 - ``_rl``: ReportLab's private internals, behind one door (installed at the first build).
 - ``source``: YAML files to plain data with positions, and typed models with located errors.
 - ``text``: fonts, paragraph markup, writing systems, paragraphs.
+- ``tagging``: tagged PDF: structure nodes, marked content at draw time, the finishing pass.
 - ``figures``: exercise figures and pictograms, drawn from pose data.
 - ``content``: the handout model, the tool's own words per language, translations.
 - ``layout``: layout files with ``extends:``, and the paragraph styles made from them.
@@ -33,6 +34,7 @@ one) and checks every import, including those inside functions and under
 - ``output``: bytes to a file atomically; booklet pages onto sheets.
 - ``pipeline``: the stages in order (:func:`build_pdf`, :func:`build_file`).
 - ``batch``, ``check``, ``cli``: batch printing, ``handout check``, the ``handout`` command.
+- ``web``: ``handout serve``, the clinic web page, over the same public API.
 
 Importing the package loads nothing but this module and the error classes: the names below
 are imported when first used, and nothing in the process (``re``, ``sys.modules``, the

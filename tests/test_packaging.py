@@ -17,7 +17,10 @@ from pdfbuilder import builtin_layout_names
 NEEDED = [
     *(f"pdfbuilder/_builtin_layouts/{name}.yaml" for name in builtin_layout_names()),
     "pdfbuilder/figures/poses.yaml",
-    *(f"pdfbuilder/figures/pose_library/{region}.yaml" for region in ("ankle", "daily", "hip-knee", "neck", "shoulder")),
+    *(
+        f"pdfbuilder/figures/pose_library/{region}.yaml"
+        for region in ("ankle", "daily", "hip-knee", "neck", "shoulder")
+    ),
     "pdfbuilder/text/fonts/AtkinsonHyperlegible-Regular.ttf",
     "pdfbuilder/text/fonts/OFL.txt",
     "pdfbuilder/content/labels/en.yaml",

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..content.model import Bullets, Handout
 from ..errors import FieldPath
 from ..text.markup import plain
-from ..content.model import Bullets, Handout
 from .context import CheckContext
 from .findings import Finding
 from .text import base_language, clip, in_dictionary

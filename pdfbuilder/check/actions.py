@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..text.markup import plain
 from ..content.model import Bullets, Section
+from ..text.markup import plain
 from .context import CheckContext
 from .findings import Finding
 from .text import split_sentences, words_of

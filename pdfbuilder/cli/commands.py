@@ -217,4 +217,3 @@ def poses(kind: str) -> None:
 
     for line in catalog_lines(None if kind == "all" else kind.rstrip("s")):
         click.echo(line)
-

@@ -1,5 +1,9 @@
 """Tagged PDF (PDF/UA-1) for ReportLab documents: structure from the content, marks at draw time.
 
+In: structure nodes from the composer, the flowables they describe, and the PDF bytes
+ReportLab saved. Out: the same PDF with its structure tree, ParentTree, XMP metadata and
+the catalog and page entries a screen reader and a PDF/UA checker need.
+
 Three steps, each in its own module:
 
 1. **Nodes** (:mod:`.tree`): the composer describes what each part is, in reading order,

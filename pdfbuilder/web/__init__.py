@@ -1,5 +1,9 @@
 """The clinic web page: ``handout serve``.
 
+In: a config file naming the handouts, layouts and clinic profile on offer, and requests
+from staff (form posts) or other systems (JSON). Out: pages, previews and PDFs, built in
+memory and never stored.
+
 Staff find a leaflet, choose its layout, paper and language, add the patient's details,
 see a live preview and print or download the PDF; other systems post JSON to
 ``/api/leaflet``. Built on Starlette (ASGI) with Jinja2 templates, served by uvicorn, with

@@ -43,6 +43,6 @@ def serve(host: str, port: int, config: Path | None) -> None:
             f"the web page needs {', '.join(missing)}; install them with "
             "pip install 'clinic-handouts[web]'"
         )
-    from . import serve as run
+    from .server import serve as run
 
     run(host, port, config)

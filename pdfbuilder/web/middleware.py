@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .security import CSP, HEADERS, PDF_CSP, Guard, host_allowed
 
-log = logging.getLogger("pdfbuilder.web")
+log = logging.getLogger("handout.serve")
 
 #: Paths open without signing in.
 OPEN_PATHS = ("/login", "/static/", "/healthz")

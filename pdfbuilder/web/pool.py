@@ -24,7 +24,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-log = logging.getLogger("pdfbuilder.web")
+log = logging.getLogger("handout.serve")
 
 
 class PoolError(Exception):

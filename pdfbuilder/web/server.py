@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import WebConfig, check_host, default_config, load_config
 
-log = logging.getLogger("pdfbuilder.web")
+log = logging.getLogger("handout.serve")
 
 LOG_CONFIG = {
     "version": 1,
@@ -31,7 +31,7 @@ LOG_CONFIG = {
         "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         "uvicorn.error": {"level": "INFO"},
         "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
-        "pdfbuilder.web": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "handout.serve": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
     },
 }
 

@@ -25,7 +25,7 @@ from .config import WebConfig
 from .core import HandoutError, Layout, build_pdf, personal_from_strings
 from .forms import LeafletRequest
 
-log = logging.getLogger("pdfbuilder.web")
+log = logging.getLogger("handout.serve")
 
 #: Preview pages: 0.55 pixel per point (about 40 dpi; an A4 page is 327 pixels wide).
 PREVIEW_SCALE = 0.55

@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Sp
 
 from pdfbuilder import tagging as t
 
-FONTS = Path(__file__).resolve().parents[2] / "pdfbuilder" / "fonts"
+FONTS = Path(__file__).resolve().parents[2] / "pdfbuilder" / "text" / "fonts"
 TOTAL = "tagTestTotal"
 WORDS = (
     "A back spasm is a sudden tightening of the muscles in your back. It can hurt a lot, "

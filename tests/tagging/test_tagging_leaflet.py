@@ -17,9 +17,11 @@ import pikepdf
 import pytest
 from leaflet_sample import PARAGRAPH, Leaflet, build_leaflet, read_structure, stretch_drawing
 
-from pdfbuilder import para
+from pdfbuilder import _rl
 from pdfbuilder import tagging as t
+from pdfbuilder._rl import paragraphs
 from pdfbuilder.check.pdfua import check_pdfua
+from pdfbuilder.text.para import Para
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +177,10 @@ def _xmp_date(pdf_date: str) -> str:
 @pytest.fixture
 def project_paragraphs() -> Iterator[None]:
     """Build the sample with the project's caching paragraph (records and replays draws)."""
+    if not _rl.install():
+        pytest.skip(f"the paragraph cache is off: {_rl.plain_reason()}")
     plain = PARAGRAPH[0]
-    PARAGRAPH[0] = para.Para
+    PARAGRAPH[0] = Para
     try:
         yield
     finally:
@@ -187,15 +191,15 @@ def test_replayed_paragraphs_never_replay_mcids(
     project_paragraphs: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     replays: list[bool] = []
-    fits = para.Drawing.fits
+    fits = paragraphs.Drawing.fits
     monkeypatch.setattr(
-        para.Drawing, "fits", lambda d, doc: replays.append(fits(d, doc)) or replays[-1]
+        paragraphs.Drawing, "fits", lambda d, doc: replays.append(fits(d, doc)) or replays[-1]
     )
-    para.REPLAY = False
+    paragraphs.REPLAY = False
     try:
         fresh = build_leaflet(sections=3).pdf
     finally:
-        para.REPLAY = True
+        paragraphs.REPLAY = True
     recorded = build_leaflet(sections=3).pdf
     replayed = build_leaflet(sections=3).pdf
     assert recorded == replayed == fresh

@@ -31,7 +31,7 @@ def _personalise(page: Any, name: str) -> None:
     page.fill("#f-clinician", "Sam Patel, Physiotherapist")
     page.fill("#f-note", "Walk for ten minutes twice a day.")
     page.uncheck("#ex-cat-cow")
-    page.uncheck("#ex-childs-pose")
+    page.uncheck("#ex-lower-trunk-rotation")
     page.fill("#f-reps-knee-to-chest", "7")
 
 
