@@ -15,7 +15,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
+from helpers import requires_rl
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -153,13 +153,10 @@ INSTALLED = [
 ]
 
 
+@requires_rl
 def test_the_first_build_patches_only_what_rl_lists() -> None:
     import reportlab
 
-    from pdfbuilder import _rl
-
-    if _rl.plain_reason() is not None:
-        pytest.skip(f"plain mode here: {_rl.plain_reason()}")
     result = _check('pdfbuilder.build_pdf("handouts/samples/back-spasms.ar.yaml")')
     assert result["changed"] == INSTALLED, reportlab.Version
     assert result["stand_ins"] == [] and result["re.compile"] is True
