@@ -46,6 +46,9 @@ import threading
 TESTED_VERSIONS = frozenset({"4.4.3", "5.1.0"})
 #: Set to ``1`` to build with ReportLab exactly as shipped, whatever its version.
 PLAIN_ENV = "PDFBUILDER_PLAIN_REPORTLAB"
+#: Set to a ReportLab version not (yet) in :data:`TESTED_VERSIONS` to install the patches on
+#: it anyway, to test it (``tools/reportlab_versions.sh`` does); ignored on any other version.
+TRY_ENV = "PDFBUILDER_TRY_REPORTLAB"
 
 _lock = threading.Lock()
 _decided = False
@@ -58,7 +61,7 @@ def plain_reason() -> str | None:
 
     if os.environ.get(PLAIN_ENV) == "1":
         return f"{PLAIN_ENV}=1 is set"
-    if reportlab.Version not in TESTED_VERSIONS:
+    if reportlab.Version not in TESTED_VERSIONS and os.environ.get(TRY_ENV) != reportlab.Version:
         tested = ", ".join(sorted(TESTED_VERSIONS))
         return f"ReportLab {reportlab.Version} is not one of the versions tested ({tested})"
     return None
