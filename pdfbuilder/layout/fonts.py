@@ -1,7 +1,7 @@
 """The ``fonts:`` part of a layout: a main font family and fallback families per script.
 
-Kept apart from :mod:`pdfbuilder.fonts` so that reading a layout does not load ReportLab.
-Every family named here ships inside the package (see ``pdfbuilder/fonts/``).
+Kept apart from :mod:`pdfbuilder.text.fonts` so that reading a layout does not load ReportLab.
+Every family named here ships inside the package (see ``pdfbuilder/text/fonts/``).
 """
 
 from __future__ import annotations
