@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,3 +28,18 @@ def page_texts(pdf: bytes) -> list[str]:
 def squash(text: str) -> str:
     """Text as the PDF shows it: markup markers gone, whitespace single."""
     return " ".join(text.replace("**", "").split())
+
+
+def _plain_reason() -> str | None:
+    from pdfbuilder import _rl
+
+    return _rl.plain_reason()
+
+
+#: For tests of the patches in ``pdfbuilder._rl``: skipped, saying why, when ReportLab is left
+#: plain (``PDFBUILDER_PLAIN_REPORTLAB=1``, or a ReportLab version the patches were not
+#: tested with); every other test runs either way.
+requires_rl = pytest.mark.skipif(
+    _plain_reason() is not None,
+    reason=f"tests pdfbuilder's ReportLab patches, not installed here: {_plain_reason()}",
+)

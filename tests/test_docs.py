@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import ROOT
 
-from pdfbuilder.cli import main
+from pdfbuilder.cli.commands import main
 from pdfbuilder.content.model import handout_json_schema
 from pdfbuilder.layout.model import layout_json_schema
 
@@ -57,3 +57,42 @@ def test_ci_runs_the_readme_test_command() -> None:
         line for line in readme.splitlines() if "pytest" in line and "pip install" in line
     )
     assert command.strip() in [line.strip() for line in ci.splitlines()]
+
+
+def _named_in(text: str) -> set[str]:
+    """The ``pdfbuilder.x.y`` names and ``pdfbuilder/...`` paths a page names in backticks."""
+    import re
+
+    names = set(re.findall(r"`(pdfbuilder(?:\.\w+)+)`", text))
+    names |= set(re.findall(r"`(pdfbuilder/[\w./<>-]+)`", text))
+    return names
+
+
+def _exists(name: str) -> bool:
+    import importlib
+
+    if "/" in name:
+        return (ROOT / name.split("<")[0]).exists()
+    module, _, attribute = name.rpartition(".")
+    for candidate, attr in ((name, ""), (module, attribute)):
+        try:
+            found = importlib.import_module(candidate)
+        except ImportError:
+            continue
+        if not attr or hasattr(found, attr):
+            return True
+    return False
+
+
+def test_every_module_and_file_the_docs_name_exists() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    missing = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if page.name == "architecture.md":  # its table's first column names the old modules
+            text = "\n".join(
+                line.split("|", 2)[2] if line.startswith("| `pdfbuilder.") else line
+                for line in text.splitlines()
+            )
+        missing += [f"{page.name}: {n}" for n in sorted(_named_in(text)) if not _exists(n)]
+    assert missing == []

@@ -130,7 +130,16 @@ def defer_import(name: str) -> None:
 
 def quick_imports() -> None:
     """Import PyYAML and ReportLab's paragraph module with their unused patterns compiled
-    lazily, and let Pillow and HarfBuzz import on first use (for the command's process)."""
+    lazily, and let Pillow and HarfBuzz import on first use (for the command's process).
+
+    Does nothing when ReportLab is left plain (see :func:`pdfbuilder._rl.plain_reason`): on a
+    version not tested, a pattern ReportLab compiles might be used in a way a stand-in does
+    not forward.
+    """
+    from . import plain_reason
+
+    if plain_reason() is not None:
+        return
     import_yaml()
     defer_import("PIL.Image")  # ReportLab imports it; only logos and photos use it
     defer_import("uharfbuzz")  # ReportLab imports it; only right-to-left text uses it

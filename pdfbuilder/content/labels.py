@@ -1,7 +1,8 @@
 """The words a layout adds around the content ("Key points", "Page 2 of 3", dose words).
 
-Kept per language in ``pdfbuilder/labels/<language>.yaml``; a language tag such as ``en-GB``
-falls back to ``en``. A clinic adds a language by adding a file, without touching Python.
+Kept per language in ``pdfbuilder/content/labels/<language>.yaml``; a language tag such as
+``en-GB`` falls back to ``en``. A clinic adds a language by adding a file, without touching
+Python.
 """
 
 from __future__ import annotations

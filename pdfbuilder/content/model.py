@@ -1,6 +1,6 @@
 """Stage 2, validate: the content model of a handout, and loading it from a file.
 
-In: a :class:`~pdfbuilder.reader.Source` (plain data with positions).
+In: a :class:`~pdfbuilder.source.reader.Source` (plain data with positions).
 Out: a frozen :class:`Handout`; or a :class:`~pdfbuilder.errors.HandoutError` that names the
 file, line, column and field path of the first problem.
 

@@ -1,6 +1,6 @@
 """Translations linked to their original by id: warn when one has fallen behind.
 
-In: a loaded :class:`~pdfbuilder.model.Handout` that has a ``translation:`` block.
+In: a loaded :class:`~pdfbuilder.content.model.Handout` that has a ``translation:`` block.
 Out: warnings, each one line ``file:line:col: field: warning: ...``, when the original
 (the handout whose ``id`` is ``translation.of``, found among the ``.yaml`` files in the same
 folder, or the folder above) is newer than what was translated, or has a section, an exercise

@@ -1,6 +1,6 @@
 """The ``fonts:`` part of a layout: a main font family and fallback families per script.
 
-Kept apart from :mod:`pdfbuilder.fonts` so that reading a layout does not load ReportLab.
+Kept apart from :mod:`pdfbuilder.text.fonts` so that reading a layout does not load ReportLab.
 Every family named here ships inside the package (see ``pdfbuilder/text/fonts/``).
 """
 

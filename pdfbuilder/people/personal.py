@@ -1,7 +1,7 @@
 """Print-time personalisation: who the leaflet is for, and their own exercises and doses.
 
 In: command options (``--patient``, ``--exercise knee-to-chest:reps=10,hold=20``...), a CSV
-row (see :mod:`pdfbuilder.batch`) or a plan file (``--personal plan.yaml``).
+row (see :mod:`pdfbuilder.batch.rows`) or a plan file (``--personal plan.yaml``).
 Out: a frozen :class:`Personal`; :func:`personalise` applies it (and a clinic's numbers) to a
 handout before compose: the chosen exercises, in the chosen order, with their own doses.
 

@@ -1,8 +1,8 @@
 """Stage 2 machinery, validate: plain data to frozen, typed dataclasses, and their JSON Schema.
 
-The dataclasses in :mod:`pdfbuilder.model` (content), :mod:`pdfbuilder.layout` (layouts) and
-friends are the single source of truth: :func:`convert` checks plain data against them field
-by field, and :func:`json_schema` exports the same rules for editors.
+The dataclasses in :mod:`pdfbuilder.content.model` (content), :mod:`pdfbuilder.layout.model`
+(layouts) and friends are the single source of truth: :func:`convert` checks plain data
+against them field by field, and :func:`json_schema` exports the same rules for editors.
 
 Supported field types: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``, ``Literal``,
 ``tuple[T, ...]``, ``T | None``, nested dataclasses, and a custom parser given in the field's

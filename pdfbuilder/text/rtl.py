@@ -299,8 +299,19 @@ def _write_word(canvas: Any, text: Any, word: Word, left: float, y: float) -> No
             continue
         draw_outline(canvas, piece.font, piece.size, glyph.gid, gx, gy)
         if glyph.letters:
-            text.setTextRenderMode(3)  # invisible: read, copied and searched, not seen
-            text.setFont(piece.font, piece.size)
-            text.setTextOrigin(gx, gy)
-            text.textOut(glyph.letters)
-            text.setTextRenderMode(0)
+            _write_invisibly(text, glyph, piece, gx, gy)
+
+
+def _write_invisibly(text: Any, glyph: Glyph, piece: Piece, x: float, y: float) -> None:
+    """Write the letters a glyph with no code stands for as invisible text over its outline,
+    squeezed or stretched to the glyph's own width, so that they are found and copied where
+    the glyph is seen."""
+    width = pdfmetrics.stringWidth(glyph.letters, piece.font, piece.size)
+    text.setTextRenderMode(3)  # invisible: read, copied and searched, not seen
+    text.setFont(piece.font, piece.size)
+    if width > 0 and glyph.advance > 0:
+        text.setHorizScale(100 * glyph.advance / width)
+    text.setTextOrigin(x, y)
+    text.textOut(glyph.letters)
+    text.setHorizScale(100)
+    text.setTextRenderMode(0)

@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import requires_rl
 
 from pdfbuilder import build_pdf
 from pdfbuilder._rl import paragraphs
 from pdfbuilder.people.clinic import load_clinic
 from pdfbuilder.people.personal import Personal, personal_from_strings
 from pdfbuilder.text.para import Para
+
+pytestmark = requires_rl
 
 ROOT = Path(__file__).resolve().parents[2]
 HANDOUTS = [

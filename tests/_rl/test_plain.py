@@ -23,7 +23,7 @@ from typing import Any
 import pdfplumber
 import pypdfium2
 import pytest
-from helpers import page_texts
+from helpers import page_texts, requires_rl
 from PIL import Image, ImageChops, ImageFilter
 
 from pdfbuilder import _rl, build_pdf
@@ -54,16 +54,12 @@ def _plain(handout: str, layout: str) -> bytes:
     return done.stdout
 
 
-def _chars(pdf: bytes) -> list[list[tuple[Any, ...]]]:
-    """Each page's characters: text, font size and where they start (x0, top), to 0.01 pt."""
+def _chars(pdf: bytes, ends: bool = True) -> list[list[tuple[Any, ...]]]:
+    """Each page's characters: text, font size and where they are (x0, top and, with
+    ``ends``, x1), to 0.01 pt."""
+    keys = ("size", "x0", "x1", "top") if ends else ("size", "x0", "top")
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        return [
-            [
-                (c["text"], round(c["size"], 2), round(c["x0"], 2), round(c["top"], 2))
-                for c in p.chars
-            ]
-            for p in doc.pages
-        ]
+        return [[(c["text"], *(round(c[k], 2) for k in keys)) for c in p.chars] for p in doc.pages]
 
 
 def _ink(page: Any) -> Image.Image:
@@ -76,17 +72,22 @@ def _ink_outside(a: Image.Image, b: Image.Image) -> int:
     return ImageChops.subtract(a, b.filter(ImageFilter.MaxFilter(5))).histogram()[255]
 
 
+@requires_rl
 @pytest.mark.parametrize(("handout", "layout"), CASES)
 def test_plain_reportlab_gives_the_same_text_positions_and_pages(handout: str, layout: str) -> None:
     assert _rl.install(), "these tests compare with the patched build"
     ours, plain = build_pdf(handout, layout), _plain(handout, layout)
     assert ours != plain  # the compression differs at least, so this is a real comparison
     assert page_texts(plain) == page_texts(ours)
-    assert _chars(plain) == _chars(ours)
+    # A joined Arabic form's code has one width, its first occurrence's (kerning included);
+    # in plain mode each occurrence's letters get that occurrence's width. Where each
+    # character starts is the same either way.
+    arabic = ".ar." in handout
+    assert _chars(plain, ends=not arabic) == _chars(ours, ends=not arabic)
     mine, theirs = pypdfium2.PdfDocument(ours), pypdfium2.PdfDocument(plain)
     assert len(mine) == len(theirs)
     for a, b in zip(mine, theirs, strict=True):
-        if ".ar." not in handout:
+        if not arabic:
             left, right = a.render(scale=1).to_pil(), b.render(scale=1).to_pil()
             assert ImageChops.difference(left, right).getbbox() is None  # the same pixels
             continue
@@ -138,6 +139,7 @@ def test_the_tounicode_fix_refuses_a_cmap_it_does_not_know(monkeypatch: pytest.M
         tounicode.verify()
 
 
+@requires_rl
 def test_the_tounicode_fix_fails_loudly_when_an_entry_is_missing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from helpers import requires_rl
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -18,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AS_THE_COMMAND_STARTS = "from pdfbuilder._rl.startup import quick_imports; quick_imports()"
 
 
+@requires_rl
 def test_lazy_url_pattern_matches_like_the_compiled_one() -> None:
     lines = _fresh_python(
         """
@@ -34,6 +37,7 @@ def test_lazy_url_pattern_matches_like_the_compiled_one() -> None:
     assert lines == ["True", "True", "True", "LazyPattern"]
 
 
+@requires_rl
 def test_lazy_yaml_pattern_matches_like_the_compiled_one() -> None:
     lines = _fresh_python(
         """
@@ -66,6 +70,7 @@ def _fresh_python(code: str, *, as_the_command: bool = False) -> list[str]:
     return done.stdout.split()
 
 
+@requires_rl
 def test_pillow_and_harfbuzz_load_only_when_a_leaflet_needs_them() -> None:
     lines = _fresh_python(
         """
@@ -128,6 +133,7 @@ def test_the_installed_entry_point_keeps_exit_codes(tmp_path: Path) -> None:
     assert bad.stderr.strip() == "nope.yaml: file not found; check the path"
 
 
+@requires_rl
 def test_reportlab_patterns_a_leaflet_never_uses_still_work_when_used() -> None:
     # In a fresh process started as the command starts, all three stay uncompiled until
     # used, and then match exactly as the compiled patterns do.
@@ -158,6 +164,7 @@ def test_reportlab_patterns_a_leaflet_never_uses_still_work_when_used() -> None:
     )
 
 
+@requires_rl
 def test_a_png_logo_is_read_through_reportlabs_deferred_pillow(tmp_path: Path) -> None:
     """ReportLab kept the stand-in it imported; a PNG logo must still reach the page."""
     lines = _fresh_python(

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import random
 
+from helpers import requires_rl
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from pdfbuilder import _rl
 from pdfbuilder._rl import truetype
 from pdfbuilder.text.fonts import register_family
+
+pytestmark = requires_rl
 
 
 class _Doc:
