@@ -79,7 +79,7 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     if paper not in PAPER_SIZES:
         raise HandoutError(f'unknown paper "{options.paper}"; use a4 or letter', field="paper")
     layout = brand_layout(layout, options.clinic)
-    labels = labels_for(handout.language)
+    labels = labels_for(handout.language, handout.labels)
     styles = styles_for(layout, labels.rtl)
     check_glyphs(handout, styles, labels)
     handout = personalise(handout, options.clinic, options.personal, styles)

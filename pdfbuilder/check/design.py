@@ -128,8 +128,9 @@ def tier_labels(ctx: CheckContext) -> Iterator[Finding]:
     """``design.tier-labels``: the three tiers have non-empty, different heading words,
     so their meaning never rests on colour alone."""
     language = ctx.handout.language
-    labels = labels_for(language)
+    labels = labels_for(language, ctx.handout.labels)
     where = f"labels {labels.language}"
+    own = dict(ctx.handout.labels)
     seen: dict[str, str] = {}
     for tier in ("emergency", "urgent", "routine"):
         key = f"{tier}_heading"
@@ -150,13 +151,12 @@ def tier_labels(ctx: CheckContext) -> Iterator[Finding]:
             continue
         norm = re.sub(r"\W+", " ", text.lower()).strip()
         if norm in seen:
-            yield Finding(
-                "design.tier-labels",
-                "error",
+            message = (
                 f'the {tier} and {seen[norm]} tiers have the same heading "{text}", so '
-                "only colour tells them apart; give each its own words",
-                key,
-                None,
-                where,
+                "only colour tells them apart; give each its own words"
             )
+            if key in own:  # the handout's own labels: point at its file
+                yield ctx.finding("design.tier-labels", "error", ("labels", key), message)
+            else:
+                yield Finding("design.tier-labels", "error", message, key, None, where)
         seen.setdefault(norm, tier)

@@ -120,7 +120,7 @@ def text_units(handout: Handout) -> Iterator[Unit]:
     Parts are named as the leaflet prints them: section headings, and the layout's labels
     ("Key points", "When to get help") in the handout's language.
     """
-    labels = labels_for(handout.language)
+    labels = labels_for(handout.language, handout.labels)
     yield Unit("Purpose", ("purpose",), ("purpose",), handout.purpose)
     for i, text in enumerate(handout.key_takeaways):
         yield Unit(labels("key_takeaways"), ("key_takeaways",), ("key_takeaways", i), text)

@@ -2,7 +2,9 @@
 
 Kept per language in ``pdfbuilder/content/labels/<language>.yaml``; a language tag such as
 ``en-GB`` falls back to ``en``. A clinic adds a language by adding a file, without touching
-Python.
+Python. The built-in words never name a body part or a condition; a handout sets its own
+("Exercises to help your neck") in its ``labels:`` mapping (see
+:mod:`pdfbuilder.content.label_overrides`), which :func:`labels_for` lays over them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ class Labels:
     def __init__(self, language: str, texts: dict[str, Any]) -> None:
         self.language = language
         self._texts = texts
+
+    def names(self) -> list[str]:
+        """Every label name this language has (text labels and word lists)."""
+        return list(self._texts)
+
+    def raw(self, key: str) -> Any:
+        """A label as written in the file, before any ``{placeholder}`` is filled in."""
+        return self._texts.get(key)
 
     @property
     def rtl(self) -> bool:
@@ -62,8 +72,12 @@ class Labels:
 
 
 @functools.cache
-def labels_for(language: str) -> Labels:
-    """Labels for a BCP 47 tag, falling back from ``es-MX`` to ``es`` and then to English."""
+def labels_for(language: str, overrides: tuple[tuple[str, str], ...] = ()) -> Labels:
+    """Labels for a BCP 47 tag, falling back from ``es-MX`` to ``es`` and then to English,
+    with a handout's own ``overrides`` (its ``labels:``, as name/text pairs) laid over them."""
+    if overrides:
+        base = labels_for(language)
+        return Labels(base.language, {**base._texts, **dict(overrides)})
     candidates = [language, language.split("-")[0], "en"]
     for tag in candidates:
         path = LABEL_DIR / f"{tag.lower()}.yaml"

@@ -21,6 +21,7 @@ from ..errors import FieldPath, FigureError
 from ..figures import Figure, builtin_icon_names, figure_schema, parse_figure
 from ..source import schema
 from ..source.reader import ParsedFiles, Source, read_text
+from .label_overrides import overrides_schema, parse_overrides
 from .urls import parse_url, url_schema
 
 SCHEMA_VERSION = 1
@@ -321,6 +322,15 @@ class Handout:
     )
     translation: Translation | None = field(
         default=None, metadata=_doc("Set when this file translates another handout.")
+    )
+    labels: tuple[tuple[str, str], ...] = field(
+        default=(),
+        metadata={
+            "doc": "This leaflet's own words for labels the layout adds (`handout labels`), "
+            'e.g. exercises: "Exercises to help your neck".',
+            "parse": parse_overrides,
+            "schema": overrides_schema,
+        },
     )
     #: The file this handout was read from, for error positions; not part of the format.
     origin: Source | None = field(

@@ -4,7 +4,8 @@ In: a loaded :class:`~pdfbuilder.content.model.Handout` that has a ``translation
 Out: warnings, each one line ``file:line:col: field: warning: ...``, when the original
 (the handout whose ``id`` is ``translation.of``, found among the ``.yaml`` files in the same
 folder, or the folder above) is newer than what was translated, or has a section, an exercise
-(by id) or a sign in a seek-help tier that the translation lacks. ``handout validate`` prints
+(by id), a label of its own (``labels:``) or a sign in a seek-help tier that the translation
+lacks. ``handout validate`` prints
 them; they never stop a build.
 """
 
@@ -82,6 +83,15 @@ def _differences(t: Handout, o: Handout) -> Iterator[tuple[FieldPath, str]]:
     if missing:
         field: FieldPath = ("exercises",) if t.exercises else ()
         yield field, f'lacks the exercise(s) {", ".join(missing)} of the original "{o.id}"'
+    own = {name for name, _ in t.labels}
+    untranslated = [name for name, _ in o.labels if name not in own]
+    if untranslated:
+        yield (
+            ("labels",) if t.labels else (),
+            f'the original "{o.id}" sets its own words for the label(s) '
+            f"{', '.join(untranslated)}; translate them under `labels:`, or the leaflet "
+            "prints the built-in words",
+        )
     for tier in TIERS:
         mine, theirs = getattr(t.seek_help, tier), getattr(o.seek_help, tier)
         if len(mine) < len(theirs):

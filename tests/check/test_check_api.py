@@ -153,7 +153,7 @@ def test_clinic_without_contact_details_is_an_error(good: Handout) -> None:
 
 def test_tier_labels_must_differ(good: Handout, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = {"emergency_heading": "Get help", "urgent_heading": "Get help!", "routine_heading": " "}
-    monkeypatch.setattr(design, "labels_for", lambda _lang: Labels("en", texts))
+    monkeypatch.setattr(design, "labels_for", lambda _lang, _own=(): Labels("en", texts))
     assert _found(good, "design.tier-labels") == [
         (
             "error",
