@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..content.model import Bullets, Handout, Paragraph
+from ..errors import FieldPath
+from ..figures import Figure
 from ..text.markup import plain
 from .content import REVIEW_SOON_DAYS
 from .context import CheckContext
 from .findings import Finding, Severity
-from .text import words_of
+from .text import clip, words_of
 from .writing import conventions
 
 #: The layout block that prints a tangible tool (an exercise log to tick off).
@@ -28,26 +31,42 @@ _EDGES = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 
 def figure_alt(ctx: CheckContext) -> Iterator[Finding]:
     """``content.figure-alt``: every figure has alt text that describes it."""
-    for i, ex in enumerate(ctx.handout.exercises):
-        path = ("exercises", i, "figure", "alt")
-        alt = plain(ex.figure.alt or "").strip()
+    for path, name, figure in _figures(ctx.handout):
+        alt = plain(figure.alt or "").strip()
         if not alt:
             yield ctx.finding(
                 "content.figure-alt",
                 "error",
                 path,
-                f'the figure of "{ex.name}" has no alt text; describe it in one '
+                f'the figure of "{name}" has no alt text; describe it in one '
                 "sentence for people who cannot see it",
             )
-        elif alt.lower().rstrip(".") == ex.name.lower() or len(words_of(alt)) < ALT_MIN_WORDS:
+        elif alt.lower().rstrip(".") == name.lower() or len(words_of(alt)) < ALT_MIN_WORDS:
             yield ctx.finding(
                 "content.figure-alt",
                 "warning",
                 path,
-                f'the alt text of "{ex.name}" is too short to describe the '
+                f'the alt text of "{name}" is too short to describe the '
                 'figure; say what the person does ("A person lies on their '
                 'back, ...")',
             )
+
+
+def _figures(handout: Handout) -> Iterator[tuple[FieldPath, str, Figure]]:
+    """Every figure with the path of its alt text and a name for messages: the exercises',
+    then those beside a paragraph or bullet (named by their text)."""
+    for i, ex in enumerate(handout.exercises):
+        yield ("exercises", i, "figure", "alt"), ex.name, ex.figure
+    for i, section in enumerate(handout.sections):
+        for j, block in enumerate(section.body):
+            here: FieldPath = ("sections", i, "body", j)
+            if isinstance(block, Paragraph) and block.figure is not None:
+                yield (*here, "figure", "alt"), clip(plain(block.text)), block.figure
+            elif isinstance(block, Bullets):
+                for k, figure in enumerate(block.figures):
+                    if figure is not None:
+                        where = (*here, "bullets", k, "figure", "alt")
+                        yield where, clip(plain(block.bullets[k])), figure
 
 
 def tangible_tool(ctx: CheckContext) -> Iterator[Finding]:

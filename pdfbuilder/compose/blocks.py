@@ -22,6 +22,7 @@ from ..flowables.rows import SideBySide, Stack
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .context import Context, card_parts, section_heading
+from .item_figures import beside
 
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
@@ -105,9 +106,11 @@ def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
     yield section_heading(ctx, section.heading, key)
     for block in section.body:
         if isinstance(block, ParagraphBlock):
-            yield ctx.para(block.text, "body")
+            yield beside(ctx, ctx.para(block.text, "body"), block.figure)
         elif isinstance(block, Bullets):
-            yield from (ctx.para(b, "bullet", bulletText="•") for b in block.bullets)
+            figures = block.figures or (None,) * len(block.bullets)
+            for text, figure in zip(block.bullets, figures, strict=True):
+                yield beside(ctx, ctx.para(text, "bullet", bulletText="•"), figure)
 
 
 def exercises_block(ctx: Context) -> Iterator[Flowable]:

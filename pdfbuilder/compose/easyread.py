@@ -6,9 +6,10 @@ In: the compose :class:`~pdfbuilder.compose.context.Context` of a layout with
 with its picture on the left, about a third of the width, and its words on the right, a
 sentence to a line.
 
-Pictures come from the content (``picture:`` on a section, a paragraph or a bullet; see
-docs/content-format.md), the exercise figures, and fixed pictograms for key points
-(a tick), the seek-help tiers (ambulance, clock, calendar) and sources (a book).
+Pictures come from the content: ``picture:`` on a section, a paragraph or a bullet, the
+exercise figures, and ``pictures:`` for the purpose line, the key points, the exercises'
+introduction and the seek-help tiers (see docs/content-format.md). A row without a picture
+gives its words the full width.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import re
 from collections.abc import Callable, Iterator
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from ..content.model import Bullets, Paragraph
-from ..figures import icon_flowable, render_figure
+from ..figures import Figure, icon_flowable, render_figure
 from ..flowables.boxes import Rule
 from ..flowables.rows import SideBySide, Stack
 from .context import Context, card_parts, section_heading
@@ -30,7 +31,6 @@ from .seekhelp import tier_box, tier_words, tiers
 PICTURE_SHARE = 1 / 3
 #: The largest pictogram, however wide the column.
 MAX_PICTURE = 34 * mm
-TIER_PICTURES = {"emergency": "ambulance", "urgent": "clock", "routine": "calendar"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9¿¡\"'(*])")
 
 
@@ -38,22 +38,22 @@ def _picture_width(ctx: Context) -> float:
     return ctx.geometry.frame_width * PICTURE_SHARE
 
 
-def picture(ctx: Context, name: str | None) -> Flowable:
-    """A pictogram sized for the picture column, or empty space when there is none."""
-    size = min(_picture_width(ctx) - ctx.layout.type.body, MAX_PICTURE)
+def picture(ctx: Context, name: str | None) -> Flowable | None:
+    """A pictogram sized for the picture column (None when there is none)."""
     if name is None:
-        return Spacer(size, 1)
+        return None
+    size = min(_picture_width(ctx) - ctx.layout.type.body, MAX_PICTURE)
     return icon_flowable(name, size, ctx.styles.figure)
 
 
-def row(ctx: Context, left: Flowable, right: list[Flowable]) -> Flowable:
-    """One idea: ``left`` in the picture column, ``right`` stacked beside it; never split."""
-    line = SideBySide(
-        left,
-        _picture_width(ctx),
-        Stack(right, gap=ctx.layout.type.body * 0.2),
-        gap=ctx.layout.type.body * 0.2,
-    )
+def row(ctx: Context, left: Flowable | None, right: list[Flowable]) -> Flowable:
+    """One idea: ``left`` in the picture column, ``right`` stacked beside it; never split.
+    Without a picture the words take the whole width."""
+    words = Stack(right, gap=ctx.layout.type.body * 0.2)
+    if left is None:
+        line: Flowable = words
+    else:
+        line = SideBySide(left, _picture_width(ctx), words, gap=ctx.layout.type.body * 0.2)
     line.spaceBefore = ctx.layout.type.body * 0.9
     return line
 
@@ -65,13 +65,14 @@ def sentences(ctx: Context, text: str, style: str = "body") -> list[Flowable]:
 
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
-    yield row(ctx, picture(ctx, "back-pain"), sentences(ctx, ctx.handout.purpose, "purpose"))
+    pictured = ctx.handout.pictures.purpose
+    yield row(ctx, picture(ctx, pictured), sentences(ctx, ctx.handout.purpose, "purpose"))
 
 
 def takeaways_block(ctx: Context) -> Iterator[Flowable]:
     yield section_heading(ctx, ctx.labels("key_takeaways"), "key-points")
     for point in ctx.handout.key_takeaways:
-        yield row(ctx, picture(ctx, "check"), sentences(ctx, point))
+        yield row(ctx, picture(ctx, ctx.handout.pictures.key_takeaways), sentences(ctx, point))
 
 
 def sections_block(ctx: Context) -> Iterator[Flowable]:
@@ -79,21 +80,30 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
         heading = section_heading(ctx, section.heading, f"section-{number}")
         first = True
         for block in section.body:
-            for text, name in _ideas(block):
+            for text, name, figure in _ideas(block):
                 words = sentences(ctx, text)
                 if first:
                     # The heading rides in the first row, beside the section's picture.
                     words, first = [heading, *words], False
                     name = name or section.picture
-                yield row(ctx, picture(ctx, name), words)
+                yield row(ctx, _left(ctx, name, figure), words)
 
 
-def _ideas(block: Paragraph | Bullets) -> Iterator[tuple[str, str | None]]:
+def _left(ctx: Context, name: str | None, figure: Figure | None) -> Flowable | None:
+    """An item's figure (it shows more than a pictogram), else its pictogram, else nothing."""
+    if figure is None:
+        return picture(ctx, name)
+    width = _picture_width(ctx) - ctx.layout.type.body
+    height = width * ctx.layout.figure.height / ctx.layout.figure.width
+    return render_figure(figure, width, height, ctx.styles.figure)
+
+
+def _ideas(block: Paragraph | Bullets) -> Iterator[tuple[str, str | None, Figure | None]]:
     if isinstance(block, Paragraph):
-        yield block.text, block.picture
+        yield block.text, block.picture, block.figure
         return
-    pictures = block.pictures or (None,) * len(block.bullets)
-    yield from zip(block.bullets, pictures, strict=True)
+    none = (None,) * len(block.bullets)
+    yield from zip(block.bullets, block.pictures or none, block.figures or none, strict=True)
 
 
 def exercises_block(ctx: Context) -> Iterator[Flowable]:
@@ -102,7 +112,8 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
         return
     yield section_heading(ctx, ctx.labels("exercises"), "exercises")
     if h.exercises_intro:
-        yield row(ctx, picture(ctx, "exercise"), sentences(ctx, h.exercises_intro))
+        intro = picture(ctx, h.pictures.exercises_intro)
+        yield row(ctx, intro, sentences(ctx, h.exercises_intro))
     width = _picture_width(ctx) - ctx.layout.type.body
     height = width * ctx.layout.figure.height / ctx.layout.figure.width
     for ex in h.exercises:
@@ -119,11 +130,11 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     body = ctx.layout.type.body
     for tier in tiers(ctx):
         words = Stack(tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=body * 0.15)
-        inner = SideBySide(
-            picture(ctx, TIER_PICTURES[tier.name]),
-            _picture_width(ctx) - body,
-            words,
-            gap=body * 0.5,
+        left = picture(ctx, getattr(ctx.handout.pictures, tier.name))
+        inner = (
+            words
+            if left is None
+            else SideBySide(left, _picture_width(ctx) - body, words, gap=body * 0.5)
         )
         box = tier_box(ctx, tier, [inner], body * 0.5)
         box.spaceBefore = body * 0.8

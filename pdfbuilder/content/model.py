@@ -22,6 +22,7 @@ from ..figures import Figure, builtin_icon_names, figure_schema, parse_figure
 from ..source import schema
 from ..source.reader import ParsedFiles, Source, read_text
 from .label_overrides import overrides_schema, parse_overrides
+from .pictures import Pictures
 from .urls import parse_url, url_schema
 
 SCHEMA_VERSION = 1
@@ -54,12 +55,21 @@ _PICTURE = {
 }
 
 
+#: A figure beside a paragraph or bullet, in every layout (the sleeping positions, a lift).
+_ITEM_FIGURE = {
+    "parse": lambda value, path, source: _parse_figure(value, path, source),
+    "schema": lambda: figure_schema(),
+    "doc": "A figure drawn beside this text in every layout (alt text required).",
+}
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of text; inline **bold** and *italic* are the only markup."""
 
     text: str = field(metadata=_doc("The paragraph."))
     picture: str | None = field(default=None, metadata=_PICTURE)
+    figure: Figure | None = field(default=None, metadata=_ITEM_FIGURE)
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,8 @@ class Bullets:
     )
     #: Each item's picture (or None), in order; written inline in YAML, not as a field.
     pictures: tuple[str | None, ...] = field(default=(), metadata={"internal": True})
+    #: Each item's figure (or None), in order, likewise.
+    figures: tuple[Figure | None, ...] = field(default=(), metadata={"internal": True})
 
 
 Block = Paragraph | Bullets
@@ -104,8 +116,13 @@ def _parse_bullets(value: dict[str, Any], path: FieldPath, source: Source) -> Bu
     for i, item in enumerate(parsed):
         if not isinstance(item, Paragraph):
             raise source.error((*path, "bullets", i), "a bullet is a line of text, not a list")
-    texts = tuple(p.text for p in parsed if isinstance(p, Paragraph))
-    return Bullets(texts, tuple(p.picture for p in parsed if isinstance(p, Paragraph)))
+    items = [p for p in parsed if isinstance(p, Paragraph)]
+    figures = tuple(p.figure for p in items)
+    return Bullets(
+        tuple(p.text for p in items),
+        tuple(p.picture for p in items),
+        figures if any(figures) else (),
+    )
 
 
 def _block_schema() -> dict[str, Any]:
@@ -116,7 +133,11 @@ def _block_schema() -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["text"],
-                "properties": {"text": {"type": "string"}, "picture": _picture_schema()},
+                "properties": {
+                    "text": {"type": "string"},
+                    "picture": _picture_schema(),
+                    "figure": figure_schema(),
+                },
             },
         ]
     }
@@ -331,6 +352,10 @@ class Handout:
             "parse": parse_overrides,
             "schema": overrides_schema,
         },
+    )
+    pictures: Pictures = field(
+        default=Pictures(),
+        metadata=_doc("Easy Read: pictures beside the purpose, key points, exercises and tiers."),
     )
     #: The file this handout was read from, for error positions; not part of the format.
     origin: Source | None = field(

@@ -1,0 +1,53 @@
+"""Compose, a figure beside a paragraph or bullet: the sleeping positions, a safe lift.
+
+In: the compose context, the flowable of the text, and the item's ``figure:`` (see
+docs/content-format.md). Out: one unsplittable row, the figure on the left (on the right in a
+right-to-left leaflet) and the text beside it, tops aligned, as an exercise card has them.
+
+The figure is the layout's exercise-figure shape (``figure.width`` by ``figure.height``),
+made smaller where the column is narrow so that the text keeps at least half of it.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from ..figures import Figure, render_figure
+from ..flowables.rows import SideBySide, Stack
+from .context import Context
+
+#: The largest share of the column a figure beside text may take.
+MAX_SHARE = 0.45
+
+
+def column_width(ctx: Context) -> float:
+    """The width of one column of the sections (the frame, or one of two columns)."""
+    g, columns = ctx.geometry, ctx.layout.columns
+    if columns == 1:
+        return g.frame_width
+    gap = ctx.layout.type.body * 1.6  # as compose.blocks lays out TwoColumns
+    return (g.frame_width - gap * (columns - 1)) / columns
+
+
+def figure_size(ctx: Context, width: float) -> tuple[float, float]:
+    """The figure's box for a column ``width`` wide: the layout's shape, at most MAX_SHARE."""
+    look = ctx.layout.figure
+    w = min(look.width * mm, width * MAX_SHARE)
+    return w, w * look.height / look.width
+
+
+def beside(ctx: Context, text: Flowable, figure: Figure | None) -> Flowable:
+    """``text`` alone, or with ``figure`` drawn beside it; the two never split apart."""
+    if figure is None:
+        return text
+    w, h = figure_size(ctx, column_width(ctx))
+    row = SideBySide(
+        render_figure(figure, w, h, ctx.styles.figure),
+        w,
+        Stack([text], gap=0),
+        ctx.layout.type.body,
+    )
+    row.spaceBefore = getattr(text.style, "spaceBefore", 0) + ctx.layout.type.body * 0.3
+    row.spaceAfter = ctx.layout.type.body * 0.3
+    return row
