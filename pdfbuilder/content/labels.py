@@ -31,6 +31,10 @@ class Labels:
         """Every label name this language has (text labels and word lists)."""
         return list(self._texts)
 
+    def overlaid(self, overrides: dict[str, str]) -> Labels:
+        """These labels with ``overrides`` laid over them (a handout's own words)."""
+        return Labels(self.language, {**self._texts, **overrides})
+
     def raw(self, key: str) -> Any:
         """A label as written in the file, before any ``{placeholder}`` is filled in."""
         return self._texts.get(key)
@@ -76,8 +80,7 @@ def labels_for(language: str, overrides: tuple[tuple[str, str], ...] = ()) -> La
     """Labels for a BCP 47 tag, falling back from ``es-MX`` to ``es`` and then to English,
     with a handout's own ``overrides`` (its ``labels:``, as name/text pairs) laid over them."""
     if overrides:
-        base = labels_for(language)
-        return Labels(base.language, {**base._texts, **dict(overrides)})
+        return labels_for(language).overlaid(dict(overrides))
     candidates = [language, language.split("-")[0], "en"]
     for tag in candidates:
         path = LABEL_DIR / f"{tag.lower()}.yaml"
