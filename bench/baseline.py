@@ -65,6 +65,14 @@ def _figure() -> Drawing:
     return d
 
 
+def _citation(source: dict[str, Any]) -> str:
+    """A plain citation: who, title, where, when (the fields a source has)."""
+    who = ", ".join(source.get("authors", [])) or source.get("publisher", "")
+    where = source.get("journal") or ""
+    when = source.get("year") or source.get("accessed") or ""
+    return ". ".join(str(p) for p in (who, source["title"], where, when) if p) + "."
+
+
 def build(data: dict[str, Any]) -> bytes:
     """Render the leaflet content with stock ReportLab flowables."""
     _fonts()
@@ -120,10 +128,7 @@ def build(data: dict[str, Any]) -> bytes:
         )
     )
     story += [Paragraph("When to get help", head), box]
-    story += [
-        Paragraph(_md(f"{s['title']}. {s['publisher']}, {s['year']}."), body)
-        for s in data["sources"]
-    ]
+    story += [Paragraph(_md(_citation(s)), body) for s in data["sources"]]
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, invariant=1, leftMargin=16 * mm, rightMargin=16 * mm).build(
         story

@@ -16,6 +16,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..content.model import Bullets, Exercise, Section
 from ..content.model import Paragraph as ParagraphBlock
+from ..content.references import citation
+from ..content.signoff import reviewer_line
 from ..flowables.boxes import Band, Bookmark, Box, BoxStyle, Rule
 from ..flowables.columns import TwoColumns
 from ..flowables.rows import SideBySide, Stack
@@ -182,16 +184,13 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
     heading.keepWithNext = 1
     yield heading
     for n, ref in enumerate(h.sources, 1):
-        text = f"{ref.title}. {ref.publisher}, {ref.year}."
-        if ref.url:
-            text += f" {ref.url}"
-        yield ctx.para(text, "small_bullet", bulletText=f"{n}.")
+        yield ctx.para(citation(ref, lab), "small_bullet", bulletText=f"{n}.")
     r = h.review
     about = lab(
         "about_line",
         organisation=r.organisation,
         author=r.author,
-        clinical_reviewer=r.clinical_reviewer,
+        clinical_reviewer=reviewer_line(r),
         published=lab.date(r.published),
         next_review=lab.date(r.next_review),
     )

@@ -23,6 +23,8 @@ from ..source import schema
 from ..source.reader import ParsedFiles, Source, read_text
 from .label_overrides import overrides_schema, parse_overrides
 from .pictures import Pictures
+from .references import check_reference
+from .signoff import check_signoff
 from .urls import parse_url, url_schema
 
 SCHEMA_VERSION = 1
@@ -267,14 +269,41 @@ class Contacts:
 
 @dataclass(frozen=True)
 class Reference:
-    """A source the content relies on."""
+    """A source the content relies on, printed as a citation (see docs/content-format.md):
+    a journal article, a guideline or report, or a web page."""
 
-    title: str = field(metadata=_doc("Title of the guideline, review or page."))
-    publisher: str = field(metadata=_doc("Who published it."))
-    year: int = field(
-        metadata=_doc("Year of publication or last update.", minimum=1900, maximum=2100)
+    title: str = field(metadata=_doc("Title of the article, guideline, report or page."))
+    publisher: str | None = field(
+        default=None, metadata=_doc("Who published it (an organisation: NICE, NHS).")
+    )
+    year: int | None = field(
+        default=None, metadata=_doc("Year of publication.", minimum=1900, maximum=2100)
     )
     url: str | None = field(default=None, metadata=_doc("Where to read it."))
+    authors: tuple[str, ...] = field(
+        default=(),
+        metadata=_doc('Authors as "Surname Initials"; end with "et al." for more.', min_items=1),
+    )
+    journal: str | None = field(
+        default=None, metadata=_doc('The journal (or other container), e.g. "Ann Intern Med".')
+    )
+    volume: str | None = field(default=None, metadata=_doc("The journal volume."))
+    issue: str | None = field(default=None, metadata=_doc("The journal issue."))
+    pages: str | None = field(
+        default=None, metadata=_doc('Pages, e.g. "514-530", or an article number.')
+    )
+    doi: str | None = field(
+        default=None, metadata=_doc("The DOI, e.g. 10.7326/M16-2367 (without https://doi.org/).")
+    )
+    updated: int | None = field(
+        default=None, metadata=_doc("Year of the last update.", minimum=1900, maximum=2100)
+    )
+    last_reviewed: dt.date | None = field(
+        default=None, metadata=_doc("A web page's own last-reviewed date, YYYY-MM-DD.")
+    )
+    accessed: dt.date | None = field(
+        default=None, metadata=_doc("The date the page was read, YYYY-MM-DD.")
+    )
 
 
 @dataclass(frozen=True)
@@ -289,7 +318,17 @@ class Review:
     published: dt.date = field(metadata=_doc("Date published, YYYY-MM-DD."))
     next_review: dt.date = field(metadata=_doc("Date the content must be reviewed by, YYYY-MM-DD."))
     status: Literal["draft", "final"] = field(
-        default="draft", metadata=_doc("draft while being written; final once signed off.")
+        default="draft",
+        metadata=_doc(
+            "draft while being written; final once signed off (needs a named "
+            "clinical_reviewer and reviewed_on)."
+        ),
+    )
+    clinical_reviewer_role: str | None = field(
+        default=None, metadata=_doc('The reviewer\'s role, e.g. "Consultant Physiotherapist".')
+    )
+    reviewed_on: dt.date | None = field(
+        default=None, metadata=_doc("The day the clinical reviewer signed it off, YYYY-MM-DD.")
     )
 
 
@@ -388,6 +427,9 @@ def _check_handout(h: Handout, source: Source) -> None:
         raise source.error(("language",), f'"{h.language}" is not a language tag like en or en-GB')
     if h.review.next_review <= h.review.published:
         raise source.error(("review", "next_review"), "must be after `published`")
+    check_signoff(h.review, source)
+    for i, ref in enumerate(h.sources):
+        check_reference(ref, ("sources", i), source)
     seen: dict[str, int] = {}
     for i, ex in enumerate(h.exercises):
         if not _ID.match(ex.id):

@@ -48,7 +48,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.action",
                 "warning",
                 "key_takeaways",
-                17,
+                18,
                 'no key point tells the reader what to do; make at least one an action ("Keep '
                 'moving as much as you can.")',
             ),
@@ -56,14 +56,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "readability.section-grade",
                 "warning",
                 "key_takeaways",
-                17,
+                18,
                 '"Key points" reads at grade 24.9 (Flesch-Kincaid), above the limit of grade 8',
             ),
             (
                 "readability.section-grade",
                 "warning",
                 "sections[0]",
-                21,
+                22,
                 '"What can I do at home?" reads at grade 20.6 (Flesch-Kincaid), above the limit of '
                 "grade 8",
             ),
@@ -93,7 +93,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.action",
                 "warning",
                 "key_takeaways",
-                17,
+                18,
                 'no key point tells the reader what to do; make at least one an action ("Keep '
                 'moving as much as you can.")',
             ),
@@ -101,7 +101,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.action",
                 "warning",
                 "sections[0].heading",
-                21,
+                22,
                 'the section "¿Qué puedo hacer en casa?" promises things to do but gives no '
                 'action; start a sentence with what to do ("Keep moving.", "Ask a pharmacist...")',
             ),
@@ -109,7 +109,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "readability.section-grade",
                 "warning",
                 "key_takeaways",
-                17,
+                18,
                 '"Lo más importante" reads at about grade 18 (Fernández-Huerta ease -58), '
                 "above the limit of grade 8",
             ),
@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "readability.section-grade",
                 "warning",
                 "sections[0]",
-                21,
+                22,
                 '"¿Qué puedo hacer en casa?" reads at about grade 18 '
                 "(Fernández-Huerta ease -60.1), above the limit of grade 8",
             ),
@@ -131,7 +131,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "readability.long-sentence",
                 "warning",
                 "sections[0].body[0]",
-                23,
+                24,
                 'a sentence of 30 words (more than 25): "Rest your knee for a day or two and then '
                 'walk a little more…"; split it in two',
             ),
@@ -159,7 +159,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.takeaways",
                 "warning",
                 "key_takeaways[2]",
-                19,
+                20,
                 "key point 3 has 30 words; keep each under 26",
             )
         ],
@@ -172,7 +172,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.heading",
                 "warning",
                 "sections[0].heading",
-                21,
+                22,
                 'the heading "Introduction" does not say what the section is about; ask the '
                 'reader\'s question, e.g. "How can I ease the pain?"',
             ),
@@ -180,14 +180,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.heading",
                 "warning",
                 "sections[1].heading",
-                24,
+                25,
                 'the heading "Ice" is a single word; say what the section tells the reader',
             ),
             (
                 "content.heading",
                 "warning",
                 "sections[2].heading",
-                27,
+                28,
                 'the heading "Section 2" does not say what the section is about; ask the '
                 'reader\'s question, e.g. "How can I ease the pain?"',
             ),
@@ -195,7 +195,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.heading",
                 "warning",
                 "sections[3].heading",
-                30,
+                31,
                 'the heading "Introduction" does not say what the section is about; ask the '
                 'reader\'s question, e.g. "How can I ease the pain?"',
             ),
@@ -203,7 +203,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.heading",
                 "warning",
                 "sections[3].heading",
-                30,
+                31,
                 'the heading "Introduction" repeats sections[0]; make each heading different',
             ),
         ],
@@ -216,7 +216,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.step-voice",
                 "warning",
                 "exercises[0].steps[1]",
-                35,
+                36,
                 'step 2 of "Bridge" is not written to the reader; start with a verb ("Lift your '
                 'hips") or say "you"',
             )
@@ -230,7 +230,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.step-number",
                 "warning",
                 "exercises[0].steps[0]",
-                34,
+                35,
                 'step 1 of "Bridge" starts with its own number or bullet; remove it, the leaflet '
                 "numbers the steps",
             )
@@ -244,7 +244,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.action",
                 "error",
                 "sections",
-                21,
+                22,
                 'the leaflet gives the reader nothing to do; add at least one clear action ("Keep '
                 'moving.", "Ask a pharmacist...") or an exercise',
             ),
@@ -252,7 +252,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.action",
                 "warning",
                 "sections[0].heading",
-                21,
+                22,
                 'the section "What can I do at home?" promises things to do but gives no action; '
                 'start a sentence with what to do ("Keep moving.", "Ask a pharmacist...")',
             ),
@@ -266,7 +266,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.figure-alt",
                 "warning",
                 "exercises[0].figure.alt",
-                32,
+                33,
                 'the alt text of "Bridge" is too short to describe the figure; say what the person '
                 'does ("A person lies on their back, ...")',
             )
@@ -280,7 +280,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
                 "content.review-date",
                 "error",
                 "review.next_review",
-                15,
+                16,
                 "the review date 2020-06-01 has passed; review the content and set a new "
                 "next_review before printing",
             )

@@ -37,7 +37,7 @@ def test_errors_exit_1_with_file_line_references(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", bad])
     assert result.exit_code == 1
     assert (
-        f"    {bad}:15: content.review-date: review.next_review: the review date 2020-06-01 "
+        f"    {bad}:16: content.review-date: review.next_review: the review date 2020-06-01 "
         "has passed; review the content and set a new next_review before printing\n"
     ) in result.stdout
     assert "FAILED: 1 of 1 file(s); 1 error, 0 warnings" in result.stdout
@@ -56,7 +56,7 @@ def test_report_groups_findings_by_severity(runner: CliRunner) -> None:
     out = result.stdout
     assert out.index("  Errors (1):") < out.index("  Warnings (4):") < out.index("  Notes (")
     assert "  Hardest sentences:\n" in out
-    assert ':25: grade 24.7, 9 words, 8 long: "Individuals experiencing' in out
+    assert ':26: grade 24.7, 9 words, 8 long: "Individuals experiencing' in out
 
 
 def test_json_has_documented_keys(runner: CliRunner) -> None:
@@ -111,7 +111,7 @@ def test_json_has_documented_keys(runner: CliRunner) -> None:
         "rule": "content.heading",
         "severity": "warning",
         "file": str(DATA / "content-heading.yaml"),
-        "line": 21,
+        "line": 22,
         "field": "sections[0].heading",
         "message": 'the heading "Introduction" does not say what the section is about; ask '
         'the reader\'s question, e.g. "How can I ease the pain?"',
