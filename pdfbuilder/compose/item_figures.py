@@ -4,8 +4,9 @@ In: the compose context, the flowable of the text, and the item's ``figure:`` (s
 docs/content-format.md). Out: one unsplittable row, the figure on the left (on the right in a
 right-to-left leaflet) and the text beside it, tops aligned, as an exercise card has them.
 
-The figure is the layout's exercise-figure shape (``figure.width`` by ``figure.height``),
-made smaller where the column is narrow so that the text keeps at least half of it.
+The figure fits inside the layout's exercise-figure shape (``figure.width`` by
+``figure.height``), made smaller where the column is narrow so that the text keeps more than
+half of it, and takes the figure's own shape inside that.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from ..figures import Figure, render_figure
+from ..figures import Figure, natural_aspect, render_figure
 from ..flowables.rows import SideBySide, Stack
 from .context import Context
 
 #: The largest share of the column a figure beside text may take.
 MAX_SHARE = 0.45
+#: However wide or tall the figure, its box keeps this share of the layout's height / width.
+MIN_HEIGHT, MIN_WIDTH = 0.45, 0.3
 
 
 def column_width(ctx: Context) -> float:
@@ -30,18 +33,26 @@ def column_width(ctx: Context) -> float:
     return (g.frame_width - gap * (columns - 1)) / columns
 
 
-def figure_size(ctx: Context, width: float) -> tuple[float, float]:
-    """The figure's box for a column ``width`` wide: the layout's shape, at most MAX_SHARE."""
+def figure_size(ctx: Context, width: float, figure: Figure) -> tuple[float, float]:
+    """The figure's box for a column ``width`` wide: inside the layout's exercise-figure shape
+    (at most MAX_SHARE of the column), at the figure's own shape, so that a person lying down
+    takes a low, wide box and one standing a narrow one, and neither leaves empty space."""
     look = ctx.layout.figure
     w = min(look.width * mm, width * MAX_SHARE)
-    return w, w * look.height / look.width
+    h = w * look.height / look.width
+    aspect = natural_aspect(figure)
+    if aspect is None:
+        return w, h
+    if aspect >= w / h:
+        return w, max(w / aspect, h * MIN_HEIGHT)
+    return max(h * aspect, w * MIN_WIDTH), h
 
 
 def beside(ctx: Context, text: Flowable, figure: Figure | None) -> Flowable:
     """``text`` alone, or with ``figure`` drawn beside it; the two never split apart."""
     if figure is None:
         return text
-    w, h = figure_size(ctx, column_width(ctx))
+    w, h = figure_size(ctx, column_width(ctx), figure)
     row = SideBySide(
         render_figure(figure, w, h, ctx.styles.figure),
         w,
@@ -50,4 +61,12 @@ def beside(ctx: Context, text: Flowable, figure: Figure | None) -> Flowable:
     )
     row.spaceBefore = getattr(text.style, "spaceBefore", 0) + ctx.layout.type.body * 0.3
     row.spaceAfter = ctx.layout.type.body * 0.3
+    row.text_alone = text  # what the row gives way to (see without_figures)
     return row
+
+
+def without_figures(flowables: list[Flowable]) -> list[Flowable]:
+    """The same flowables with each figure-beside-text row back to its text alone: the last
+    resort of a layout of fixed size (the trifold) before it refuses to build. Exercise
+    figures, pictures and the warning signs are never dropped."""
+    return [getattr(f, "text_alone", f) for f in flowables]

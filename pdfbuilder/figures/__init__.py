@@ -48,6 +48,7 @@ __all__ = [
     "icon_drawing",
     "icon_flowable",
     "load_pose",
+    "natural_aspect",
     "parse_figure",
     "parse_pose",
     "render_figure",
@@ -94,3 +95,14 @@ def render_figure(figure: Figure, width: float, height: float, style: FigureStyl
             return DrawingFlowable(svg_drawing(figure.image, width, height), width, height)
         return ImageFlowable(figure.image, width, height)
     return figure_flowable(figure, width, height, style)
+
+
+def natural_aspect(figure: Figure) -> float | None:
+    """Width over height of what a posed figure shows, before it is fitted to a box: about
+    3 for a person lying down, under 1 for one standing (None for an image file)."""
+    if figure.image is not None or not figure.poses:
+        return None
+    from pdfbuilder.figures.render import scene  # drawing loads only when drawn
+
+    x0, y0, x1, y1 = scene(figure).box
+    return (x1 - x0) / max(y1 - y0, 1e-6)

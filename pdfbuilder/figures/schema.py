@@ -177,12 +177,18 @@ def figure_schema() -> dict[str, object]:
                         "minItems": 1,
                         "maxItems": 3,
                         "items": {
-                            "type": "object",
-                            "required": ["pose"],
-                            "additionalProperties": False,
-                            "properties": {"pose": frame},
+                            "anyOf": [
+                                {"enum": builtin_pose_names()},
+                                {
+                                    "type": "object",
+                                    "required": ["pose"],
+                                    "additionalProperties": False,
+                                    "properties": {"pose": frame},
+                                },
+                            ]
                         },
-                        "description": "One to three poses, start to end.",
+                        "description": "One to three poses, start to end: a built-in "
+                        "pose's name, or {pose: ...}.",
                     },
                     "layout": {
                         "enum": list(LAYOUTS),

@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, FrameBreak, NextPageTemplate, PageTemplate
 
 from ..compose.context import Geometry
+from ..compose.item_figures import without_figures
 from ..errors import HandoutError
 from ..flowables.columns import Placed, fill_column
 from ..layout.model import Layout
@@ -117,11 +118,20 @@ def render_trifold(job: RenderJob) -> bytes:
             break
         factor -= SCALE_STEP
     if attempt.overflow:
+        # Last resort: the figures beside paragraphs give way to their text alone.
+        attempt = place(job, layout, sheet, setup.bleed, figures_beside=False)
+    if attempt.overflow:
         raise _overflow_error(job, attempt, layout)
     return _draw(job, sheet, setup, attempt)
 
 
-def place(job: RenderJob, layout: Layout, sheet: list[Panel], bleed: float) -> Placement:
+def place(
+    job: RenderJob,
+    layout: Layout,
+    sheet: list[Panel],
+    bleed: float,
+    figures_beside: bool = True,
+) -> Placement:
     """Compose the blocks for ``layout`` and fill the panels with them.
 
     The flowing blocks fill the inside flap and the three inside panels, and whatever is
@@ -141,6 +151,8 @@ def place(job: RenderJob, layout: Layout, sheet: list[Panel], bleed: float) -> P
             overflow[name] = _height(rest, panel.width)
     flowing = tuple(b for b in layout.blocks if b not in fixed["cover"] + fixed["back"])
     items = _compose(job, layout, by_name["inside-1"], flowing, bleed, cover=False)
+    if not figures_beside:
+        items = without_figures(items)
     for name in ("flap", "inside-1", "inside-2", "inside-3"):
         panel = by_name[name]
         placed[name], items, _ = fill_column(items, panel.width, panel.height)
