@@ -189,8 +189,7 @@ def _read_at_most(fd: int, limit: int, name: str) -> bytes:
 
 def _too_big(name: str, word: str, cap: int) -> HandoutError:
     return HandoutError(
-        f"the {word} is larger than {_size(cap)}, the most this tool reads; "
-        "use a smaller file",
+        f"the {word} is larger than {_size(cap)}, the most this tool reads; use a smaller file",
         file=name,
     )
 

@@ -24,8 +24,7 @@ import yaml
 
 from ..errors import FieldPath, HandoutError
 from . import files
-from .scalars import ScalarProblem, bad_character, character_message, line_and_column
-from .scalars import plain_scalar
+from .scalars import ScalarProblem, bad_character, character_message, line_and_column, plain_scalar
 
 try:  # libyaml is ten times faster; the pure-Python loader gives the same result.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -121,6 +120,12 @@ class Source:
 def read_text(text: str, file: str, roots: files.Roots = ()) -> Source:
     """Parse YAML ``text`` (reported as ``file``) into a :class:`Source`; files it names may
     lie in its own folder or in ``roots``."""
+    if len(text) > files.CAPS["yaml"]:
+        raise HandoutError(
+            f"the text is longer than {files.CAPS['yaml']:,} characters, the most this tool "
+            "reads; use a smaller file",
+            file=file,
+        )
     bad = bad_character(text)
     if bad is not None:
         line, column = line_and_column(text, bad)

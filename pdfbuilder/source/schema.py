@@ -179,7 +179,8 @@ def _check_text(value: str, path: FieldPath, source: Source, meta: Any) -> str:
     longest = meta.get("max_length", MAX_TEXT)
     if len(value) > longest:
         raise source.error(
-            path, f"is {len(value):,} characters long, more than the {longest:,} allowed; shorten it"
+            path,
+            f"is {len(value):,} characters long, more than the {longest:,} allowed; shorten it",
         )
     return value
 
