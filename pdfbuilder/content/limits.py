@@ -57,9 +57,9 @@ ITEMS = {
     ("Handout", "sources"): 60,
     ("Section", "body"): 60,
     ("Bullets", "bullets"): 40,
-    ("SeekHelp", "emergency"): 15,
-    ("SeekHelp", "urgent"): 15,
-    ("SeekHelp", "routine"): 15,
+    ("SeekHelp", "emergency"): 60,
+    ("SeekHelp", "urgent"): 60,
+    ("SeekHelp", "routine"): 60,
 }
 
 

@@ -154,6 +154,14 @@ def load_layout(
     return layout
 
 
+def layout_files(layout: Layout) -> list[files.FileId]:
+    """The files a loaded layout was made from (itself and those it extends)."""
+    for done, made_from in _LOADED.values():
+        if done is layout:
+            return [item for item, _ in made_from]
+    return []
+
+
 def layout_as_data(layout: Layout) -> dict[str, Any]:
     """The resolved layout as plain data, ready to print as YAML and copy into a new file."""
 

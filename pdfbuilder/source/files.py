@@ -214,6 +214,16 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
+def file_id(path: str | Path) -> list[FileId]:
+    """The identity of the file at ``path`` (empty if there is none)."""
+    try:
+        real = Path(path).resolve(strict=True)
+        info = os.stat(real)
+    except (OSError, RuntimeError):
+        return []
+    return [FileId(str(real), info.st_dev, info.st_ino)]
+
+
 # --- which files a run read ------------------------------------------------------------------
 
 _RECORDERS: ContextVar[tuple[list[FileId], ...]] = ContextVar("pdfbuilder_reads", default=())
