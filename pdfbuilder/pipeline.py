@@ -25,6 +25,7 @@ from .layout.styles import Styles, styles_for
 from .output.write import write_atomic
 from .people.clinic import brand_layout
 from .people.personal import personalise
+from .render.blame import TooTall, locate
 from .render.dispatch import render
 from .render.job import Compose, RenderJob
 from .render.pages import PAPER_SIZES
@@ -91,7 +92,10 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     job = RenderJob(
         compose, handout, layout, styles, labels, paper, options.print_marks, options.impose, note
     )
-    pdf = render(job)
+    try:
+        pdf = render(job)
+    except TooTall as exc:  # blamed on the field whose text is too tall: a note, a title...
+        raise locate(exc, handout, options.personal, options.clinic) from None
     if layout.imposition == "booklet" and options.impose and not options.print_marks:
         from .output.impose import impose_booklet  # pypdf loads only for booklets
 

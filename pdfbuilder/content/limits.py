@@ -52,11 +52,11 @@ OTHER = 1_000
 
 #: The most items by (dataclass, field); the content format sets some tighter limits itself.
 ITEMS = {
-    ("Handout", "sections"): 40,
-    ("Handout", "exercises"): 40,
-    ("Handout", "sources"): 60,
-    ("Section", "body"): 60,
-    ("Bullets", "bullets"): 40,
+    ("Handout", "sections"): 100,
+    ("Handout", "exercises"): 60,
+    ("Handout", "sources"): 100,
+    ("Section", "body"): 200,
+    ("Bullets", "bullets"): 200,
     ("SeekHelp", "emergency"): 60,
     ("SeekHelp", "urgent"): 60,
     ("SeekHelp", "routine"): 60,

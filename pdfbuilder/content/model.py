@@ -20,7 +20,7 @@ from typing import Any, Literal
 from ..errors import FieldPath, FigureError
 from ..figures import Figure, builtin_icon_names, figure_schema, parse_figure
 from ..source import schema
-from ..source.files import Roots, as_roots
+from ..source.files import RootArg, as_roots
 from ..source.reader import ParsedFiles, Source, read_text
 from .limits import check_limits
 from .urls import parse_url, url_schema
@@ -368,7 +368,7 @@ def _check_handout(h: Handout, source: Source) -> None:
         seen[ex.id] = i
 
 
-def load_handout(path: str | Path, *, root: Roots | str | Path | None = None) -> Handout:
+def load_handout(path: str | Path, *, root: RootArg = None) -> Handout:
     """Read, parse and validate a handout file (not again while its bytes are unchanged).
 
     Files it names (figure images) must lie in its folder or under ``root`` (one folder or
@@ -376,9 +376,7 @@ def load_handout(path: str | Path, *, root: Roots | str | Path | None = None) ->
     return _HANDOUTS.load(path, as_roots(root))
 
 
-def handout_from_text(
-    text: str, name: str = "<text>", *, root: Roots | str | Path | None = None
-) -> Handout:
+def handout_from_text(text: str, name: str = "<text>", *, root: RootArg = None) -> Handout:
     """Parse and validate handout YAML given as text (``name`` is used in error messages)."""
     return handout_from_source(read_text(text, name, as_roots(root)))
 

@@ -132,9 +132,7 @@ def _stamp(item: files.FileId) -> int | None:
     return info.st_mtime_ns ^ info.st_size
 
 
-def load_layout(
-    ref: str | Path = "standard", *, root: files.Roots | str | Path | None = None
-) -> Layout:
+def load_layout(ref: str | Path = "standard", *, root: files.RootArg = None) -> Layout:
     """Load a built-in layout by name, or a layout file by path, fully resolved.
 
     Layouts it extends by path must lie in its folder or under ``root`` (one folder or

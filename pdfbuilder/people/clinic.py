@@ -23,7 +23,7 @@ from ..errors import FieldPath, FigureError, HandoutError
 from ..layout.contrast import TEXT_RATIO, WHITE, contrast, luminance
 from ..layout.model import Colours, Layout
 from ..source import schema
-from ..source.files import Roots, as_roots
+from ..source.files import RootArg, as_roots
 from ..source.reader import ParsedFiles, Source
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
@@ -143,7 +143,7 @@ def clinic_from_source(source: Source) -> Clinic:
 _CLINICS = ParsedFiles(clinic_from_source, limit=16)
 
 
-def load_clinic(path: str | Path, *, root: Roots | str | Path | None = None) -> Clinic:
+def load_clinic(path: str | Path, *, root: RootArg = None) -> Clinic:
     """Read, parse and validate the clinic profile at ``path`` (cached while unchanged).
 
     Its logo must lie in the profile's folder or under ``root`` (one folder or several)."""

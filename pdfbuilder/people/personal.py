@@ -216,7 +216,8 @@ def personal_from_strings(
         changes["origin"] = None
     personal = dataclasses.replace(base or Personal(), **changes)
     try:
-        return check_personal(dataclasses.replace(personal, origin=None))
+        check_personal(dataclasses.replace(personal, origin=None))
+        return personal
     except HandoutError as exc:
         if base is not None and base.origin is not None:
             check_personal(base)  # the plan file's own mistake, located in the file

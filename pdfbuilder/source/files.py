@@ -60,6 +60,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 #: The roots a file may name files under, beyond the naming file's own folder.
 Roots = tuple[Path, ...]
+#: The ``root=`` argument of the API: one folder, several, or None.
+RootArg = str | Path | Iterable[str | Path] | None
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class FileId:
     inode: int
 
 
-def as_roots(root: str | Path | Iterable[str | Path] | None) -> Roots:
+def as_roots(root: RootArg) -> Roots:
     """The ``root=`` argument of the API (one folder, several, or None) as resolved folders."""
     if root is None:
         return ()

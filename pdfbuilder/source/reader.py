@@ -24,6 +24,7 @@ import yaml
 
 from ..errors import FieldPath, HandoutError
 from . import files
+from .files import Roots
 from .scalars import ScalarProblem, bad_character, character_message, line_and_column, plain_scalar
 
 try:  # libyaml is ten times faster; the pure-Python loader gives the same result.
@@ -72,7 +73,7 @@ class Source:
     #: The text of every unquoted value as written (``0112``, ``1.10``), by path.
     texts: dict[FieldPath, str] = field(default_factory=dict)
     #: Folders, beyond this file's own, where files it names may lie (``--root``).
-    roots: files.Roots = ()
+    roots: Roots = ()
 
     def text_of(self, path: FieldPath, value: Any) -> str | None:
         """The text the author wrote for ``value`` at ``path``: the value itself if it is
@@ -117,7 +118,7 @@ class Source:
         return HandoutError(message, file=self.file_of(path), line=line, column=column, field=path)
 
 
-def read_text(text: str, file: str, roots: files.Roots = ()) -> Source:
+def read_text(text: str, file: str, roots: Roots = ()) -> Source:
     """Parse YAML ``text`` (reported as ``file``) into a :class:`Source`; files it names may
     lie in its own folder or in ``roots``."""
     if len(text) > files.CAPS["yaml"]:
@@ -173,7 +174,7 @@ def read_bytes(path: str | Path, kind: str = "yaml") -> bytes:
     return files.read_confined(path, kind)
 
 
-def read_raw(raw: bytes, name: str, roots: files.Roots = ()) -> Source:
+def read_raw(raw: bytes, name: str, roots: Roots = ()) -> Source:
     """Parse the UTF-8 bytes of a YAML file (reported as ``name``) into a :class:`Source`."""
     try:
         text = raw.decode("utf-8-sig")
@@ -192,9 +193,9 @@ class ParsedFiles(Generic[T]):
 
     def __init__(self, parse: Callable[[Source], T], limit: int = 64) -> None:
         self.parse, self.limit = parse, limit
-        self._done: dict[tuple[str, bytes, files.Roots], tuple[T, list[files.FileId]]] = {}
+        self._done: dict[tuple[str, bytes, Roots], tuple[T, list[files.FileId]]] = {}
 
-    def load(self, path: str | Path, roots: files.Roots = ()) -> T:
+    def load(self, path: str | Path, roots: Roots = ()) -> T:
         """The parsed value of the file at ``path`` (files it names may lie in ``roots``).
 
         The files the value was made from (images it names) are noted as read each time,
@@ -213,7 +214,7 @@ class ParsedFiles(Generic[T]):
         return value
 
 
-def read_file(path: str | Path, roots: files.Roots = ()) -> Source:
+def read_file(path: str | Path, roots: Roots = ()) -> Source:
     """Read and parse the YAML file at ``path``; a missing or unreadable file is a HandoutError."""
     return read_raw(read_bytes(path), str(path), roots)
 
