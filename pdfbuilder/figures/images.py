@@ -19,6 +19,7 @@ import hashlib
 import io
 import logging
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,7 +112,7 @@ def _checked_raster(path: str, digest: str, data: bytes) -> LoadedImage:
 
 def raster_check(data: bytes) -> tuple[str, int, int]:
     """The format and size of a PNG or JPEG, from its header, then fully decoded."""
-    from PIL import Image  # only raster images need it
+    from PIL import Image, UnidentifiedImageError  # only raster images need it
 
     kind, width, height = header_size(data)
     try:
@@ -121,6 +122,8 @@ def raster_check(data: bytes) -> tuple[str, int, int]:
             image.load()
     except ValueError:
         raise
+    except UnidentifiedImageError:
+        raise ValueError(f"cannot be read as a {kind} image; save it again") from None
     except Exception as exc:  # Pillow raises many kinds for broken files
         raise ValueError(f"cannot be decoded ({_why(exc)}); save it again as PNG or JPEG") from None
     return kind, width, height
@@ -169,6 +172,7 @@ def _trial(draw: Any) -> None:
 
 def _why(exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
+    text = re.sub(r"\s*<[^<>]* at 0x[0-9a-fA-F]+>", "", text)  # no Python object text
     return text if len(text) <= 80 else text[:77] + "..."
 
 

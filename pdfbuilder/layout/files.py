@@ -10,7 +10,6 @@ replaced. Errors name the file (in the chain) and the line of the problem.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 from typing import Any
 
@@ -91,9 +90,7 @@ def _find(ref: str, origin: Path | None, roots: files.Roots | None) -> Path:
     if _is_path(ref):
         if roots is not None:
             return files.resolve_named(ref, origin or Path.cwd(), roots, "layout file")
-        path = Path(ref)
-        if not path.is_absolute() and origin is not None:
-            path = origin / path
+        path = Path(ref)  # given by the user: relative to the current folder, as given
         if not path.exists():
             raise HandoutError(f'layout file "{ref}" not found; check the path')
         return path
@@ -119,17 +116,7 @@ def builtin_layout_names() -> list[str]:
 
 #: Loaded layouts by (reference, folder, roots): the layout, and the files it was made
 #: from with their state on disk, so that an edit to any file of the chain is seen.
-_LOADED: dict[tuple[str, str, files.Roots], tuple[Layout, list[tuple[files.FileId, int]]]] = {}
-
-
-def _stamp(item: files.FileId) -> int | None:
-    try:
-        info = os.stat(item.path)
-    except OSError:
-        return None
-    if (info.st_dev, info.st_ino) != (item.device, item.inode):
-        return None
-    return info.st_mtime_ns ^ info.st_size
+_LOADED: dict[tuple[str, str, files.Roots], tuple[Layout, list[tuple[files.FileId, Any]]]] = {}
 
 
 def load_layout(ref: str | Path = "standard", *, root: files.RootArg = None) -> Layout:
@@ -140,7 +127,7 @@ def load_layout(ref: str | Path = "standard", *, root: files.RootArg = None) -> 
     ref, roots = str(ref), files.as_roots(root)
     key = (ref, str(Path.cwd()), roots)
     done = _LOADED.get(key)
-    if done is not None and all(_stamp(item) == stamp for item, stamp in done[1]):
+    if done is not None and all(files.stamp(item) == was for item, was in done[1]):
         files.note(item for item, _ in done[1])
         return done[0]
     with files.recording() as read:
@@ -148,7 +135,7 @@ def load_layout(ref: str | Path = "standard", *, root: files.RootArg = None) -> 
         layout = schema.convert(Layout, source.data, (), source)
     if len(_LOADED) >= 64:
         _LOADED.clear()
-    _LOADED[key] = (layout, [(item, _stamp(item) or 0) for item in read])
+    _LOADED[key] = (layout, [(item, files.stamp(item)) for item in read])
     return layout
 
 

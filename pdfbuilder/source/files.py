@@ -226,6 +226,18 @@ def file_id(path: str | Path) -> list[FileId]:
     return [FileId(str(real), info.st_dev, info.st_ino)]
 
 
+def stamp(item: FileId) -> int | None:
+    """The state on disk of a file read earlier (None if it is gone or another file now):
+    a cache compares it with the state when its value was made."""
+    try:
+        info = os.stat(item.path)
+    except OSError:
+        return None
+    if (info.st_dev, info.st_ino) != (item.device, item.inode):
+        return None
+    return hash((info.st_mtime_ns, info.st_size))
+
+
 # --- which files a run read ------------------------------------------------------------------
 
 _RECORDERS: ContextVar[tuple[list[FileId], ...]] = ContextVar("pdfbuilder_reads", default=())

@@ -187,13 +187,14 @@ def read_raw(raw: bytes, name: str, roots: Roots = ()) -> Source:
 
 
 class ParsedFiles(Generic[T]):
-    """Files parsed once while unchanged: keyed by path and a hash of their bytes, so an
-    edited file is read again and an unchanged one (built over and over by a clinic or a
-    batch run) is not."""
+    """Files parsed once while unchanged: keyed by the file's real path, a hash of its bytes
+    and the roots, so an edited file is read again and an unchanged one (built over and over
+    by a clinic or a batch run) is not; a file it names (an image) that changed on disk
+    makes it be read again too."""
 
     def __init__(self, parse: Callable[[Source], T], limit: int = 64) -> None:
         self.parse, self.limit = parse, limit
-        self._done: dict[tuple[str, bytes, Roots], tuple[T, list[files.FileId]]] = {}
+        self._done: dict[tuple[str, bytes, Roots], tuple[T, list[tuple[files.FileId, Any]]]] = {}
 
     def load(self, path: str | Path, roots: Roots = ()) -> T:
         """The parsed value of the file at ``path`` (files it names may lie in ``roots``).
@@ -201,16 +202,17 @@ class ParsedFiles(Generic[T]):
         The files the value was made from (images it names) are noted as read each time,
         so that a cached input still counts as an input of the run (see ``files.note``)."""
         raw = read_bytes(path)
-        key = (str(path), hashlib.blake2b(raw, digest_size=16).digest(), roots)
+        real = str(Path(path).resolve())
+        key = (real, hashlib.blake2b(raw, digest_size=16).digest(), roots)
         done = self._done.get(key)
-        if done is not None:
-            files.note(done[1])
+        if done is not None and all(files.stamp(item) == was for item, was in done[1]):
+            files.note(item for item, _ in done[1])
             return done[0]
         with files.recording() as named:
             value = self.parse(read_raw(raw, str(path), roots))
         if len(self._done) >= self.limit:
             self._done.clear()
-        self._done[key] = (value, named)
+        self._done[key] = (value, [(item, files.stamp(item)) for item in named])
         return value
 
 
