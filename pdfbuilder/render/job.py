@@ -23,6 +23,7 @@ from ..content.model import Handout
 from ..errors import HandoutError
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..tagging.marks import Recorder
 from .pages import TotalCanvas
 
 #: Composes the leaflet's blocks for a layout (possibly with scaled type) and a frame.
@@ -42,14 +43,17 @@ class RenderJob:
     print_marks: bool = False
     impose: bool = True
     footer_note: str | None = None  # a clinic's footer line, printed on every page
+    recorder: Recorder | None = None  # tagged PDF: what was drawn for which node
 
 
 def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:
     """Run ReportLab's layout, turning its LayoutError into a HandoutError."""
     style = (job.styles.fonts.bold, job.layout.type.small, job.styles.palette.muted)
     try:
+        canvas = partial(TotalCanvas, total_style=style)
+        maker = job.recorder.canvasmaker(canvas) if job.recorder is not None else canvas
         with quick_compression():
-            doc.build(flowables, canvasmaker=partial(TotalCanvas, total_style=style))
+            doc.build(flowables, canvasmaker=maker)
     except LayoutError as exc:
         raise HandoutError(
             f"content does not fit the page: {exc}; shorten it or choose another layout",
