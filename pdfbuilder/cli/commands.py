@@ -95,7 +95,8 @@ def main() -> None:
     "--impose/--no-impose",
     default=True,
     show_default=True,
-    help="Booklet layouts: pages two-up on sheets in folding order, or in reading order.",
+    help="Booklet layouts: pages two-up on sheets in folding order (for the printer), or in "
+    "reading order (the tagged, accessible file).",
 )
 @print_options
 def build(
@@ -108,7 +109,7 @@ def build(
     **for_print: Any,
 ) -> None:
     """Build the PDF leaflet for a handout FILE."""
-    extra = resolve(for_print)
+    extra: dict[str, Any] = resolve(for_print)
     pdf = build_pdf(file, layout, paper=paper, print_marks=print_marks, impose=impose, **extra)
     target = output or Path(file.with_suffix(".pdf").name)
     write_atomic(target, pdf)
