@@ -31,7 +31,7 @@ import pikepdf
 
 _HEX = re.compile(r"<([0-9A-Fa-f]+)>")
 _TEXT_OPS = frozenset({"Tj", "TJ", "'", '"'})
-_LINE_OPS = frozenset({"T*", "Td", "TD", "Tm", "'", '"'})
+_LINE_OPS = frozenset({"T*", "Td", "TD", "'", '"'})  # not Tm: shaped text places each glyph
 
 
 def structure_lines(data: bytes, *, width: int | None = 100) -> list[str]:
