@@ -30,6 +30,7 @@ from .render.dispatch import render
 from .render.job import Compose, RenderJob
 from .render.pages import PAPER_SIZES
 from .source.files import FileId, file_id, recording
+from .tagging import Recorder, collect, document, finish
 from .text.fonts import FontChain, glyph_problem
 
 
@@ -41,7 +42,9 @@ class BuildOptions:
     3 mm bleed and crop marks for a print shop. ``impose``: for booklet layouts, put the pages
     two-up on sheets in saddle-stitch order (False gives the pages in reading order).
     ``clinic``: a clinic profile (logo, numbers, colours). ``personal``: print-time details
-    for one patient; never stored.
+    for one patient; never stored. ``tagged``: a tagged PDF (PDF/UA-1) with a structure
+    tree for screen readers; False only to measure what tagging costs. A booklet imposed
+    on sheets is never tagged: it is for the print shop (docs/accessibility.md).
     """
 
     paper: str | None = None
@@ -49,6 +52,7 @@ class BuildOptions:
     impose: bool = True
     clinic: Any = None
     personal: Any = None
+    tagged: bool = True
 
 
 def build_pdf(
@@ -61,6 +65,7 @@ def build_pdf(
     clinic: Any = None,
     personal: Any = None,
     root: Any = None,
+    tagged: bool = True,
 ) -> bytes:
     """Build a leaflet and return the PDF bytes, without touching the disk.
 
@@ -69,7 +74,7 @@ def build_pdf(
     several) where files named inside them may lie besides their own folders (see
     ``docs/security.md``). The other arguments are those of :class:`BuildOptions`.
     """
-    options = BuildOptions(paper, print_marks, impose, clinic, personal)
+    options = BuildOptions(paper, print_marks, impose, clinic, personal, tagged)
     h = handout if isinstance(handout, Handout) else load_handout(handout, root=root)
     lay = layout if isinstance(layout, Layout) else load_layout(layout, root=root)
     return build(h, lay, options)
@@ -88,31 +93,49 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     check_glyphs(handout, styles, labels)
     handout = personalise(handout, options.clinic, options.personal, styles)
     note = options.clinic.footer if options.clinic is not None and layout.footer else None
-    compose = _composer(handout, labels, options)
+    imposed = layout.imposition == "booklet" and options.impose and not options.print_marks
+    recorder = Recorder() if options.tagged and not imposed else None
+    compose = _composer(handout, labels, options, tagged=recorder is not None)
     job = RenderJob(
-        compose, handout, layout, styles, labels, paper, options.print_marks, options.impose, note
+        compose,
+        handout,
+        layout,
+        styles,
+        labels,
+        paper,
+        options.print_marks,
+        options.impose,
+        note,
+        recorder,
     )
     try:
         pdf = render(job)
     except TooTall as exc:  # blamed on the field whose text is too tall: a note, a title...
         raise locate(exc, handout, options.personal, options.clinic) from None
-    if layout.imposition == "booklet" and options.impose and not options.print_marks:
-        from .output.impose import impose_booklet  # pypdf loads only for booklets
+    if recorder is not None:  # the structure tree, ParentTree and XMP metadata
+        pdf = finish(pdf, document(recorder), recorder)
+    if imposed:
+        from .output.impose import impose_booklet  # pikepdf loads only for booklets
 
         pdf = impose_booklet(pdf)
     return pdf
 
 
-def _composer(handout: Handout, labels: Labels, options: BuildOptions) -> Compose:
+def _composer(handout: Handout, labels: Labels, options: BuildOptions, *, tagged: bool) -> Compose:
     """The compose stage for this leaflet: blocks for a layout (the render stage may scale
-    its type) and a page geometry, mirrored for a right-to-left language."""
+    its type) and a page geometry, mirrored for a right-to-left language; tagged, every
+    block's structure nodes gathered in one document node, in the blocks' order."""
 
     def compose(lay: Layout, geometry: Geometry) -> list[Block]:
         styles = styles_for(lay, labels.rtl)
-        context = Context(handout, lay, styles, labels, geometry, options.clinic, options.personal)
+        context = Context(
+            handout, lay, styles, labels, geometry, options.clinic, options.personal, tagged
+        )
         blocks = compose_blocks(context)
         if labels.rtl:  # right-to-left language: mirror boxes, rows and columns
             mirror(flow for _, flows in blocks for flow in flows)
+        if tagged:
+            collect(flow for _, flows in blocks for flow in flows)
         return blocks
 
     return compose

@@ -96,7 +96,14 @@ def build_row(row: Row) -> RowResult:
             raise HandoutError(row.problem)
         values = {k: v for k, v in row.values.items() if k in COLUMNS and k != "file"}
         personal = personal_from_strings(values)
-        options = BuildOptions(paper=job.paper, clinic=_worker["options"].clinic, personal=personal)
+        # One combined file is for the printer: its pages are copied without their
+        # structure trees, so they are built untagged; each row's own file is tagged.
+        options = BuildOptions(
+            paper=job.paper,
+            clinic=_worker["options"].clinic,
+            personal=personal,
+            tagged=not job.combined,
+        )
         pdf = build(_worker["handout"], _worker["layout"], options)
         if row.target is None:
             return RowResult(row.number, pdf=pdf)

@@ -123,6 +123,12 @@ def check_one(file: Path, options: CheckOptions) -> Report:
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @root_option
+@click.option(
+    "--structure",
+    is_flag=True,
+    help="Also show the built PDF's structure tree in reading order, with each element's "
+    "text: the leaflet as a screen reader meets it.",
+)
 def check(
     files: tuple[Path, ...],
     layout: str,
@@ -134,6 +140,7 @@ def check(
     acronyms: tuple[str, ...],
     strict: bool,
     root: tuple[Path, ...],
+    structure: bool,
 ) -> None:
     """Check handout FILES for reading level, completeness and layout design.
 
@@ -151,19 +158,43 @@ def check(
     reports = [check_one(file, options) for file in files]
     passed = all(r.passed(strict=strict) for r in reports)
     if fmt == "json":
-        data = {
-            "format": JSON_FORMAT,
-            "strict": strict,
-            "passed": passed,
-            "files": [r.to_dict() for r in reports],
-        }
+        entries = [r.to_dict() for r in reports]
+        if structure:
+            for entry, report in zip(entries, reports, strict=True):
+                entry["structure"] = _structure(report)
+        data = {"format": JSON_FORMAT, "strict": strict, "passed": passed, "files": entries}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         # A file that could not be read was reported on stderr, in its one line.
-        click.echo("\n\n".join(format_text(r) for r in reports if r.load_error is None))
+        texts = [
+            format_text(r) + ("\n" + _structure_text(r) if structure else "")
+            for r in reports
+            if r.load_error is None
+        ]
+        click.echo("\n\n".join(texts))
         click.echo(_verdict(reports, strict))
     if not passed:
         sys.exit(1)
+
+
+def _structure(report: Report) -> list[str] | None:
+    """The built PDF's structure tree, one line per element (None: it did not build)."""
+    built = report.accessibility
+    if built is None or not built.pdf:
+        return None
+    from ..check.structure import structure_lines
+
+    return structure_lines(built.pdf)
+
+
+def _structure_text(report: Report) -> str:
+    lines = _structure(report)
+    if lines is None:
+        return "  Structure: none (the leaflet does not build)"
+    return "\n".join(
+        ["  Structure (reading order, as a screen reader meets it):"]
+        + ["    " + line for line in lines]
+    )
 
 
 def _acronyms(values: tuple[str, ...]) -> tuple[str, ...]:

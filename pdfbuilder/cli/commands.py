@@ -96,7 +96,8 @@ def main() -> None:
     "--impose/--no-impose",
     default=True,
     show_default=True,
-    help="Booklet layouts: pages two-up on sheets in folding order, or in reading order.",
+    help="Booklet layouts: pages two-up on sheets in folding order (for the printer), or in "
+    "reading order (the tagged, accessible file).",
 )
 @print_options
 @root_option
@@ -114,7 +115,7 @@ def build(
     target = output or Path(file.with_suffix(".pdf").name)
     check_target(target)  # a folder or a device is refused before the build, not after
     with recording() as inputs:  # the output may be none of the files read
-        extra = resolve(for_print, root)
+        extra: dict[str, Any] = resolve(for_print, root)
         pdf = build_pdf(
             file, layout, paper=paper, print_marks=print_marks, impose=impose, root=root, **extra
         )

@@ -26,9 +26,9 @@ from .context import Context, card_parts, section_heading
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
     h, st, g = ctx.handout, ctx.styles, ctx.geometry
-    parts: list[Flowable] = [ctx.para(h.title, "title")]
+    parts: list[Flowable] = [ctx.tag(ctx.para(h.title, "title"), "H1")]
     if h.subtitle:
-        parts.append(ctx.para(h.subtitle, "subtitle"))
+        parts.append(ctx.tag(ctx.para(h.subtitle, "subtitle"), "P"))
     pad = ctx.layout.type.body * 1.1
     yield Band(
         Stack(parts, gap=2),
@@ -41,7 +41,7 @@ def title_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
-    yield ctx.para(ctx.handout.purpose, "purpose")
+    yield ctx.tag(ctx.para(ctx.handout.purpose, "purpose"), "P")
     yield from _status_notices(ctx)
 
 
@@ -55,7 +55,7 @@ def _status_notices(ctx: Context) -> Iterator[Flowable]:
         notes.append(ctx.labels("unreviewed_translation"))
     if notes:
         yield Box(
-            [make_para(f"<b>{to_markup(n)}</b>", st.body) for n in notes],
+            [ctx.tag(make_para(f"<b>{to_markup(n)}</b>", st.body), "P") for n in notes],
             BoxStyle(
                 padding=ctx.layout.type.body * 0.5,
                 border=st.palette.emergency,
@@ -72,9 +72,10 @@ def takeaways_block(ctx: Context) -> Iterator[Flowable]:
     st = ctx.styles
     content: list[Flowable] = [
         Bookmark(ctx.labels("key_takeaways"), "key-points"),
-        ctx.para(ctx.labels("key_takeaways"), "box_heading"),
+        ctx.tag(ctx.para(ctx.labels("key_takeaways"), "box_heading"), "H2"),
     ]
-    content += [ctx.para(t, "bullet", bulletText="•") for t in ctx.handout.key_takeaways]
+    points = [ctx.item(t, "bullet", "•") for t in ctx.handout.key_takeaways]
+    content += ctx.group("L", points, numbering="Disc")
     box = Box(
         content,
         BoxStyle(
@@ -88,7 +89,7 @@ def takeaways_block(ctx: Context) -> Iterator[Flowable]:
         field="key_takeaways",
     )
     yield Spacer(0, ctx.layout.type.body * 0.6)
-    yield box
+    yield ctx.group("Sect", box)
 
 
 def sections_block(ctx: Context) -> Iterator[Flowable]:
@@ -102,37 +103,40 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
-    yield section_heading(ctx, section.heading, key)
+    flow = [section_heading(ctx, section.heading, key)]
     for block in section.body:
         if isinstance(block, ParagraphBlock):
-            yield ctx.para(block.text, "body")
+            flow.append(ctx.tag(ctx.para(block.text, "body"), "P"))
         elif isinstance(block, Bullets):
-            yield from (ctx.para(b, "bullet", bulletText="•") for b in block.bullets)
+            items = [ctx.item(b, "bullet", "•") for b in block.bullets]
+            flow += ctx.group("L", items, numbering="Disc")
+    yield from ctx.group("Sect", flow)
 
 
 def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
         return
-    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
+    flow = [section_heading(ctx, ctx.labels("exercises"), "exercises")]
     if h.exercises_intro:
         intro = ctx.para(h.exercises_intro, "body")
         intro.keepWithNext = 1  # never leave the heading and intro without the first exercise
-        yield intro
+        flow.append(ctx.tag(intro, "P"))
     for ex in h.exercises:
         if ctx.layout.figure.position in ("above", "compact"):
             parts = list(open_exercise(ctx, ex))
         else:
             parts = [exercise_card(ctx, ex)]
         parts[0].spaceBefore = ctx.layout.type.body * 0.7
-        yield from parts
+        flow += ctx.group("Sect", parts)
+    yield from ctx.group("Sect", flow)
 
 
 def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
     """An exercise for one-column, large type: name, figure and dose kept together, then the
     steps flow (a page may break between steps, never inside one), then a rule."""
     figure, steps = card_parts(ctx, ex)
-    name = ctx.para(ex.name, "card_heading")
+    name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
     gap = ctx.layout.type.body * 0.3
     if ctx.layout.figure.position == "compact":
         # Narrow panels: the name and dose beside the figure, the steps under both.
@@ -158,7 +162,7 @@ def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
         gap=ctx.layout.type.body,
     )
     return Box(
-        [ctx.para(ex.name, "card_heading"), body],
+        [ctx.tag(ctx.para(ex.name, "card_heading"), "H3"), body],
         BoxStyle(
             padding=ctx.layout.type.body * 0.6,
             border=ctx.styles.palette.card_border,
@@ -173,16 +177,18 @@ def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
 def sources_block(ctx: Context) -> Iterator[Flowable]:
     h, lab = ctx.handout, ctx.labels
     yield Spacer(0, ctx.layout.type.body * 0.6)
-    heading = Stack(
-        [Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0
-    )
+    title = ctx.tag(ctx.para(lab("sources"), "card_heading"), "H2")
+    heading = Stack([Bookmark(lab("sources"), "sources"), title], gap=0)
     heading.keepWithNext = 1
-    yield heading
+    flow: list[Flowable] = [heading]
+    items = []
     for n, ref in enumerate(h.sources, 1):
         text = f"{ref.title}. {ref.publisher}, {ref.year}."
         if ref.url:
             text += f" {ref.url}"
-        yield ctx.para(text, "small_bullet", bulletText=f"{n}.")
+        contents = f"{plain(ref.title)}: {ref.url}" if ref.url else None
+        items.append(ctx.item(text, "small_bullet", f"{n}.", url=ref.url, contents=contents))
+    flow += ctx.group("L", items, numbering="Decimal")
     r = h.review
     about = lab(
         "about_line",
@@ -192,8 +198,7 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
         published=lab.date(r.published),
         next_review=lab.date(r.next_review),
     )
-    yield Spacer(0, ctx.layout.type.small * 0.5)
-    yield ctx.para(about, "small")
+    flow += [Spacer(0, ctx.layout.type.small * 0.5), ctx.tag(ctx.para(about, "small"), "P")]
     if not ctx.layout.footer:
         # No page footer in this layout (a trifold): the document line goes here instead.
         line = lab(
@@ -202,4 +207,5 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
             version=r.version,
             next_review=lab.month_year(r.next_review),
         )
-        yield ctx.para(line, "small")
+        flow.append(ctx.tag(ctx.para(line, "small"), "P"))
+    yield from ctx.group("Sect", flow)

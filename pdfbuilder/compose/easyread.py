@@ -43,7 +43,13 @@ def picture(ctx: Context, name: str | None) -> Flowable:
     size = min(_picture_width(ctx) - ctx.layout.type.body, MAX_PICTURE)
     if name is None:
         return Spacer(size, 1)
-    return icon_flowable(name, size, ctx.styles.figure)
+    icon = icon_flowable(name, size, ctx.styles.figure)
+    return ctx.tag(icon, "Figure", alt=picture_alt(ctx, name))
+
+
+def picture_alt(ctx: Context, name: str) -> str:
+    """What a pictogram shows, in words, in the leaflet's language (``picture_<name>``)."""
+    return ctx.labels(f"picture_{name.replace('-', '_')}")
 
 
 def row(ctx: Context, left: Flowable, right: list[Flowable]) -> Flowable:
@@ -61,7 +67,7 @@ def row(ctx: Context, left: Flowable, right: list[Flowable]) -> Flowable:
 def sentences(ctx: Context, text: str, style: str = "body") -> list[Flowable]:
     """A paragraph as one line per sentence: Easy Read keeps to one short idea a line."""
     parts = [p for p in _SENTENCE_END.split(" ".join(text.split())) if p]
-    return [ctx.para(p, style) for p in parts]
+    return [ctx.tag(ctx.para(p, style), "P") for p in parts]
 
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
@@ -69,15 +75,16 @@ def purpose_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def takeaways_block(ctx: Context) -> Iterator[Flowable]:
-    yield section_heading(ctx, ctx.labels("key_takeaways"), "key-points")
+    flow = [section_heading(ctx, ctx.labels("key_takeaways"), "key-points")]
     for point in ctx.handout.key_takeaways:
-        yield row(ctx, picture(ctx, "check"), sentences(ctx, point))
+        flow.append(row(ctx, picture(ctx, "check"), sentences(ctx, point)))
+    yield from ctx.group("Sect", flow)
 
 
 def sections_block(ctx: Context) -> Iterator[Flowable]:
     for number, section in enumerate(ctx.handout.sections, 1):
         heading = section_heading(ctx, section.heading, f"section-{number}")
-        first = True
+        first, flow = True, []
         for block in section.body:
             for text, name in _ideas(block):
                 words = sentences(ctx, text)
@@ -85,7 +92,8 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
                     # The heading rides in the first row, beside the section's picture.
                     words, first = [heading, *words], False
                     name = name or section.picture
-                yield row(ctx, picture(ctx, name), words)
+                flow.append(row(ctx, picture(ctx, name), words))
+        yield from ctx.group("Sect", flow)
 
 
 def _ideas(block: Paragraph | Bullets) -> Iterator[tuple[str, str | None]]:
@@ -100,22 +108,25 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
         return
-    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
+    flow = [section_heading(ctx, ctx.labels("exercises"), "exercises")]
     if h.exercises_intro:
-        yield row(ctx, picture(ctx, "exercise"), sentences(ctx, h.exercises_intro))
+        flow.append(row(ctx, picture(ctx, "exercise"), sentences(ctx, h.exercises_intro)))
     width = _picture_width(ctx) - ctx.layout.type.body
     height = width * ctx.layout.figure.height / ctx.layout.figure.width
     for ex in h.exercises:
         figure, steps = card_parts(ctx, ex)
         dose = figure[1:]  # the dose line, under the picture
-        left = Stack([render_figure(ex.figure, width, height, ctx.styles.figure), *dose], gap=2)
-        yield row(ctx, left, [ctx.para(ex.name, "card_heading"), *steps])
-        yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.4)
+        drawn = render_figure(ex.figure, width, height, ctx.styles.figure)
+        left = Stack([ctx.tag(drawn, "Figure", alt=ex.figure.alt), *dose], gap=2)
+        name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
+        flow.append(ctx.group("Sect", row(ctx, left, [name, *steps])))
+        flow.append(Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.4))
+    yield from ctx.group("Sect", flow)
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """Each tier a whole box: its pictogram on the left, its words and signs on the right."""
-    yield section_heading(ctx, ctx.labels("seek_help"), "seek-help")
+    flow = [section_heading(ctx, ctx.labels("seek_help"), "seek-help")]
     body = ctx.layout.type.body
     for tier in tiers(ctx):
         words = Stack(tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=body * 0.15)
@@ -127,7 +138,8 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         )
         box = tier_box(ctx, tier, [inner], body * 0.5)
         box.spaceBefore = body * 0.8
-        yield box
+        flow.append(box)
+    yield from ctx.group("Sect", flow)
 
 
 #: The blocks built differently in Easy Read; the others are the same as in every layout.

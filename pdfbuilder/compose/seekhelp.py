@@ -49,16 +49,18 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
     contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
     heading = make_para(to_markup(lab(f"{tier.name}_heading", **contacts)), st.tier_heading)
     icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
+    lead = make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body)
+    items = [ctx.item(item, "bullet", "•") for item in tier.items]
     return [
-        SideBySide(icon, icon_size, heading, gap=icon_size * 0.4),
-        make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body),
-        *(ctx.para(item, "bullet", bulletText="•") for item in tier.items),
+        SideBySide(icon, icon_size, ctx.tag(heading, "H3"), gap=icon_size * 0.4),
+        ctx.tag(lead, "P"),
+        *ctx.group("L", items, numbering="Disc"),
     ]
 
 
 def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) -> Box:
     """A tier's own bordered box, which never splits."""
-    return Box(
+    box = Box(
         content,
         BoxStyle(
             padding=padding,
@@ -71,6 +73,7 @@ def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) 
         name=f"the {tier.name} part of the when-to-get-help box",
         field=f"seek_help.{tier.name}",
     )
+    return ctx.group("Sect", box)
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
@@ -79,29 +82,32 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     size = ctx.layout.type.card_heading * 1.5
     boxes = [tier_box(ctx, t, tier_words(ctx, t, size), body * 0.6) for t in tiers(ctx)]
     gap = body * 0.6
-    heading = [Bookmark(lab("seek_help"), "seek-help"), ctx.para(lab("seek_help"), "box_heading")]
+    title = ctx.tag(ctx.para(lab("seek_help"), "box_heading"), "H2")
+    heading = [Bookmark(lab("seek_help"), "seek-help"), title]
     yield Spacer(0, body * 0.8)
     if ctx.layout.seek_help_keep == "tier":
         # Too tall for one page in this layout: each tier stays whole, the heading stays
         # with the first tier.
         first = Stack(heading, gap=0)
         first.keepWithNext = 1
-        yield first
         for box in boxes:
             box.spaceBefore = gap
-            yield box
+        yield from ctx.group("Sect", [first, *boxes])
         return
     across = ctx.layout.seek_help_tiers == "across"
     content: list[Flowable] = [*heading, *([Row(boxes, gap)] if across else boxes)]
-    yield Box(
-        content,
-        BoxStyle(
-            padding=body * 0.8,
-            border=ctx.styles.palette.text,
-            border_width=1.5,
-            radius=4,
-            space_between=body * 0.5,
+    yield ctx.group(
+        "Sect",
+        Box(
+            content,
+            BoxStyle(
+                padding=body * 0.8,
+                border=ctx.styles.palette.text,
+                border_width=1.5,
+                radius=4,
+                space_between=body * 0.5,
+            ),
+            name=SEEK_HELP_BOX,
+            field="seek_help",
         ),
-        name=SEEK_HELP_BOX,
-        field="seek_help",
     )

@@ -22,6 +22,7 @@ from ..content.labels import Labels
 from ..content.model import Handout
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..tagging.marks import Recorder
 from .blame import too_tall
 from .pages import TotalCanvas
 
@@ -42,6 +43,7 @@ class RenderJob:
     print_marks: bool = False
     impose: bool = True
     footer_note: str | None = None  # a clinic's footer line, printed on every page
+    recorder: Recorder | None = None  # tagged PDF: what was drawn for which node
 
 
 def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:
@@ -49,8 +51,10 @@ def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:
     style = (job.styles.fonts.bold, job.layout.type.small, job.styles.palette.muted)
     story = list(flowables)  # ReportLab empties the list it lays out
     try:
+        canvas = partial(TotalCanvas, total_style=style)
+        maker = job.recorder.canvasmaker(canvas) if job.recorder is not None else canvas
         with quick_compression():
-            doc.build(flowables, canvasmaker=partial(TotalCanvas, total_style=style))
+            doc.build(flowables, canvasmaker=maker)
     except LayoutError:  # its text names Python objects: say which piece, in mm, instead
         raise too_tall(story, doc.frame, source_file(job.handout)) from None
 
