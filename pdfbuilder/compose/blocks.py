@@ -16,23 +16,24 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..content.model import Bullets, Exercise, Section
 from ..content.model import Paragraph as ParagraphBlock
-from ..content.references import citation
+from ..content.references import citation, link
 from ..content.signoff import reviewer_line
-from ..flowables.boxes import Band, Bookmark, Box, BoxStyle, Rule
+from ..flowables.boxes import Band, Bookmark, Box, Rule
 from ..flowables.columns import TwoColumns
 from ..flowables.rows import SideBySide, Stack
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .context import Context, card_parts, section_heading
 from .item_figures import beside
+from .looks import box_style
 
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
     h, st, g = ctx.handout, ctx.styles, ctx.geometry
-    parts: list[Flowable] = [ctx.para(h.title, "title")]
+    parts: list[Flowable] = [ctx.tag(ctx.para(h.title, "title"), "H1")]
     if h.subtitle:
-        parts.append(ctx.para(h.subtitle, "subtitle"))
-    pad = ctx.layout.type.body * 1.1
+        parts.append(ctx.tag(ctx.para(h.subtitle, "subtitle"), "P"))
+    pad = st.space.title_padding
     yield Band(
         Stack(parts, gap=2),
         st.palette.accent,
@@ -44,7 +45,7 @@ def title_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
-    yield ctx.para(ctx.handout.purpose, "purpose")
+    yield ctx.tag(ctx.para(ctx.handout.purpose, "purpose"), "P")
     yield from _status_notices(ctx)
 
 
@@ -58,15 +59,8 @@ def _status_notices(ctx: Context) -> Iterator[Flowable]:
         notes.append(ctx.labels("unreviewed_translation"))
     if notes:
         yield Box(
-            [make_para(f"<b>{to_markup(n)}</b>", st.body) for n in notes],
-            BoxStyle(
-                padding=ctx.layout.type.body * 0.5,
-                border=st.palette.emergency,
-                border_width=1.5,
-                dash=(5.0, 3.0),
-                radius=2,
-                space_between=0,
-            ),
+            [ctx.tag(make_para(f"<b>{to_markup(n)}</b>", st.body), "P") for n in notes],
+            box_style(ctx, "notice", border=st.palette.emergency),
             name="the draft notice",
         )
 
@@ -75,23 +69,18 @@ def takeaways_block(ctx: Context) -> Iterator[Flowable]:
     st = ctx.styles
     content: list[Flowable] = [
         Bookmark(ctx.labels("key_takeaways"), "key-points"),
-        ctx.para(ctx.labels("key_takeaways"), "box_heading"),
+        ctx.tag(ctx.para(ctx.labels("key_takeaways"), "box_heading"), "H2"),
     ]
-    content += [ctx.para(t, "bullet", bulletText="•") for t in ctx.handout.key_takeaways]
+    points = [ctx.item(t, "bullet", "•") for t in ctx.handout.key_takeaways]
+    content += ctx.group("L", points, numbering="Disc")
     box = Box(
         content,
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.8,
-            background=st.palette.tint,
-            left_bar=st.palette.accent,
-            radius=2,
-            space_between=0,
-        ),
+        box_style(ctx, "takeaways", background=st.palette.tint, bar=st.palette.accent),
         name="the key points box",
         field="key_takeaways",
     )
-    yield Spacer(0, ctx.layout.type.body * 0.6)
-    yield box
+    yield Spacer(0, st.space.block)
+    yield ctx.group("Sect", box)
 
 
 def sections_block(ctx: Context) -> Iterator[Flowable]:
@@ -101,44 +90,48 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
     if ctx.layout.columns == 1:
         yield from flow
         return
-    yield TwoColumns(flow, gap=ctx.layout.type.body * 1.6)
+    yield TwoColumns(flow, gap=ctx.styles.space.columns)
 
 
 def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
-    yield section_heading(ctx, section.heading, key)
+    flow = [section_heading(ctx, section.heading, key)]
     for block in section.body:
         if isinstance(block, ParagraphBlock):
-            yield beside(ctx, ctx.para(block.text, "body"), block.figure)
+            text = ctx.tag(ctx.para(block.text, "body"), "P")
+            flow.append(beside(ctx, text, block.figure))
         elif isinstance(block, Bullets):
-            figures = block.figures or (None,) * len(block.bullets)
-            for text, figure in zip(block.bullets, figures, strict=True):
-                yield beside(ctx, ctx.para(text, "bullet", bulletText="•"), figure)
+            items = [ctx.item(b, "bullet", "•") for b in block.bullets]
+            ctx.group("L", items, numbering="Disc")
+            figures = block.figures or (None,) * len(items)
+            flow += [beside(ctx, i, f) for i, f in zip(items, figures, strict=True)]
+    yield from ctx.group("Sect", flow)
 
 
 def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
         return
-    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
+    flow = [section_heading(ctx, ctx.labels("exercises"), "exercises")]
     if h.exercises_intro:
         intro = ctx.para(h.exercises_intro, "body")
         intro.keepWithNext = 1  # never leave the heading and intro without the first exercise
-        yield intro
+        flow.append(ctx.tag(intro, "P"))
     for ex in h.exercises:
         if ctx.layout.figure.position in ("above", "compact"):
             parts = list(open_exercise(ctx, ex))
         else:
             parts = [exercise_card(ctx, ex)]
-        parts[0].spaceBefore = ctx.layout.type.body * 0.7
-        yield from parts
+        parts[0].spaceBefore = ctx.styles.space.exercise
+        flow += ctx.group("Sect", parts)
+    yield from ctx.group("Sect", flow)
 
 
 def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
     """An exercise for one-column, large type: name, figure and dose kept together, then the
     steps flow (a page may break between steps, never inside one), then a rule."""
     figure, steps = card_parts(ctx, ex)
-    name = ctx.para(ex.name, "card_heading")
-    gap = ctx.layout.type.body * 0.3
+    name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
+    gap = ctx.styles.space.exercise_parts
     if ctx.layout.figure.position == "compact":
         # Narrow panels: the name and dose beside the figure, the steps under both.
         width = ctx.layout.figure.width * mm
@@ -149,7 +142,7 @@ def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
     top.keepWithNext = 1
     yield top
     yield from steps
-    yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.6)
+    yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.styles.space.exercise_rule)
 
 
 def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
@@ -160,31 +153,29 @@ def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
         Stack(figure, gap=2),
         ctx.layout.figure.width * mm,
         Stack(steps, gap=1),
-        gap=ctx.layout.type.body,
+        gap=ctx.styles.space.figure_gap,
     )
     return Box(
-        [ctx.para(ex.name, "card_heading"), body],
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.6,
-            border=ctx.styles.palette.card_border,
-            border_width=1,
-            radius=4,
-            space_between=ctx.layout.type.body * 0.3,
-        ),
+        [ctx.tag(ctx.para(ex.name, "card_heading"), "H3"), body],
+        box_style(ctx, "card", border=ctx.styles.palette.card_border),
         name=f'the exercise card "{plain(ex.name)}"',
     )
 
 
 def sources_block(ctx: Context) -> Iterator[Flowable]:
     h, lab = ctx.handout, ctx.labels
-    yield Spacer(0, ctx.layout.type.body * 0.6)
-    heading = Stack(
-        [Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0
-    )
+    yield Spacer(0, ctx.styles.space.block)
+    title = ctx.tag(ctx.para(lab("sources"), "card_heading"), "H2")
+    heading = Stack([Bookmark(lab("sources"), "sources"), title], gap=0)
     heading.keepWithNext = 1
-    yield heading
+    flow: list[Flowable] = [heading]
+    items = []
     for n, ref in enumerate(h.sources, 1):
-        yield ctx.para(citation(ref, lab), "small_bullet", bulletText=f"{n}.")
+        url = link(ref)
+        contents = f"{plain(ref.title)}: {url}" if url else None
+        text = citation(ref, lab)
+        items.append(ctx.item(text, "small_bullet", f"{n}.", url=url, contents=contents))
+    flow += ctx.group("L", items, numbering="Decimal")
     r = h.review
     about = lab(
         "about_line",
@@ -194,8 +185,7 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
         published=lab.date(r.published),
         next_review=lab.date(r.next_review),
     )
-    yield Spacer(0, ctx.layout.type.small * 0.5)
-    yield ctx.para(about, "small")
+    flow += [Spacer(0, ctx.layout.type.small * 0.5), ctx.tag(ctx.para(about, "small"), "P")]
     if not ctx.layout.footer:
         # No page footer in this layout (a trifold): the document line goes here instead.
         line = lab(
@@ -204,4 +194,5 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
             version=r.version,
             next_review=lab.month_year(r.next_review),
         )
-        yield ctx.para(line, "small")
+        flow.append(ctx.tag(ctx.para(line, "small"), "P"))
+    yield from ctx.group("Sect", flow)

@@ -43,25 +43,31 @@ def picture(ctx: Context, name: str | None) -> Flowable | None:
     if name is None:
         return None
     size = min(_picture_width(ctx) - ctx.layout.type.body, MAX_PICTURE)
-    return icon_flowable(name, size, ctx.styles.figure)
+    icon = icon_flowable(name, size, ctx.styles.figure)
+    return ctx.tag(icon, "Figure", alt=picture_alt(ctx, name))
+
+
+def picture_alt(ctx: Context, name: str) -> str:
+    """What a pictogram shows, in words, in the leaflet's language (``picture_<name>``)."""
+    return ctx.labels(f"picture_{name.replace('-', '_')}")
 
 
 def row(ctx: Context, left: Flowable | None, right: list[Flowable]) -> Flowable:
     """One idea: ``left`` in the picture column, ``right`` stacked beside it; never split.
     Without a picture the words take the whole width."""
-    words = Stack(right, gap=ctx.layout.type.body * 0.2)
+    words = Stack(right, gap=ctx.styles.space.easy_read_gap)
     if left is None:
         line: Flowable = words
     else:
-        line = SideBySide(left, _picture_width(ctx), words, gap=ctx.layout.type.body * 0.2)
-    line.spaceBefore = ctx.layout.type.body * 0.9
+        line = SideBySide(left, _picture_width(ctx), words, gap=ctx.styles.space.easy_read_gap)
+    line.spaceBefore = ctx.styles.space.easy_read_row
     return line
 
 
 def sentences(ctx: Context, text: str, style: str = "body") -> list[Flowable]:
     """A paragraph as one line per sentence: Easy Read keeps to one short idea a line."""
     parts = [p for p in _SENTENCE_END.split(" ".join(text.split())) if p]
-    return [ctx.para(p, style) for p in parts]
+    return [ctx.tag(ctx.para(p, style), "P") for p in parts]
 
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
@@ -70,15 +76,18 @@ def purpose_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def takeaways_block(ctx: Context) -> Iterator[Flowable]:
-    yield section_heading(ctx, ctx.labels("key_takeaways"), "key-points")
+    flow = [section_heading(ctx, ctx.labels("key_takeaways"), "key-points")]
     for point in ctx.handout.key_takeaways:
-        yield row(ctx, picture(ctx, ctx.handout.pictures.key_takeaways), sentences(ctx, point))
+        flow.append(
+            row(ctx, picture(ctx, ctx.handout.pictures.key_takeaways), sentences(ctx, point))
+        )
+    yield from ctx.group("Sect", flow)
 
 
 def sections_block(ctx: Context) -> Iterator[Flowable]:
     for number, section in enumerate(ctx.handout.sections, 1):
         heading = section_heading(ctx, section.heading, f"section-{number}")
-        first = True
+        first, flow = True, []
         for block in section.body:
             for text, name, figure in _ideas(block):
                 words = sentences(ctx, text)
@@ -86,7 +95,8 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
                     # The heading rides in the first row, beside the section's picture.
                     words, first = [heading, *words], False
                     name = name or section.picture
-                yield row(ctx, _left(ctx, name, figure), words)
+                flow.append(row(ctx, _left(ctx, name, figure), words))
+        yield from ctx.group("Sect", flow)
 
 
 def _left(ctx: Context, name: str | None, figure: Figure | None) -> Flowable | None:
@@ -95,7 +105,8 @@ def _left(ctx: Context, name: str | None, figure: Figure | None) -> Flowable | N
         return picture(ctx, name)
     width = _picture_width(ctx) - ctx.layout.type.body
     height = width * ctx.layout.figure.height / ctx.layout.figure.width
-    return render_figure(figure, width, height, ctx.styles.figure)
+    drawn = render_figure(figure, width, height, ctx.styles.figure)
+    return ctx.tag(drawn, "Figure", alt=figure.alt)
 
 
 def _ideas(block: Paragraph | Bullets) -> Iterator[tuple[str, str | None, Figure | None]]:
@@ -110,35 +121,42 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
         return
-    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
+    flow = [section_heading(ctx, ctx.labels("exercises"), "exercises")]
     if h.exercises_intro:
         intro = picture(ctx, h.pictures.exercises_intro)
-        yield row(ctx, intro, sentences(ctx, h.exercises_intro))
+        flow.append(row(ctx, intro, sentences(ctx, h.exercises_intro)))
     width = _picture_width(ctx) - ctx.layout.type.body
     height = width * ctx.layout.figure.height / ctx.layout.figure.width
     for ex in h.exercises:
         figure, steps = card_parts(ctx, ex)
         dose = figure[1:]  # the dose line, under the picture
-        left = Stack([render_figure(ex.figure, width, height, ctx.styles.figure), *dose], gap=2)
-        yield row(ctx, left, [ctx.para(ex.name, "card_heading"), *steps])
-        yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.4)
+        drawn = render_figure(ex.figure, width, height, ctx.styles.figure)
+        left = Stack([ctx.tag(drawn, "Figure", alt=ex.figure.alt), *dose], gap=2)
+        name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
+        flow.append(ctx.group("Sect", row(ctx, left, [name, *steps])))
+        rule = Rule(ctx.styles.palette.card_border, 1.0, space=ctx.styles.space.easy_read_rule)
+        flow.append(rule)
+    yield from ctx.group("Sect", flow)
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """Each tier a whole box: its pictogram on the left, its words and signs on the right."""
-    yield section_heading(ctx, ctx.labels("seek_help"), "seek-help")
-    body = ctx.layout.type.body
+    flow = [section_heading(ctx, ctx.labels("seek_help"), "seek-help")]
+    body, space = ctx.layout.type.body, ctx.styles.space
     for tier in tiers(ctx):
-        words = Stack(tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=body * 0.15)
+        words = Stack(
+            tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=space.easy_read_lines
+        )
         left = picture(ctx, getattr(ctx.handout.pictures, tier.name))
         inner = (
             words
             if left is None
-            else SideBySide(left, _picture_width(ctx) - body, words, gap=body * 0.5)
+            else SideBySide(left, _picture_width(ctx) - body, words, gap=space.easy_read_tier_gap)
         )
-        box = tier_box(ctx, tier, [inner], body * 0.5)
-        box.spaceBefore = body * 0.8
-        yield box
+        box = tier_box(ctx, tier, [inner])
+        box.spaceBefore = ctx.styles.space.seek_help
+        flow.append(box)
+    yield from ctx.group("Sect", flow)
 
 
 #: The blocks built differently in Easy Read; the others are the same as in every layout.

@@ -53,13 +53,9 @@ def beside(ctx: Context, text: Flowable, figure: Figure | None) -> Flowable:
     if figure is None:
         return text
     w, h = figure_size(ctx, column_width(ctx), figure)
-    row = SideBySide(
-        render_figure(figure, w, h, ctx.styles.figure),
-        w,
-        Stack([text], gap=0),
-        ctx.layout.type.body,
-    )
-    row.spaceBefore = getattr(text.style, "spaceBefore", 0) + ctx.layout.type.body * 0.3
+    drawn = ctx.tag(render_figure(figure, w, h, ctx.styles.figure), "Figure", alt=figure.alt)
+    row = SideBySide(drawn, w, Stack([text], gap=0), ctx.layout.type.body)
+    row.spaceBefore = text.getSpaceBefore() + ctx.layout.type.body * 0.3
     row.spaceAfter = ctx.layout.type.body * 0.3
     row.text_alone = text  # what the row gives way to (see without_figures)
     return row

@@ -112,6 +112,13 @@ def citation(ref: Reference, labels: Labels) -> str:
     return " ".join(p for p in parts if p)
 
 
+def link(ref: Reference) -> str | None:
+    """Where the printed citation links to: its address, else its DOI's address."""
+    if ref.url:
+        return ref.url
+    return f"https://doi.org/{ref.doi}" if ref.doi else None
+
+
 def _who(ref: Reference) -> str:
     if not ref.authors:
         return _end(ref.publisher or "")

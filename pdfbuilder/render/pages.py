@@ -27,6 +27,7 @@ from ..content.labels import Labels
 from ..content.model import Handout
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..tagging.marks import FOOTER, PRINTER, begin_mark, end_mark
 from ..text.draw import draw_string
 from ..text.markup import plain
 
@@ -147,6 +148,7 @@ def draw_crop_marks(canvas: Any, setup: PageSetup, grayscale: bool) -> None:
         return
     x0, y0, x1, y1 = setup.trim_box
     gap, length = setup.bleed + 1 * mm, 6 * mm
+    begin_mark(canvas, PRINTER)
     canvas.saveState()
     canvas.setStrokeColor(Color(0, 0, 0) if grayscale else CMYKColor(1, 1, 1, 1))
     canvas.setLineWidth(0.25)
@@ -155,6 +157,7 @@ def draw_crop_marks(canvas: Any, setup: PageSetup, grayscale: bool) -> None:
             canvas.line(x + sx * gap, y, x + sx * (gap + length), y)
             canvas.line(x, y + sy * gap, x, y + sy * (gap + length))
     canvas.restoreState()
+    end_mark(canvas, PRINTER)
 
 
 def _document_line(handout: Handout, labels: Labels) -> str:
@@ -201,6 +204,7 @@ class Footer:
         y = setup.offset + m.bottom * mm + size * 0.4
         page_y = y + size * 1.3 if two_lines else y
         top_y = page_y + size * 1.3 if self.note else page_y
+        begin_mark(canvas, FOOTER)  # the footer is page furniture: never read mid-sentence
         canvas.saveState()
         canvas.setStrokeColor(self.styles.palette.card_border)
         canvas.setLineWidth(0.6)
@@ -225,3 +229,4 @@ class Footer:
             page_label = self.labels("page_of", page=page, pages=total)
             draw_string(canvas, left_x, page_y, page_label, chain, rtl=rtl)
         canvas.restoreState()
+        end_mark(canvas, FOOTER)

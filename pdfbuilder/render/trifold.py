@@ -28,6 +28,8 @@ from ..compose.item_figures import without_figures
 from ..errors import HandoutError
 from ..flowables.columns import Placed, fill_column
 from ..layout.model import Layout
+from ..tagging.flowables import InRegion
+from ..tagging.marks import begin_mark, end_mark
 from .job import RenderJob, build_document, source_file
 from .pages import doc_template, draw_crop_marks, page_setup
 
@@ -37,6 +39,9 @@ FLAP_INSET = 2 * mm
 GUTTER = 5 * mm
 SCALE_STEP = 0.05
 WORDS_PER_MM2 = 0.03  # rough words per square millimetre of 9 pt text, for the overflow hint
+#: The panels in the order a reader meets them: the cover, the flap inside it, the inside
+#: left to right, the back (the order of the tagged PDF's structure tree).
+READING_ORDER = ("cover", "flap", "inside-1", "inside-2", "inside-3", "back")
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,8 @@ def place(
         panel = by_name[name]
         placed[name], items, _ = fill_column(items, panel.width, panel.height)
     if items and "back" not in overflow:
-        items = _fill_below(items, by_name["back"], placed, used["back"] + layout.type.body * 1.5)
+        gap = layout.type.body * layout.spacing.panel_gap
+        items = _fill_below(items, by_name["back"], placed, used["back"] + gap)
     if items:
         overflow["inside"] = _height(items, by_name["inside-3"].width)
     return Placement(placed, overflow)
@@ -259,7 +265,8 @@ def _draw(job: RenderJob, sheet: list[Panel], setup: Any, attempt: Placement) ->
     story: list[Flowable] = []
     for name in ("flap", "back", "cover", "inside-1", "inside-2", "inside-3"):
         panel = next(p for p in sheet if p.name == name)
-        story.append(PanelContent(attempt.panels[name], panel.width, panel.height))
+        content = PanelContent(attempt.panels[name], panel.width, panel.height)
+        story.append(InRegion(content, READING_ORDER.index(name)))
         if name == "cover":
             story.append(NextPageTemplate("inside"))
         if name != "inside-3":
@@ -272,6 +279,7 @@ def _draw(job: RenderJob, sheet: list[Panel], setup: Any, attempt: Placement) ->
 
 def _fold_guides(canvas: Any, setup: Any, xs: list[float]) -> None:
     """Short light marks at each fold, at the top and bottom edges of the page."""
+    begin_mark(canvas)
     canvas.saveState()
     canvas.setStrokeGray(0.55)
     canvas.setLineWidth(0.5)
@@ -280,3 +288,4 @@ def _fold_guides(canvas: Any, setup: Any, xs: list[float]) -> None:
         canvas.line(o + x, o, o + x, o + 4 * mm)
         canvas.line(o + x, o + h - 4 * mm, o + x, o + h)
     canvas.restoreState()
+    end_mark(canvas)
