@@ -18,6 +18,7 @@ import yaml
 
 from .._version import __version__
 from ..content.model import handout_json_schema, load_handout
+from ..content.shipped import handout_path
 from ..content.translations import translation_warnings
 from ..errors import HandoutError
 from ..layout.files import builtin_layout_names, layout_as_data, load_layout
@@ -50,6 +51,8 @@ class HandoutGroup(click.Group):
         "check": ("pdfbuilder.cli.check", "check"),
         "batch": ("pdfbuilder.cli.batch", "batch"),
         "serve": ("pdfbuilder.web.cli", "serve"),  # the web page (the `web` extra)
+        "list": ("pdfbuilder.cli.library", "list_handouts"),
+        "exercises": ("pdfbuilder.cli.library", "exercises"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -78,7 +81,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", metavar="FILE|ID", type=click.Path(dir_okay=False, path_type=Path))
 @layout_options
 @click.option(
     "-o",
@@ -111,7 +114,9 @@ def build(
     root: tuple[Path, ...],
     **for_print: Any,
 ) -> None:
-    """Build the PDF leaflet for a handout FILE."""
+    """Build the PDF leaflet for a handout FILE, or a shipped handout by its ID
+    (`handout list`)."""
+    file = handout_path(file)
     target = output or Path(file.with_suffix(".pdf").name)
     check_target(target)  # a folder or a device is refused before the build, not after
     with recording() as inputs:  # the output may be none of the files read
@@ -124,7 +129,13 @@ def build(
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    metavar="FILE|ID...",
+    type=click.Path(dir_okay=False, path_type=Path),
+)
 @click.option(
     "--strict", is_flag=True, help="Exit 1 on warnings too (e.g. an outdated translation)."
 )
@@ -138,6 +149,7 @@ def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> N
     failed = warned = 0
     for file in files:
         try:
+            file = handout_path(file)
             warnings = translation_warnings(load_handout(file, root=root), file)
         except HandoutError as exc:
             failed += 1
