@@ -26,6 +26,7 @@ from ..text.markup import escape, plain, to_markup
 from ..text.para import make_para
 from .context import Context, dose_text
 from .looks import box_style
+from .qr_address import qr_address
 
 NO_BORDER = BoxStyle(padding=0, space_between=0)
 
@@ -227,14 +228,10 @@ def _bold(style: object, font: str) -> object:
 
 
 def qr_block(ctx: Context) -> Iterator[Flowable]:
-    """A QR code to the leaflet online (from ``--qr-url``, the clinic or the content) and one
-    per exercise video, each with its address in words beneath it."""
-    personal, clinic, h = ctx.personal, ctx.clinic, ctx.handout
-    url = (
-        (personal.qr_url if personal is not None else None)
-        or (clinic.online_url if clinic is not None else None)
-        or h.online_url
-    )
+    """A QR code to the leaflet online (:func:`~.qr_address.qr_address` says which address)
+    and one per exercise video, each with its address in words beneath it."""
+    h = ctx.handout
+    url = qr_address(h, ctx.clinic, ctx.personal)
     lab = ctx.labels
     tiles = [(lab("qr_online"), url)] if url else []
     tiles += [

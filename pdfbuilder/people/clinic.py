@@ -111,7 +111,8 @@ class Clinic:
     online_url: str | None = field(
         default=None,
         metadata={
-            "doc": "Where the clinic publishes its leaflets online; printed as a QR code.",
+            "doc": "Where the clinic publishes its leaflets online, printed as a QR code: "
+            "{id} in it becomes the handout's id (https://clinic.example/leaflets/{id}).",
             "parse": parse_url,
             "schema": url_schema,
         },

@@ -53,9 +53,27 @@ def test_content_online_url_and_exercise_videos_each_get_a_code() -> None:
 
 def test_clinic_url_is_used_and_the_option_wins() -> None:
     clinic = load_clinic(ROOT / "examples" / "clinic.yaml")
-    assert _decoded(build_pdf(BACK_SPASMS, clinic=clinic)) == [clinic.online_url]
+    assert clinic.online_url == "https://riverside-physio.example/leaflets/{id}"
+    own = ["https://riverside-physio.example/leaflets/back-spasms"]
+    assert _decoded(build_pdf(BACK_SPASMS, clinic=clinic)) == own
+    neck = build_pdf(ROOT / "handouts" / "neck-pain.yaml", layout="trifold", clinic=clinic)
+    assert _decoded(neck) == ["https://riverside-physio.example/leaflets/neck-pain"]
     both = build_pdf(BACK_SPASMS, clinic=clinic, personal=Personal(qr_url=URL))
     assert _decoded(both) == [URL]
+
+
+def test_the_handouts_own_address_beats_a_clinic_page_for_all_leaflets() -> None:
+    """The order: --qr-url, the clinic's {id} address, the handout's own, the clinic's page."""
+    example = load_clinic(ROOT / "examples" / "clinic.yaml")
+    index = dataclasses.replace(example, online_url="https://clinic.example/leaflets")
+    mine = "https://example.org/neck"
+    neck = dataclasses.replace(load_handout(ROOT / "handouts" / "neck-pain.yaml"), online_url=mine)
+    assert _decoded(build_pdf(neck, layout="trifold", clinic=index)) == [mine]
+    plain = dataclasses.replace(neck, online_url=None)
+    assert _decoded(build_pdf(plain, layout="trifold", clinic=index)) == [index.online_url]
+    assert _decoded(build_pdf(neck, layout="trifold", clinic=example)) == [
+        "https://riverside-physio.example/leaflets/neck-pain"
+    ]
 
 
 def test_no_address_no_code() -> None:
