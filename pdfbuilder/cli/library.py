@@ -7,6 +7,7 @@ between columns).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -15,7 +16,7 @@ from ..content.model import load_handout
 from ..content.shipped import handout_path, shipped_handouts
 
 
-def _columns(rows: list[tuple[str, ...]]) -> list[str]:
+def _columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
     """``rows`` as lines, each column as wide as its widest cell (the last one free)."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     return [
