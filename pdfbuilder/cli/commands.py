@@ -53,6 +53,7 @@ class HandoutGroup(click.Group):
         "serve": ("pdfbuilder.web.cli", "serve"),  # the web page (the `web` extra)
         "list": ("pdfbuilder.cli.library", "list_handouts"),
         "exercises": ("pdfbuilder.cli.library", "exercises"),
+        "new": ("pdfbuilder.cli.library", "new"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -1,8 +1,9 @@
-"""``handout list`` and ``handout exercises``: what ships with the package, and what is in it.
+"""``handout list``, ``handout exercises`` and ``handout new``: what ships with the package,
+what is in a handout, and a starter for a new one.
 
-In: nothing, or a handout FILE or shipped ID. Out: one line per handout or exercise on
-standard output, in columns a person can read and a script can split (two spaces or more
-between columns).
+In: nothing, a handout FILE or shipped ID, or a topic. Out: one line per handout or exercise
+on standard output, in columns a person can read and a script can split (two spaces or more
+between columns); or a new starter file, never over an existing one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import click
 
 from ..content.model import load_handout
 from ..content.shipped import handout_path, shipped_handouts
+from ..content.starter import starter_text, topic_id
+from ..errors import HandoutError
+from ..output.write import write_atomic
 
 
 def _columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
@@ -51,3 +55,28 @@ def exercises(handout: str) -> None:
         return
     for line in _columns([(ex.id, ex.name) for ex in h.exercises]):
         click.echo(line)
+
+
+@click.command()
+@click.argument("topic")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write it (default: the topic's id with .yaml, in the current folder).",
+)
+def new(topic: str, output: Path | None) -> None:
+    """Write a starter handout for TOPIC: valid as it is, commented, with the editor's
+    schema line. It never replaces an existing file."""
+    import datetime as dt  # only this command needs today's date
+
+    target = output or Path(f"{topic_id(topic)}.yaml")
+    if target.exists() or target.is_symlink():
+        raise HandoutError(
+            "already exists; a starter never replaces a file: choose another name with -o",
+            file=str(target),
+        )
+    text = starter_text(topic, dt.date.today(), str(target))
+    write_atomic(target, text.encode("utf-8"), overwrite=False)
+    click.echo(f"wrote {target}: fill it in, then handout validate {target}")
