@@ -17,7 +17,7 @@ import click
 import yaml
 
 from .._version import __version__
-from ..content.model import handout_json_schema, load_handout
+from ..content.model import Handout, handout_json_schema, load_handout
 from ..content.shipped import handout_path
 from ..content.translations import translation_warnings
 from ..errors import HandoutError
@@ -27,6 +27,7 @@ from ..output.write import check_target, write_atomic
 from ..pipeline import build_pdf
 from ..source.files import recording
 from .options import layout_options, print_options, resolve, root_option
+from .streams import STREAM, is_stream, read_stdin, write_stdout
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,7 +90,8 @@ def main() -> None:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Where to write the PDF (default: FILE with .pdf, in the current folder).",
+    help="Where to write the PDF (default: FILE with .pdf, in the current folder); - for "
+    "standard output.",
 )
 @click.option(
     "--print-marks",
@@ -116,15 +118,22 @@ def build(
     **for_print: Any,
 ) -> None:
     """Build the PDF leaflet for a handout FILE, or a shipped handout by its ID
-    (`handout list`)."""
-    file = handout_path(file)
-    target = output or Path(file.with_suffix(".pdf").name)
-    check_target(target)  # a folder or a device is refused before the build, not after
+    (`handout list`). FILE `-` reads the handout from standard input, `-o -` writes the PDF
+    to standard output (the default when FILE is `-`)."""
+    source: Path | Handout = read_stdin(root) if is_stream(file) else handout_path(file)
+    named = Path(STREAM) if is_stream(file) else Path(file.with_suffix(".pdf").name)
+    target = output or named
+    if not is_stream(target):
+        check_target(target)  # a folder or a device is refused before the build, not after
     with recording() as inputs:  # the output may be none of the files read
         extra: dict[str, Any] = resolve(for_print, root)
         pdf = build_pdf(
-            file, layout, paper=paper, print_marks=print_marks, impose=impose, root=root, **extra
+            source, layout, paper=paper, print_marks=print_marks, impose=impose, root=root, **extra
         )
+    if is_stream(target):
+        write_stdout(pdf)
+        click.echo(f"wrote the PDF to standard output ({len(pdf) // 1024} KB)", err=True)
+        return
     write_atomic(target, pdf, inputs=inputs)
     click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")
 
