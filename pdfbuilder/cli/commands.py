@@ -55,6 +55,8 @@ class HandoutGroup(click.Group):
         "list": ("pdfbuilder.cli.library", "list_handouts"),
         "exercises": ("pdfbuilder.cli.library", "exercises"),
         "new": ("pdfbuilder.cli.library", "new"),
+        "preview": ("pdfbuilder.cli.authoring", "preview"),
+        "watch": ("pdfbuilder.cli.authoring", "watch"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
