@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .core import HandoutError, Source, builtin_layout_names, convert, read_file, read_small_file
+from .core import (
+    HandoutError,
+    Source,
+    builtin_layout_names,
+    convert,
+    read_file,
+    read_small_file,
+    shipped_dir,
+)
 
 #: The shortest access token accepted: long enough that guessing over a network is hopeless.
 MIN_TOKEN = 16
@@ -106,14 +114,11 @@ def load_config(path: str | Path) -> WebConfig:
 
 
 def default_config(folder: Path) -> WebConfig:
-    """The config used without ``--config``: the ``handouts/`` folder here, built-in layouts."""
+    """The config used without ``--config``: the ``handouts/`` folder here, else the handouts
+    that ship with the package (``handout list``); built-in layouts."""
     handouts = folder / "handouts"
     if not handouts.is_dir():
-        raise HandoutError(
-            "no --config given and no handouts folder here; write a config file "
-            "(see docs/web.md) and start with handout serve --config FILE",
-            field="--config",
-        )
+        return WebConfig(handouts=(str(shipped_dir()),), file="(built-in defaults: shipped)")
     return WebConfig(handouts=(str(handouts),), file="(built-in defaults)")
 
 

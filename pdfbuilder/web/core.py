@@ -11,6 +11,7 @@ from __future__ import annotations
 from pdfbuilder._version import __version__
 from pdfbuilder.batch.rows import safe_name
 from pdfbuilder.content.model import Dose, Handout, load_handout
+from pdfbuilder.content.shipped import shipped_dir
 from pdfbuilder.errors import HandoutError
 from pdfbuilder.layout.files import builtin_layout_names, load_layout
 from pdfbuilder.layout.model import Layout
@@ -49,4 +50,5 @@ __all__ = [
     "read_file",
     "read_small_file",
     "safe_name",
+    "shipped_dir",
 ]

@@ -92,3 +92,13 @@ def test_exercises_of_a_file_path_and_validate_by_id(runner: CliRunner) -> None:
     by_path = runner.invoke(main, ["exercises", str(ROOT / "handouts" / "back-spasms.yaml")])
     assert by_path.output.split()[0] == "knee-to-chest"
     assert runner.invoke(main, ["validate", "back-spasms", "neck-pain"]).exit_code == 0
+
+
+def test_the_web_page_serves_the_shipped_handouts_when_no_folder_is_here(elsewhere: Path) -> None:
+    pytest.importorskip("starlette")
+    from pdfbuilder.content.shipped import shipped_dir
+    from pdfbuilder.web.config import default_config
+
+    assert default_config(elsewhere).handouts == (str(shipped_dir()),)
+    (elsewhere / "handouts").mkdir()
+    assert default_config(elsewhere).handouts == (str(elsewhere / "handouts"),)
