@@ -69,12 +69,12 @@ def handout_path(ref: str | Path) -> Path:
             if item.id == text:
                 return item.path
     if not looks_like_id:
-        raise HandoutError("no such file; check the path", file=text)
+        return path  # reading it says "file not found", as for any other file
     ids = [s.id for s in shipped_handouts()]
     close = difflib.get_close_matches(text, ids, n=1)
     hint = f'did you mean "{close[0]}"? ' if close else ""
     raise HandoutError(
-        f"no such file, and no shipped handout has this id; {hint}"
+        f"file not found, and no shipped handout has this id; {hint}"
         "`handout list` shows the shipped handouts",
         file=text,
     )

@@ -58,7 +58,7 @@ def test_an_unknown_id_is_one_line_with_the_nearest_id(runner: CliRunner, elsewh
     assert 'did you mean "neck-pain"?' in result.output and "handout list" in result.output
     assert not list(elsewhere.iterdir())
     missing = runner.invoke(main, ["build", "gone/neck-pain.yaml"])
-    assert missing.exit_code == 1 and "no such file; check the path" in missing.output
+    assert missing.exit_code == 1 and "file not found; check the path" in missing.output
 
 
 def test_exercises_lists_each_exercise_id_with_its_name(runner: CliRunner) -> None:
