@@ -22,6 +22,7 @@ from ..check.engine import check_handout, handout_targets
 from ..check.findings import Targets
 from ..check.report import JSON_FORMAT, Report, format_text, load_failure
 from ..content.model import load_handout
+from ..content.shipped import handout_path
 from ..errors import HandoutError
 from ..layout.files import load_layout
 from ..layout.model import Layout
@@ -155,7 +156,7 @@ def check(
         acronyms,
         root,
     )
-    reports = [check_one(file, options) for file in files]
+    reports = [check_one(handout_path(file), options) for file in files]  # a path or an id
     passed = all(r.passed(strict=strict) for r in reports)
     if fmt == "json":
         entries = [r.to_dict() for r in reports]
