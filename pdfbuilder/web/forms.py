@@ -317,6 +317,10 @@ _REWORDED = (
         r"Enter a real date as year-month-day, like \1.",
     ),
     (
+        re.compile(r"^\S+ is not a date that exists.*"),  # 2026-02-30: the strict date reader
+        "Enter a real date as year-month-day, like 2026-03-01.",
+    ),
+    (
         re.compile(r".*expected a whole number from (\d+) to (\d+).*"),
         r"Enter a whole number from \1 to \2.",
     ),
