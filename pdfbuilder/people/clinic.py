@@ -216,14 +216,18 @@ def _contrast_error(
     return HandoutError(message, file=clinic.file or None, field=path)
 
 
-@functools.lru_cache(maxsize=32)
 def brand_layout(layout: Layout, clinic: Clinic | None) -> Layout:
     """``layout`` with the clinic's brand colours laid over it (``layout`` itself if none).
 
     Raises a located :class:`HandoutError` if a colour fails contrast in this layout.
     """
     if clinic is None:
-        return layout
+        return layout  # itself, not an equal layout a cache kept from an earlier call
+    return _branded(layout, clinic)
+
+
+@functools.lru_cache(maxsize=32)
+def _branded(layout: Layout, clinic: Clinic) -> Layout:
     brand = clinic.colours
     changes = {
         f.name: getattr(brand, f.name)
