@@ -27,7 +27,7 @@ from ..output.write import check_target, write_atomic
 from ..pipeline import build_pdf
 from ..source.files import recording
 from .options import layout_options, print_options, resolve, root_option
-from .streams import STREAM, is_stream, read_stdin, write_stdout
+from .streams import STDIN_NAME, STREAM, is_stream, read_stdin, write_stdout
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -153,7 +153,8 @@ def build(
 )
 @root_option
 def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> None:
-    """Check handout FILES against the content format, without building.
+    """Check handout FILES (or shipped IDs; - for standard input) against the content
+    format, without building.
 
     A translation is also compared with its original (found by id in the same folder):
     warnings say when it is older or misses a section, exercise or warning sign.
@@ -161,8 +162,12 @@ def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> N
     failed = warned = 0
     for file in files:
         try:
-            file = handout_path(file)
-            warnings = translation_warnings(load_handout(file, root=root), file)
+            if is_stream(file):  # from standard input: no folder to find an original in
+                read_stdin(root)
+                file, warnings = Path(STDIN_NAME), []
+            else:
+                file = handout_path(file)
+                warnings = translation_warnings(load_handout(file, root=root), file)
         except HandoutError as exc:
             failed += 1
             click.echo(str(exc), err=True)

@@ -69,3 +69,10 @@ def test_a_pdf_is_never_written_to_a_terminal() -> None:
     with pytest.raises(HandoutError, match="standard output is a terminal"):
         write_stdout(b"%PDF-1.7", terminal)
     assert terminal.getvalue() == b""
+
+
+def test_validate_reads_standard_input_too(quiet: CliRunner) -> None:
+    good = quiet.invoke(main, ["validate", "-"], input=NECK.read_bytes())
+    assert good.exit_code == 0 and good.stdout == "<stdin>: ok\n"
+    bad = quiet.invoke(main, ["validate", "-"], input=b"schema: 1\n")
+    assert bad.exit_code == 1 and bad.stderr.startswith("<stdin>:1:1: id: required field")
