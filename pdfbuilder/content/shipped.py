@@ -7,7 +7,8 @@ or the shipped handouts in order (:func:`shipped_handouts`) for ``handout list``
 The shipped files live inside the installed package (``pdfbuilder/_builtin_handouts``, put
 there by the wheel) or, in a source checkout, in ``handouts/``. A path that exists always
 wins over an id, so a clinic's own ``neck-pain`` file in the current folder is never
-shadowed; a reference that is neither gets one line saying what to do.
+shadowed (a folder of that name does not count); a reference that is neither gets one line
+saying what to do.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ def shipped_handouts() -> tuple[Shipped, ...]:
 def handout_path(ref: str | Path) -> Path:
     """The file ``ref`` names: itself if it exists, else the shipped handout with that id."""
     path = Path(ref)
-    if path.exists() or str(ref) == "-":
-        return path
+    if (path.exists() and not path.is_dir()) or str(ref) == "-":
+        return path  # a folder of the same name (an output folder, say) does not hide an id
     text = str(ref)
     looks_like_id = path.suffix not in SUFFIXES and "/" not in text and "\\" not in text
     if looks_like_id:

@@ -51,6 +51,11 @@ def test_a_file_that_exists_wins_over_a_shipped_id(elsewhere: Path) -> None:
     assert load_handout(handout_path("neck-pain")).id == "minimal"
 
 
+def test_a_folder_of_the_same_name_does_not_hide_the_id(elsewhere: Path) -> None:
+    (elsewhere / "ankle-sprain").mkdir()
+    assert handout_path("ankle-sprain").name == "ankle-sprain.yaml"
+
+
 def test_an_unknown_id_is_one_line_with_the_nearest_id(runner: CliRunner, elsewhere: Path) -> None:
     result = runner.invoke(main, ["build", "nek-pain"])
     assert result.exit_code == 1
