@@ -11,6 +11,7 @@ No ReportLab object text ever reaches a user.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +29,14 @@ class TooTall(HandoutError):
         self.text = text  # the piece's plain text, to find the field it came from
 
 
+def in_mm(tall: float, room: float) -> tuple[int, int, int]:
+    """A piece's height and the room for it in whole mm, and how much too tall it is: the
+    height rounded up and the room down, so that a piece a fraction too tall is said to be
+    at least 1 mm too tall (never "256 mm tall but a page holds 256 mm")."""
+    shown_tall, shown_room = math.ceil(tall / mm), math.floor(room / mm)
+    return shown_tall, shown_room, max(1, shown_tall - shown_room)
+
+
 def too_tall(story: list[Flowable], frame: Any, file: str | None) -> TooTall:
     """The error for a story ReportLab could not lay out in ``frame``."""
     width = frame.width - frame.leftPadding - frame.rightPadding
@@ -38,8 +47,9 @@ def too_tall(story: list[Flowable], frame: Any, file: str | None) -> TooTall:
         except Exception:  # a piece that cannot even be measured is this one
             tall = height * 2
         if tall > height and not _splits(flowable, width, height):
+            shown_tall, shown_room, _ = in_mm(tall, height)
             message = (
-                f"is {tall / mm:.0f} mm tall but a page (or panel) holds {height / mm:.0f} mm, "
+                f"is {shown_tall} mm tall but a page (or panel) holds {shown_room} mm, "
                 "and it is never split; shorten it or choose a layout with more room"
             )
             return TooTall(message, plain_text(flowable), file)

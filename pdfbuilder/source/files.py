@@ -49,11 +49,11 @@ CAPS = {
 
 #: Words for messages, by kind.
 _KIND_WORDS = {
-    "yaml": "YAML file",
-    "csv": "CSV file",
-    "image": "image",
-    "svg": "SVG file",
-    "text": "text file",
+    "yaml": "a YAML file",
+    "csv": "a CSV file",
+    "image": "an image",
+    "svg": "an SVG file",
+    "text": "a text file",
 }
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -152,14 +152,14 @@ def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> b
     try:
         fd = os.open(real, flags)
     except IsADirectoryError:
-        raise HandoutError(f"is a folder, not a {word}", file=name) from None
+        raise HandoutError(f"is a folder, not {word}", file=name) from None
     except OSError as exc:
         raise HandoutError(f"cannot read the file: {_reason(exc)}", file=name) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise HandoutError(
-                f"is {_special(info.st_mode)}, not a {word}; give the path of a regular file",
+                f"is {special_kind(info.st_mode)}, not {word}; give the path of a regular file",
                 file=name,
             )
         cap = CAPS[kind]
@@ -191,7 +191,8 @@ def _read_at_most(fd: int, limit: int, name: str) -> bytes:
 
 def _too_big(name: str, word: str, cap: int) -> HandoutError:
     return HandoutError(
-        f"the {word} is larger than {_size(cap)}, the most this tool reads; use a smaller file",
+        f"the {word.split(' ', 1)[1]} is larger than {_size(cap)}, the most this tool reads; "
+        "use a smaller file",
         file=name,
     )
 
@@ -200,7 +201,8 @@ def _size(n: int) -> str:
     return f"{n // MiB} MB" if n >= MiB else f"{n // 1024} KB"
 
 
-def _special(mode: int) -> str:
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a pipe (FIFO)")."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
