@@ -89,7 +89,8 @@ def build_row(row: Row) -> RowResult:
     try:
         if row.extra:
             raise HandoutError(
-                f"the row has {row.extra} more cells than the header has columns; "
+                f"the row has {row.extra} more {'cell' if row.extra == 1 else 'cells'} than "
+                "the header has columns; "
                 "put text with commas in double quotes"
             )
         if row.problem:

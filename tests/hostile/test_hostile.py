@@ -35,6 +35,8 @@ BIG = {
     "{tallnote}": "Walk a lot and rest. " * 47,  # a note taller than a page in huge type
     "{longtitle}": "Long title " * 90 + "and more..",  # a 1,000-character title
     "{tall_title}": "Long words here " * 12,  # 192 characters: within its limit, too tall
+    # 40 paragraphs of 2,591 characters, each within its limit: 103,640 in all
+    "{forty_paragraphs}": "\n      - ".join([("Walk a bit. " * 216).strip()] * 40),
 }
 
 
