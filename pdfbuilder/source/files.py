@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import HandoutError
 
@@ -172,6 +173,22 @@ def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> b
         raise _too_big(name, word, cap)
     note([FileId(str(real), info.st_dev, info.st_ino)])
     return data
+
+
+def read_stream(stream: BinaryIO, kind: str, name: str = "-") -> bytes:
+    """The bytes of an open stream the user gave (``-`` for standard input), at most
+    ``CAPS[kind]``: a stream has no size to check first, so it is read in pieces and
+    refused as soon as it holds more, never read whole (``cat /dev/zero | handout ...``)."""
+    cap = CAPS[kind]
+    chunks: list[bytes] = []
+    size = 0
+    while size <= cap:
+        chunk = stream.read(min(1 * MiB, cap + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise _too_big(name, _KIND_WORDS[kind], cap)
 
 
 def _read_at_most(fd: int, limit: int, name: str) -> bytes:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+from typing import Any
 
 import pytest
 from helpers import ROOT
@@ -15,6 +17,7 @@ from pdfbuilder.content.model import Handout, Paragraph
 from pdfbuilder.errors import HandoutError
 from pdfbuilder.people.clinic import load_clinic
 from pdfbuilder.people.personal import Personal
+from pdfbuilder.source.files import read_stream
 
 MINIMAL = ROOT / "tests" / "data" / "minimal.yaml"
 
@@ -62,3 +65,29 @@ def test_a_clinic_made_in_python_is_bounded() -> None:
     huge = dataclasses.replace(load_clinic(ROOT / "examples" / "clinic.yaml"), name="C" * 10**6)
     with pytest.raises(HandoutError, match=r"name: is 1,000,000 characters long, more than"):
         build_pdf(_minimal(), clinic=huge)
+
+
+class _Endless(io.RawIOBase):
+    """A stream that never ends, like standard input fed from /dev/zero; counts what is read."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        buffer[:] = b"\0" * len(buffer)
+        self.given += len(buffer)
+        return len(buffer)
+
+
+def test_an_endless_stream_is_refused_after_its_cap_not_read_whole() -> None:
+    endless = _Endless()
+    with pytest.raises(HandoutError) as caught:
+        read_stream(io.BufferedReader(endless), "yaml")
+    assert str(caught.value) == (
+        "-: the YAML file is larger than 1 MB, the most this tool reads; use a smaller file"
+    )
+    assert endless.given < 3 * 1024 * 1024
+    assert read_stream(io.BytesIO(b"schema: 1\n"), "yaml") == b"schema: 1\n"
