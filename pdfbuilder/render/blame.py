@@ -93,7 +93,7 @@ def locate(error: TooTall, handout: Any, personal: Any, clinic: Any) -> HandoutE
     error already names, then any field of the handout or the clinic."""
     found = _best(error.text, personal)
     if found is None and error.field is not None:
-        return HandoutError(error.message, file=error.file, field=error.field)
+        return _at_field(error, getattr(handout, "origin", None))
     found = found or _best(error.text, handout, clinic)
     if found is None:
         return HandoutError(error.message, file=error.file)
@@ -105,6 +105,17 @@ def locate(error: TooTall, handout: Any, personal: Any, clinic: Any) -> HandoutE
     if origin is not None:
         return origin.error(path, error.message)  # type: ignore[no-any-return]
     return HandoutError(error.message, file=error.file, field=path)
+
+
+def _at_field(error: TooTall, origin: Any) -> HandoutError:
+    """``error`` at the line of the handout field it names (``seek_help.urgent``), when the
+    handout was read from a file that has that field; else naming the field only."""
+    parts = str(error.field).split(".")
+    path: FieldPath = tuple(parts)
+    known = origin is not None and (path in origin.key_positions or path in origin.positions)
+    if known and all(part.isidentifier() for part in parts):
+        return origin.error(path, error.message, key=True)  # type: ignore[no-any-return]
+    return HandoutError(error.message, file=error.file, field=error.field)
 
 
 def _best(piece: str, *owners: Any) -> tuple[Any, FieldPath] | None:
