@@ -14,7 +14,9 @@ The rules, in order, for every read:
    API), or the package's own data. A path the user gives directly (an argument of the
    command, a parameter of the API) is the user's own choice and is not confined.
 3. **Regular, never blocking.** The file is opened with ``O_RDONLY | O_NONBLOCK |
-   O_NOCTTY | O_NOFOLLOW``, and the *opened descriptor* is checked with ``fstat``: a FIFO,
+   O_NOCTTY | O_NOFOLLOW``, and the *opened descriptor* is checked: it must be the file the
+   path resolved to (on Linux, from ``/proc/self/fd``: a folder swapped for a symlink in
+   between cannot lead outside), and ``fstat`` must say it is a regular file: a FIFO,
    device, socket or folder is refused before a byte is read, so a FIFO cannot hang a build
    and ``/dev/zero`` cannot fill memory.
 4. **Bounded.** At most the cap of its kind (:data:`CAPS`) plus one byte is read; a larger
@@ -133,17 +135,21 @@ def resolve_named(name: str, base: Path, roots: Sequence[Path], what: str = "fil
     return real
 
 
-def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> bytes:
+def read_confined(
+    path: str | Path, kind: str, *, shown: str | None = None, resolved: bool = False
+) -> bytes:
     """The bytes of the regular file at ``path`` (at most ``CAPS[kind]``), read without
     blocking. ``shown`` is the name to report (default: ``path`` as given).
 
     The caller has confined the path already if it was named inside a file
-    (:func:`resolve_named`); this checks the rest: a regular file, small enough.
+    (:func:`resolve_named`, whose real path it passes with ``resolved=True``: then the file
+    opened must be that very file, not one a swapped folder leads to); this checks the
+    rest: a regular file, small enough.
     """
     name = shown if shown is not None else str(path)
     word = _KIND_WORDS[kind]
     try:
-        real = Path(path).expanduser().resolve(strict=True)
+        real = Path(path) if resolved else Path(path).expanduser().resolve(strict=True)
     except FileNotFoundError:
         raise HandoutError("file not found; check the path", file=name) from None
     except (OSError, RuntimeError):
@@ -157,6 +163,12 @@ def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> b
     except OSError as exc:
         raise HandoutError(f"cannot read the file: {_reason(exc)}", file=name) from None
     try:
+        if not _opened_where_resolved(fd, real):
+            raise HandoutError(
+                "the file moved while it was being opened (a folder on its path was replaced); "
+                "check the folder and try again",
+                file=name,
+            )
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise HandoutError(
@@ -173,6 +185,20 @@ def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> b
         raise _too_big(name, word, cap)
     note([FileId(str(real), info.st_dev, info.st_ino)])
     return data
+
+
+def _opened_where_resolved(fd: int, real: Path) -> bool:
+    """Whether the open file ``fd`` is the file at ``real`` as resolved before opening.
+
+    A folder on the path swapped for a symlink between resolving (and confining) the path
+    and opening it would make the open follow the symlink elsewhere; on Linux the kernel
+    says where the descriptor really points (``/proc/self/fd``), so that is compared. Where
+    the system cannot say, the check passes (the path was confined a moment before)."""
+    try:
+        opened = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return True
+    return opened == str(real)
 
 
 def read_stream(stream: BinaryIO, kind: str, name: str = "-") -> bytes:
