@@ -19,15 +19,17 @@ from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
 from .errors import FieldPath, HandoutError
 from .flowables.mirror import mirror
-from .layout.files import load_layout
+from .layout.files import layout_files, load_layout
 from .layout.model import Layout
 from .layout.styles import Styles, styles_for
 from .output.write import write_atomic
 from .people.clinic import brand_layout
 from .people.personal import personalise
+from .render.blame import TooTall, locate
 from .render.dispatch import render
 from .render.job import Compose, RenderJob
 from .render.pages import PAPER_SIZES
+from .source.files import FileId, file_id, recording
 from .tagging import Recorder, collect, document, finish
 from .text.fonts import FontChain, glyph_problem
 
@@ -62,17 +64,19 @@ def build_pdf(
     impose: bool = True,
     clinic: Any = None,
     personal: Any = None,
+    root: Any = None,
     tagged: bool = True,
 ) -> bytes:
     """Build a leaflet and return the PDF bytes, without touching the disk.
 
     ``handout`` is a loaded :class:`Handout` or the path of a handout file; ``layout`` a
-    :class:`Layout`, a built-in layout name or a layout file path. The other arguments are
-    those of :class:`BuildOptions`.
+    :class:`Layout`, a built-in layout name or a layout file path. ``root``: folders (one or
+    several) where files named inside them may lie besides their own folders (see
+    ``docs/security.md``). The other arguments are those of :class:`BuildOptions`.
     """
     options = BuildOptions(paper, print_marks, impose, clinic, personal, tagged)
-    h = handout if isinstance(handout, Handout) else load_handout(handout)
-    lay = layout if isinstance(layout, Layout) else load_layout(layout)
+    h = handout if isinstance(handout, Handout) else load_handout(handout, root=root)
+    lay = layout if isinstance(layout, Layout) else load_layout(layout, root=root)
     return build(h, lay, options)
 
 
@@ -104,11 +108,14 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
         note,
         recorder,
     )
-    pdf = render(job)
+    try:
+        pdf = render(job)
+    except TooTall as exc:  # blamed on the field whose text is too tall: a note, a title...
+        raise locate(exc, handout, options.personal, options.clinic) from None
     if recorder is not None:  # the structure tree, ParentTree and XMP metadata
         pdf = finish(pdf, document(recorder), recorder)
     if imposed:
-        from .output.impose import impose_booklet  # pypdf loads only for booklets
+        from .output.impose import impose_booklet  # pikepdf loads only for booklets
 
         pdf = impose_booklet(pdf)
     return pdf
@@ -134,6 +141,10 @@ def _composer(handout: Handout, labels: Labels, options: BuildOptions, *, tagged
     return compose
 
 
+def _image(exercise: Any) -> bool:
+    return isinstance(getattr(getattr(exercise, "figure", None), "image", None), str)
+
+
 def build_file(
     handout: Handout | str | Path,
     output: str | Path,
@@ -142,9 +153,31 @@ def build_file(
 ) -> Path:
     """Build a leaflet and write it to ``output`` atomically; return the path written.
 
-    ``options`` are the keyword arguments of :func:`build_pdf`.
+    ``options`` are the keyword arguments of :func:`build_pdf`. ``output`` must not be any
+    file the build read (the handout, layout, clinic profile, images...), nor a special file.
     """
-    return write_atomic(output, build_pdf(handout, layout, **options))
+    with recording() as inputs:
+        inputs += input_files(handout, layout, options.get("clinic"), options.get("personal"))
+        pdf = build_pdf(handout, layout, **options)
+    return write_atomic(output, pdf, inputs=inputs)
+
+
+def input_files(*values: Any) -> list[FileId]:
+    """The files that values loaded before the run were read from (a handout and its
+    images, a layout and those it extends, a clinic and its logo, a plan), for the output
+    check; paths are read during the run and recorded then."""
+    found: list[FileId] = []
+    for value in values:
+        if isinstance(value, Layout):
+            found += layout_files(value)
+            continue
+        origin = getattr(value, "origin", None)
+        paths = [getattr(origin, "file", None), getattr(value, "logo", None)]
+        paths += [ex.figure.image for ex in getattr(value, "exercises", ()) if _image(ex)]
+        for path in paths:
+            if isinstance(path, str) and path and not path.startswith("<"):
+                found += file_id(path)
+    return found
 
 
 _glyphs_checked: set[tuple[Handout, Any, str]] = set()

@@ -22,9 +22,9 @@ from reportlab.platypus import Flowable, Frame, PageTemplate
 from ..compose.context import Geometry
 from ..compose.seekhelp import SEEK_HELP_BOX
 from ..content.model import Handout
-from ..errors import HandoutError
 from ..flowables.boxes import Box
 from ..layout.model import Layout
+from .blame import TooTall, plain_text
 from .job import RenderJob, build_document, source_file
 from .pages import (
     Footer,
@@ -121,10 +121,11 @@ def refuse_oversized_boxes(flowables: list[Flowable], g: Geometry, handout: Hand
                     "the when-to-get-help box" if flowable.name == SEEK_HELP_BOX else flowable.name
                 )
                 over = (height - g.frame_height) / mm
-                raise HandoutError(
+                raise TooTall(  # the pipeline blames a print-time note on the note
                     f"{what} is {height / mm:.0f} mm tall but a page holds "
                     f"{g.frame_height / mm:.0f} mm "
                     f"(about {over:.0f} mm too much); it is never split, so shorten its text",
-                    file=source_file(handout),
+                    plain_text(flowable),
+                    source_file(handout),
                     field=flowable.field,
                 )

@@ -20,10 +20,10 @@ from .._rl.compression import quick_compression
 from ..compose.context import Block, Geometry
 from ..content.labels import Labels
 from ..content.model import Handout
-from ..errors import HandoutError
 from ..layout.model import Layout
 from ..layout.styles import Styles
 from ..tagging.marks import Recorder
+from .blame import too_tall
 from .pages import TotalCanvas
 
 #: Composes the leaflet's blocks for a layout (possibly with scaled type) and a frame.
@@ -49,16 +49,14 @@ class RenderJob:
 def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:
     """Run ReportLab's layout, turning its LayoutError into a HandoutError."""
     style = (job.styles.fonts.bold, job.layout.type.small, job.styles.palette.muted)
+    story = list(flowables)  # ReportLab empties the list it lays out
     try:
         canvas = partial(TotalCanvas, total_style=style)
         maker = job.recorder.canvasmaker(canvas) if job.recorder is not None else canvas
         with quick_compression():
             doc.build(flowables, canvasmaker=maker)
-    except LayoutError as exc:
-        raise HandoutError(
-            f"content does not fit the page: {exc}; shorten it or choose another layout",
-            file=source_file(job.handout),
-        ) from None
+    except LayoutError:  # its text names Python objects: say which piece, in mm, instead
+        raise too_tall(story, doc.frame, source_file(job.handout)) from None
 
 
 def source_file(handout: Handout) -> str | None:
