@@ -135,12 +135,14 @@ def list_entry(
     tagged: bool,
     url: str | None = None,
     contents: str | None = None,
+    lang: str | None = None,
 ) -> ListEntry:
     """A list item of ``body`` (made without a bullet) and ``label``; tagged, its node is
-    LI → Lbl + LBody, the body a Link inside LBody when it has a ``url``."""
+    LI → Lbl + LBody, the body a Link inside LBody when it has a ``url``, and the LBody
+    in language ``lang`` when given (an entry not in the document's language)."""
     if not tagged:
         return ListEntry(body, label)
-    lbl, lbody = Node("Lbl"), Node("LBody")
+    lbl, lbody = Node("Lbl"), Node("LBody", lang=lang)
     content = lbody.child("Link") if url else lbody
     tagged_body = Tagged(body, content, url=url, contents=contents)
     return ListEntry(tagged_body, label, node=Node("LI", [lbl, lbody]), lbl=lbl)

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from helpers import ROOT
 
-from pdfbuilder import build_pdf, builtin_layout_names, load_handout
+from pdfbuilder import build_pdf, builtin_layout_names, handout_from_text, load_handout
 from pdfbuilder.check.pdfua import check_pdfua
 from pdfbuilder.check.structure import Shown, elements
 from pdfbuilder.errors import HandoutError
@@ -213,6 +213,37 @@ def test_right_to_left_text_is_read_in_logical_order() -> None:
     for point in handout.key_takeaways:
         assert plain(point) in words
     assert shown[0].lang is None  # the document's language is the catalog's
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_source_in_another_language_is_read_in_that_language(layout: str) -> None:
+    """The Spanish leaflet's English sources are LBody elements with /Lang en; the rest
+    have none (they are in the document's language, the catalog's /Lang)."""
+    handout = load_handout(HANDOUTS["es"])
+    shown = tree(layout, "a4", "es")
+    lang_of = {
+        target: body.lang
+        for body, link in itertools.pairwise(shown)
+        if body.role == "LBody" and link.role == "Link"
+        for _, target in link.links
+    }
+    assert {ref.url: ref.language for ref in handout.sources} == lang_of
+    assert "en" in lang_of.values() and None in lang_of.values()
+    assert check_pdfua(built(layout, "a4", "es")) == []
+
+
+def test_a_source_language_that_is_not_a_language_tag_is_refused_where_it_is_written() -> None:
+    text = (
+        HANDOUTS["es"].read_text(encoding="utf-8").replace("language: en}", "language: English}", 1)
+    )
+    with pytest.raises(HandoutError) as info:
+        handout_from_text(text, "x.yaml")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "language: English" in row)
+    column = text.splitlines()[line - 1].index("English") + 1
+    assert str(info.value) == (
+        f'x.yaml:{line}:{column}: sources[0].language: "English" is not a language tag like en '
+        "or en-GB"
+    )
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
