@@ -262,6 +262,25 @@ def test_the_clinic_branded_personalised_leaflet_passes(layout: str) -> None:
     assert "Walk for 10 minutes twice a day." in _text(shown)
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_second_opinion_finds_nothing_either(layout: str, tmp_path: Path) -> None:
+    """The pdfua package (a small subset; it counts no unmarked paths or forms) agrees
+    on the shipped leaflets (English, Arabic, clinic-branded and personalised) and does see
+    an untagged one."""
+    pdfua = pytest.importorskip("pdfua")
+    for name, pdf in (
+        ("plain", built(layout, "a4", "en")),
+        ("arabic", built(layout, "letter", "ar")),
+        ("personal", built(layout, None, "en", "clinic personal")),
+    ):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(pdf)
+        assert [f.rule_id for f in pdfua.validate(str(path)).findings] == [], name
+    untagged = tmp_path / "untagged.pdf"
+    untagged.write_bytes(build_pdf(HANDOUTS["en"], layout, tagged=False))
+    assert pdfua.validate(str(untagged)).findings
+
+
 def test_every_link_is_clickable_and_every_page_with_links_tabs_in_structure_order() -> None:
     pdf = built("standard", None, "en", "clinic personal")
     with pikepdf.open(io.BytesIO(pdf)) as document:
