@@ -121,6 +121,8 @@ def test_sources_are_links_and_the_log_is_a_table(layout: str, paper: str, langu
     assert {ref.url for ref in handout.sources if ref.url} <= targets
     assert all(description for e in _roles(shown, "Link") for description, _ in e.links)
     (table,) = _roles(shown, "Table")
+    intro = shown[shown.index(table) - 1]  # read without its blank line for the date
+    assert intro.role == "P" and intro.actual_text and "_" not in intro.actual_text
     cells = shown[shown.index(table) + 1 :]
     heads = [e for e in cells if e.role == "TH"]
     assert len(heads) == 9 + len(handout.exercises)  # the header row, and a name per row
