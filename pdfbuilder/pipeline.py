@@ -6,8 +6,6 @@ them atomically. Each stage lives in its own module and can be called on its own
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,9 +13,10 @@ from typing import Any
 from . import _rl
 from .compose.context import Block, Context, Geometry
 from .compose.registry import compose_blocks
+from .content.fields import text_fields
 from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
-from .errors import FieldPath, HandoutError
+from .errors import HandoutError
 from .flowables.mirror import mirror
 from .layout.files import layout_files, load_layout
 from .layout.model import Layout
@@ -196,24 +195,9 @@ def check_glyphs(handout: Handout, styles: Styles, labels: Labels) -> None:
 
 def _check_glyphs(handout: Handout, styles: Styles) -> None:
     chain = styles.chain or FontChain(styles.fonts)
-    for path, text in _texts(handout, ()):
+    for path, text in text_fields(handout, ()):
         message = glyph_problem(text, chain)
         if message:
             if handout.origin is not None:
                 raise handout.origin.error(path, message)
             raise HandoutError(message, field=path)
-
-
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.metadata.get("internal") or f.name == "figure":
-                continue
-            # A paragraph block is written as plain text in YAML: it has no key of its own.
-            child = path if type(value).__name__ == "Paragraph" else (*path, f.name)
-            yield from _texts(getattr(value, f.name), child)

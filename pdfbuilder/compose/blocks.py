@@ -16,12 +16,13 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..content.model import Bullets, Exercise, Section
 from ..content.model import Paragraph as ParagraphBlock
-from ..flowables.boxes import Band, Bookmark, Box, BoxStyle, Rule
+from ..flowables.boxes import Band, Bookmark, Box, Rule
 from ..flowables.columns import TwoColumns
 from ..flowables.rows import SideBySide, Stack
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .context import Context, card_parts, section_heading
+from .looks import box_style
 
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
@@ -29,7 +30,7 @@ def title_block(ctx: Context) -> Iterator[Flowable]:
     parts: list[Flowable] = [ctx.tag(ctx.para(h.title, "title"), "H1")]
     if h.subtitle:
         parts.append(ctx.tag(ctx.para(h.subtitle, "subtitle"), "P"))
-    pad = ctx.layout.type.body * 1.1
+    pad = st.space.title_padding
     yield Band(
         Stack(parts, gap=2),
         st.palette.accent,
@@ -56,14 +57,7 @@ def _status_notices(ctx: Context) -> Iterator[Flowable]:
     if notes:
         yield Box(
             [ctx.tag(make_para(f"<b>{to_markup(n)}</b>", st.body), "P") for n in notes],
-            BoxStyle(
-                padding=ctx.layout.type.body * 0.5,
-                border=st.palette.emergency,
-                border_width=1.5,
-                dash=(5.0, 3.0),
-                radius=2,
-                space_between=0,
-            ),
+            box_style(ctx, "notice", border=st.palette.emergency),
             name="the draft notice",
         )
 
@@ -78,17 +72,11 @@ def takeaways_block(ctx: Context) -> Iterator[Flowable]:
     content += ctx.group("L", points, numbering="Disc")
     box = Box(
         content,
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.8,
-            background=st.palette.tint,
-            left_bar=st.palette.accent,
-            radius=2,
-            space_between=0,
-        ),
+        box_style(ctx, "takeaways", background=st.palette.tint, bar=st.palette.accent),
         name="the key points box",
         field="key_takeaways",
     )
-    yield Spacer(0, ctx.layout.type.body * 0.6)
+    yield Spacer(0, st.space.block)
     yield ctx.group("Sect", box)
 
 
@@ -99,7 +87,7 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
     if ctx.layout.columns == 1:
         yield from flow
         return
-    yield TwoColumns(flow, gap=ctx.layout.type.body * 1.6)
+    yield TwoColumns(flow, gap=ctx.styles.space.columns)
 
 
 def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
@@ -127,7 +115,7 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
             parts = list(open_exercise(ctx, ex))
         else:
             parts = [exercise_card(ctx, ex)]
-        parts[0].spaceBefore = ctx.layout.type.body * 0.7
+        parts[0].spaceBefore = ctx.styles.space.exercise
         flow += ctx.group("Sect", parts)
     yield from ctx.group("Sect", flow)
 
@@ -137,7 +125,7 @@ def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
     steps flow (a page may break between steps, never inside one), then a rule."""
     figure, steps = card_parts(ctx, ex)
     name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
-    gap = ctx.layout.type.body * 0.3
+    gap = ctx.styles.space.exercise_parts
     if ctx.layout.figure.position == "compact":
         # Narrow panels: the name and dose beside the figure, the steps under both.
         width = ctx.layout.figure.width * mm
@@ -148,7 +136,7 @@ def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
     top.keepWithNext = 1
     yield top
     yield from steps
-    yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.6)
+    yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.styles.space.exercise_rule)
 
 
 def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
@@ -159,24 +147,18 @@ def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
         Stack(figure, gap=2),
         ctx.layout.figure.width * mm,
         Stack(steps, gap=1),
-        gap=ctx.layout.type.body,
+        gap=ctx.styles.space.figure_gap,
     )
     return Box(
         [ctx.tag(ctx.para(ex.name, "card_heading"), "H3"), body],
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.6,
-            border=ctx.styles.palette.card_border,
-            border_width=1,
-            radius=4,
-            space_between=ctx.layout.type.body * 0.3,
-        ),
+        box_style(ctx, "card", border=ctx.styles.palette.card_border),
         name=f'the exercise card "{plain(ex.name)}"',
     )
 
 
 def sources_block(ctx: Context) -> Iterator[Flowable]:
     h, lab = ctx.handout, ctx.labels
-    yield Spacer(0, ctx.layout.type.body * 0.6)
+    yield Spacer(0, ctx.styles.space.block)
     title = ctx.tag(ctx.para(lab("sources"), "card_heading"), "H2")
     heading = Stack([Bookmark(lab("sources"), "sources"), title], gap=0)
     heading.keepWithNext = 1

@@ -25,6 +25,7 @@ from ..tagging.table import table_nodes
 from ..text.markup import escape, plain, to_markup
 from ..text.para import make_para
 from .context import Context, dose_text
+from .looks import box_style
 
 NO_BORDER = BoxStyle(padding=0, space_between=0)
 
@@ -59,12 +60,12 @@ def clinic_block(ctx: Context) -> Iterator[Flowable]:
         text.append(_contact_line(ctx, make_para(" · ".join(contact), st.body)))
     body: Flowable = Stack(text, gap=1)
     if clinic.logo:
-        logo, width = _logo(clinic.logo, ctx.layout.type.body * 4.2, 48 * mm)
+        logo, width = _logo(clinic.logo, st.space.logo_height, 48 * mm)
         logo = ctx.tag(logo, "Figure", alt=lab("logo_alt", name=clinic.name))
-        body = SideBySide(logo, width, body, gap=ctx.layout.type.body)
-    yield Spacer(0, ctx.layout.type.body * 0.6)
+        body = SideBySide(logo, width, body, gap=st.space.figure_gap)
+    yield Spacer(0, st.space.block)
     yield ctx.group("Div", body)
-    yield Rule(st.palette.card_border, 0.8, space=ctx.layout.type.body * 0.4)
+    yield Rule(st.palette.card_border, 0.8, space=st.space.clinic_rule)
 
 
 def _contact_line(ctx: Context, line: Flowable) -> Flowable:
@@ -146,11 +147,11 @@ def personal_block(ctx: Context) -> Iterator[Flowable]:
         for label, value in parts
         if value
     )
-    yield Spacer(0, ctx.layout.type.body * 0.5)
+    yield Spacer(0, st.space.personal)
     if line:
         yield ctx.tag(Paragraph(line, st.body), "P")
     if personal.note:
-        yield Spacer(0, ctx.layout.type.body * 0.5)
+        yield Spacer(0, st.space.personal)
         yield ctx.group(
             "Sect",
             Box(
@@ -158,14 +159,7 @@ def personal_block(ctx: Context) -> Iterator[Flowable]:
                     ctx.tag(make_para(to_markup(lab("your_plan")), st.box_heading), "H2"),
                     ctx.tag(_personal_para(personal.note, st.body), "P"),
                 ],
-                BoxStyle(
-                    padding=ctx.layout.type.body * 0.8,
-                    border=st.palette.accent,
-                    border_width=1.5,
-                    background=st.palette.tint,
-                    radius=3,
-                    space_between=ctx.layout.type.body * 0.2,
-                ),
+                box_style(ctx, "plan", border=st.palette.accent, background=st.palette.tint),
                 name='the "Your plan" box',
                 field="note",
             ),
@@ -252,10 +246,10 @@ def qr_block(ctx: Context) -> Iterator[Flowable]:
     ]
     if not tiles:
         return
-    size = max(26 * mm, ctx.layout.type.body * 7)
+    size = max(26 * mm, ctx.styles.space.qr_size)
     cells = [_qr_tile(ctx, caption, link, size) for caption, link in tiles]
-    yield Spacer(0, ctx.layout.type.body * 0.8)
-    yield Box([Tiles(cells, size, gap=ctx.layout.type.body)], NO_BORDER, name="the QR codes")
+    yield Spacer(0, ctx.styles.space.qr)
+    yield Box([Tiles(cells, size, gap=ctx.styles.space.figure_gap)], NO_BORDER, name="the QR codes")
 
 
 def _qr_tile(ctx: Context, caption: str, url: str, size: float) -> Flowable:

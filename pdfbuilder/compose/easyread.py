@@ -57,10 +57,10 @@ def row(ctx: Context, left: Flowable, right: list[Flowable]) -> Flowable:
     line = SideBySide(
         left,
         _picture_width(ctx),
-        Stack(right, gap=ctx.layout.type.body * 0.2),
-        gap=ctx.layout.type.body * 0.2,
+        Stack(right, gap=ctx.styles.space.easy_read_gap),
+        gap=ctx.styles.space.easy_read_gap,
     )
-    line.spaceBefore = ctx.layout.type.body * 0.9
+    line.spaceBefore = ctx.styles.space.easy_read_row
     return line
 
 
@@ -120,24 +120,27 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
         left = Stack([ctx.tag(drawn, "Figure", alt=ex.figure.alt), *dose], gap=2)
         name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
         flow.append(ctx.group("Sect", row(ctx, left, [name, *steps])))
-        flow.append(Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.4))
+        rule = Rule(ctx.styles.palette.card_border, 1.0, space=ctx.styles.space.easy_read_rule)
+        flow.append(rule)
     yield from ctx.group("Sect", flow)
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """Each tier a whole box: its pictogram on the left, its words and signs on the right."""
     flow = [section_heading(ctx, ctx.labels("seek_help"), "seek-help")]
-    body = ctx.layout.type.body
+    body, space = ctx.layout.type.body, ctx.styles.space
     for tier in tiers(ctx):
-        words = Stack(tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=body * 0.15)
+        words = Stack(
+            tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=space.easy_read_lines
+        )
         inner = SideBySide(
             picture(ctx, TIER_PICTURES[tier.name]),
             _picture_width(ctx) - body,
             words,
-            gap=body * 0.5,
+            gap=space.easy_read_tier_gap,
         )
-        box = tier_box(ctx, tier, [inner], body * 0.5)
-        box.spaceBefore = body * 0.8
+        box = tier_box(ctx, tier, [inner])
+        box.spaceBefore = ctx.styles.space.seek_help
         flow.append(box)
     yield from ctx.group("Sect", flow)
 

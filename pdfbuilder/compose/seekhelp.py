@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer
 
-from ..flowables.boxes import Bookmark, Box, BoxStyle, TierIcon
+from ..flowables.boxes import Bookmark, Box, TierIcon
 from ..flowables.rows import Row, SideBySide, Stack
 from ..text.markup import to_markup
 from ..text.para import make_para
 from .context import Context
+from .looks import BoxKind, box_style
 
 SEEK_HELP_BOX = "seek_help"
 
@@ -29,17 +30,16 @@ class Tier:
     name: str
     items: tuple[str, ...]
     colour: Color
-    border_width: float
-    dash: tuple[float, ...] | None
+    kind: BoxKind  # its box in the layout's ``boxes:`` (border weight and dash)
 
 
 def tiers(ctx: Context) -> list[Tier]:
     """Emergency, urgent and routine, heaviest border first; routine dashed."""
     help_, palette = ctx.handout.seek_help, ctx.styles.palette
     return [
-        Tier("emergency", help_.emergency, palette.emergency, 2.5, None),
-        Tier("urgent", help_.urgent, palette.urgent, 1.5, None),
-        Tier("routine", help_.routine, palette.routine, 1.2, (4.0, 2.5)),
+        Tier("emergency", help_.emergency, palette.emergency, "emergency"),
+        Tier("urgent", help_.urgent, palette.urgent, "urgent"),
+        Tier("routine", help_.routine, palette.routine, "routine"),
     ]
 
 
@@ -58,18 +58,11 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
     ]
 
 
-def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) -> Box:
+def tier_box(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
     """A tier's own bordered box, which never splits."""
     box = Box(
         content,
-        BoxStyle(
-            padding=padding,
-            border=tier.colour,
-            border_width=tier.border_width,
-            dash=tier.dash,
-            radius=3,
-            space_between=0,
-        ),
+        box_style(ctx, tier.kind, border=tier.colour),
         name=f"the {tier.name} part of the when-to-get-help box",
         field=f"seek_help.{tier.name}",
     )
@@ -78,13 +71,13 @@ def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """The three tiers in one box that never splits (or each whole, with ``tier`` keeping)."""
-    body, lab = ctx.layout.type.body, ctx.labels
+    space, lab = ctx.styles.space, ctx.labels
     size = ctx.layout.type.card_heading * 1.5
-    boxes = [tier_box(ctx, t, tier_words(ctx, t, size), body * 0.6) for t in tiers(ctx)]
-    gap = body * 0.6
+    boxes = [tier_box(ctx, t, tier_words(ctx, t, size)) for t in tiers(ctx)]
+    gap = space.tiers
     title = ctx.tag(ctx.para(lab("seek_help"), "box_heading"), "H2")
     heading = [Bookmark(lab("seek_help"), "seek-help"), title]
-    yield Spacer(0, body * 0.8)
+    yield Spacer(0, space.seek_help)
     if ctx.layout.seek_help_keep == "tier":
         # Too tall for one page in this layout: each tier stays whole, the heading stays
         # with the first tier.
@@ -100,13 +93,7 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         "Sect",
         Box(
             content,
-            BoxStyle(
-                padding=body * 0.8,
-                border=ctx.styles.palette.text,
-                border_width=1.5,
-                radius=4,
-                space_between=body * 0.5,
-            ),
+            box_style(ctx, "seek_help", border=ctx.styles.palette.text),
             name=SEEK_HELP_BOX,
             field="seek_help",
         ),

@@ -10,13 +10,13 @@ No ReportLab object text ever reaches a user.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from ..content.fields import text_fields
 from ..errors import FieldPath, HandoutError
 
 
@@ -114,20 +114,5 @@ def _norm(text: str) -> str:
 def _fields(*owners: Any) -> Iterator[tuple[Any, FieldPath, str]]:
     for owner in owners:
         if owner is not None:
-            for path, text in _texts(owner, ()):
+            for path, text in text_fields(owner, ()):
                 yield owner, path, text
-
-
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.metadata.get("internal") or f.name == "figure":
-                continue
-            # A paragraph block is written as plain text in YAML: it has no key of its own.
-            child = path if type(value).__name__ == "Paragraph" else (*path, f.name)
-            yield from _texts(getattr(value, f.name), child)

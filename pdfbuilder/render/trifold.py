@@ -150,7 +150,8 @@ def place(job: RenderJob, layout: Layout, sheet: list[Panel], bleed: float) -> P
         panel = by_name[name]
         placed[name], items, _ = fill_column(items, panel.width, panel.height)
     if items and "back" not in overflow:
-        items = _fill_below(items, by_name["back"], placed, used["back"] + layout.type.body * 1.5)
+        gap = layout.type.body * layout.spacing.panel_gap
+        items = _fill_below(items, by_name["back"], placed, used["back"] + gap)
     if items:
         overflow["inside"] = _height(items, by_name["inside-3"].width)
     return Placement(placed, overflow)
