@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from ..content.model import Handout, handout_from_text
 from ..errors import HandoutError
-from ..source.files import CAPS
+from ..source.files import read_stream
 
 STREAM = "-"
 #: How standard input is named in error messages (``<stdin>:12:3: title: ...``).
@@ -31,13 +31,7 @@ def read_stdin(root: tuple[Path, ...], stream: BinaryIO | None = None) -> Handou
     """The handout on standard input; files it names may lie in the current folder or
     under ``root``. More than the cap of a YAML file is refused before it is parsed."""
     source = stream if stream is not None else sys.stdin.buffer
-    data = source.read(CAPS["yaml"] + 1)
-    if len(data) > CAPS["yaml"]:
-        raise HandoutError(
-            f"standard input is larger than {CAPS['yaml'] // 1024} KB, the most a handout may "
-            "be; use a smaller file",
-            file=STDIN_NAME,
-        )
+    data = read_stream(source, "yaml", STDIN_NAME)  # in pieces, refused once past the cap
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

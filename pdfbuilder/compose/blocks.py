@@ -174,7 +174,9 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
         url = link(ref)
         contents = f"{plain(ref.title)}: {url}" if url else None
         text = citation(ref, lab)
-        items.append(ctx.item(text, "small_bullet", f"{n}.", url=url, contents=contents))
+        items.append(
+            ctx.item(text, "small_bullet", f"{n}.", url=url, contents=contents, lang=ref.language)
+        )
     flow += ctx.group("L", items, numbering="Decimal")
     r = h.review
     about = lab(
