@@ -14,6 +14,7 @@ from typing import Any
 
 from . import _rl
 from .compose.context import Block, Context, Geometry
+from .compose.references import References
 from .compose.registry import compose_blocks
 from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
@@ -100,9 +101,11 @@ def _composer(handout: Handout, labels: Labels, options: BuildOptions) -> Compos
     """The compose stage for this leaflet: blocks for a layout (the render stage may scale
     its type) and a page geometry, mirrored for a right-to-left language."""
 
-    def compose(lay: Layout, geometry: Geometry) -> list[Block]:
+    def compose(lay: Layout, geometry: Geometry, refs: References) -> list[Block]:
         styles = styles_for(lay, labels.rtl)
-        context = Context(handout, lay, styles, labels, geometry, options.clinic, options.personal)
+        context = Context(
+            handout, lay, styles, labels, geometry, options.clinic, options.personal, refs
+        )
         blocks = compose_blocks(context)
         if labels.rtl:  # right-to-left language: mirror boxes, rows and columns
             mirror(flow for _, flows in blocks for flow in flows)

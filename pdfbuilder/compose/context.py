@@ -10,7 +10,7 @@ Builders import this module, never :mod:`~pdfbuilder.compose.registry` (which im
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -25,6 +25,7 @@ from ..layout.model import Layout
 from ..layout.styles import Styles
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
+from .references import References
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,22 @@ class Context:
     geometry: Geometry
     clinic: Any = None  # a clinic profile, when given (logo, numbers, colours)
     personal: Any = None  # print-time details for one patient, when given
+    #: The words for the content's cross-references ({where:...}), and where they land.
+    refs: References = field(default_factory=References)
 
     def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
         style = getattr(self.styles, style_name)
-        return make_para(to_markup(text, italics=self.layout.type.italics), style, bulletText)
+        return self.markup_para(text, "", style, bulletText)
+
+    def markup_para(
+        self, text: str, before: str, style: Any, bulletText: str | None = None
+    ) -> Paragraph:
+        """Content ``text`` as a paragraph after ready-made markup ``before``, its
+        cross-references filled in (and the paragraph anchored to find where it lands)."""
+        text, key = self.refs.filled(text)
+        markup = before + to_markup(text, italics=self.layout.type.italics)
+        para = make_para(markup, style, bulletText)
+        return para if key is None else self.refs.anchor(para, key)
 
 
 #: A block's name and its flowables, in reading order.
@@ -89,8 +102,7 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
 
 
 def _labelled(ctx: Context, label: str, text: str) -> Paragraph:
-    markup = f"<b>{to_markup(label)}:</b> {to_markup(text, italics=ctx.layout.type.italics)}"
-    return make_para(markup, ctx.styles.step)
+    return ctx.markup_para(text, f"<b>{to_markup(label)}:</b> ", ctx.styles.step)
 
 
 def dose_text(ex: Exercise, labels: Labels) -> str:

@@ -1,7 +1,9 @@
 """Compose, the when-to-get-help box: three tiers that differ by words, icon, border and colour.
 
-In: the compose context. Out: the box (whole on one page, three tiers across or stacked), or,
-for layouts whose type is too large for one page, each tier as its own unsplittable box.
+In: the compose context. Out: the box (whole on one page, three tiers across or stacked) as a
+:class:`~pdfbuilder.flowables.tiers.TierGroup`, which keeps each tier whole and continues
+under a "continued" heading when the whole box cannot fit a page (or the layout keeps only
+tiers whole, for large type).
 Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose.easyread`).
 """
 
@@ -15,11 +17,12 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..flowables.boxes import Bookmark, Box, BoxStyle, TierIcon
 from ..flowables.rows import Row, SideBySide, Stack
+from ..flowables.tiers import TierGroup
 from ..text.markup import to_markup
 from ..text.para import make_para
 from .context import Context
 
-SEEK_HELP_BOX = "seek_help"
+SEEK_HELP_BOX = "the when-to-get-help box"
 
 
 @dataclass(frozen=True)
@@ -74,34 +77,40 @@ def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) 
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
-    """The three tiers in one box that never splits (or each whole, with ``tier`` keeping)."""
+    """The three tiers in one box, whole on one page when it fits one (``box`` keeping),
+    else each tier whole, later parts under a "continued" heading (see
+    :class:`~pdfbuilder.flowables.tiers.TierGroup`)."""
     body, lab = ctx.layout.type.body, ctx.labels
     size = ctx.layout.type.card_heading * 1.5
-    boxes = [tier_box(ctx, t, tier_words(ctx, t, size), body * 0.6) for t in tiers(ctx)]
+    chosen = tiers(ctx)
+    boxes = [tier_box(ctx, t, tier_words(ctx, t, size), body * 0.6) for t in chosen]
     gap = body * 0.6
-    heading = [Bookmark(lab("seek_help"), "seek-help"), ctx.para(lab("seek_help"), "box_heading")]
+    # The bookmark rides with the heading, so it lands on the heading's page.
+    bookmark = Bookmark(lab("seek_help"), "seek-help")
+    heading = [Stack([bookmark, ctx.para(lab("seek_help"), "box_heading")], gap=0)]
+    continued = [ctx.para(lab("seek_help_continued"), "box_heading")]
+    boxed = ctx.layout.seek_help_keep == "box"
+    style = BoxStyle(
+        padding=body * 0.8,
+        border=ctx.styles.palette.text,
+        border_width=1.5,
+        radius=4,
+        space_between=body * 0.5,
+    )
+
+    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
+        top = continued if more else heading
+        some = boxes[start:stop]
+        if not boxed:  # no outer border: the heading, then the tiers' own boxes
+            return Stack([*top, *some], gap=gap)
+        content: list[Flowable] = [*top, *([Row(some, gap, balance=True)] if across else some)]
+        return Box(content, style, name=SEEK_HELP_BOX, field="seek_help")
+
     yield Spacer(0, body * 0.8)
-    if ctx.layout.seek_help_keep == "tier":
-        # Too tall for one page in this layout: each tier stays whole, the heading stays
-        # with the first tier.
-        first = Stack(heading, gap=0)
-        first.keepWithNext = 1
-        yield first
-        for box in boxes:
-            box.spaceBefore = gap
-            yield box
-        return
-    across = ctx.layout.seek_help_tiers == "across"
-    content: list[Flowable] = [*heading, *([Row(boxes, gap)] if across else boxes)]
-    yield Box(
-        content,
-        BoxStyle(
-            padding=body * 0.8,
-            border=ctx.styles.palette.text,
-            border_width=1.5,
-            radius=4,
-            space_between=body * 0.5,
-        ),
-        name=SEEK_HELP_BOX,
-        field="seek_help",
+    yield TierGroup(
+        build,
+        [t.name for t in chosen],
+        keep_box=boxed,
+        across=ctx.layout.seek_help_tiers == "across",
+        page_height=ctx.geometry.frame_height,
     )

@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, FrameBreak, NextPageTemplate, PageTemplate
 
 from ..compose.context import Geometry
+from ..compose.references import References
 from ..errors import HandoutError
 from ..flowables.columns import Placed, fill_column
 from ..layout.model import Layout
@@ -178,7 +179,7 @@ def _compose(
         band_top=m.top * mm + bleed,
     )
     only = dataclasses.replace(layout, blocks=tuple(b for b in layout.blocks if b in blocks))
-    return [f for _, flowables in job.compose(only, geometry) for f in flowables]
+    return [f for _, flowables in job.compose(only, geometry, References()) for f in flowables]
 
 
 def _height(items: list[Flowable], width: float) -> float:
