@@ -182,13 +182,31 @@ def test_a_300_character_word_wraps_inside_the_page(tmp_path: Path) -> None:
     assert word in joined
 
 
-def test_a_seek_help_tier_too_tall_for_any_page_fails_clearly(tmp_path: Path) -> None:
-    from pdfbuilder import HandoutError
-
+def test_a_seek_help_tier_taller_than_a_page_goes_on_by_signs(tmp_path: Path) -> None:
+    """A tier too tall for any page is printed, not refused: it goes on between two signs,
+    never inside one, under its own heading marked "continued"."""
     many = "\n".join(
         f"    - Warning sign number {i} that needs a long line of text." for i in range(60)
     )
     text = MINIMAL.replace("  emergency: [You cannot feel your legs.]", f"  emergency:\n{many}")
+    path = tmp_path / "tall.yaml"
+    path.write_text(text, encoding="utf-8")
+    pages = [" ".join(t.split()) for t in page_texts(build_pdf(path))]
+    holding = [i for i, t in enumerate(pages) if "Warning sign number" in t]
+    assert len(holding) >= 2
+    for i in range(60):  # every sign whole on one page
+        assert sum(f"number {i} that needs a long line of text." in pages[p] for p in holding) == 1
+    for p in holding[1:]:
+        assert "(continued)" in pages[p]
+
+
+def test_a_seek_help_sign_too_tall_for_any_page_fails_clearly(tmp_path: Path) -> None:
+    from pdfbuilder import HandoutError
+
+    long_sign = " ".join(["You feel a strange and worrying new kind of pain."] * 160)
+    text = MINIMAL.replace(
+        "  emergency: [You cannot feel your legs.]", f"  emergency:\n    - {long_sign}"
+    )
     path = tmp_path / "tall.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(HandoutError) as caught:
@@ -197,7 +215,7 @@ def test_a_seek_help_tier_too_tall_for_any_page_fails_clearly(tmp_path: Path) ->
     # Located at the tier's own list, with its size, the room there is and what to do.
     assert message.startswith(f"{path}:36:5: seek_help.emergency: the emergency part of ")
     assert re.search(r"is \d+ mm tall but a page holds \d+ mm", message)
-    assert "each tier is kept whole, so shorten the emergency signs" in message
+    assert "shorten the longest emergency sign" in message
 
 
 def test_a_seek_help_box_taller_than_a_page_keeps_each_tier_whole(tmp_path: Path) -> None:

@@ -23,8 +23,9 @@ from ..content.model import Bullets, Paragraph
 from ..figures import icon_flowable, render_figure
 from ..flowables.boxes import Rule
 from ..flowables.rows import SideBySide, Stack
+from ..flowables.tiers import TierGroup
 from .context import Context, card_parts, section_heading
-from .seekhelp import tier_box, tier_words, tiers
+from .seekhelp import Tier, fitted, tier_box, tier_words, tiers
 
 #: The picture column's share of the text width.
 PICTURE_SHARE = 1 / 3
@@ -114,10 +115,14 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
-    """Each tier a whole box: its pictogram on the left, its words and signs on the right."""
-    yield section_heading(ctx, ctx.labels("seek_help"), "seek-help")
+    """Each tier a whole box: its pictogram on the left, its words and signs on the right.
+    Tiers stay whole; a page that cannot take the next one ends, and the box goes on under
+    a "continued" heading (a tier taller than a page goes on by signs, see ``fitted``)."""
     body = ctx.layout.type.body
-    for tier in tiers(ctx):
+    heading = section_heading(ctx, ctx.labels("seek_help"), "seek-help")
+    continued = ctx.para(ctx.labels("seek_help_continued"), "heading")
+
+    def box(tier: Tier) -> Flowable:
         words = Stack(tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=body * 0.15)
         inner = SideBySide(
             picture(ctx, TIER_PICTURES[tier.name]),
@@ -125,9 +130,21 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
             words,
             gap=body * 0.5,
         )
-        box = tier_box(ctx, tier, [inner], body * 0.5)
-        box.spaceBefore = body * 0.8
-        yield box
+        return tier_box(ctx, tier, [inner], body * 0.5)
+
+    chosen = fitted(ctx, tiers(ctx), lambda t: Stack([continued, box(t)], gap=body * 0.8))
+    boxes = [box(t) for t in chosen]
+
+    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
+        return Stack([continued if more else heading, *boxes[start:stop]], gap=body * 0.8)
+
+    yield TierGroup(
+        build,
+        [t.name for t in chosen],
+        keep_box=False,
+        across=False,
+        page_height=ctx.geometry.frame_height,
+    )
 
 
 #: The blocks built differently in Easy Read; the others are the same as in every layout.

@@ -9,7 +9,8 @@ Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -34,6 +35,9 @@ class Tier:
     colour: Color
     border_width: float
     dash: tuple[float, ...] | None
+    #: 0 for the tier (or its first part); 1, 2... for the parts of a tier too tall for a
+    #: page, which repeat its heading marked "continued" and its lead line.
+    part: int = 0
 
 
 def tiers(ctx: Context) -> list[Tier]:
@@ -50,13 +54,44 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
     """The tier's icon and heading, its lead line (naming the numbers to call), its signs."""
     st, lab, h = ctx.styles, ctx.labels, ctx.handout
     contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
-    heading = make_para(to_markup(lab(f"{tier.name}_heading", **contacts)), st.tier_heading)
+    words = lab(f"{tier.name}_heading", **contacts)
+    if tier.part:
+        words = lab("continued_name", name=words)
+    heading = make_para(to_markup(words), st.tier_heading)
     icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
     return [
         SideBySide(icon, icon_size, heading, gap=icon_size * 0.4),
         make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body),
         *(ctx.para(item, "bullet", bulletText="•") for item in tier.items),
     ]
+
+
+def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -> list[Tier]:
+    """The tiers, each whole when a page (with the box's heading, as ``make`` draws one tier
+    alone) holds it; a taller tier in parts between its signs, never inside one, each part
+    as many signs as a page holds. A single sign too tall for a page stays, to be refused
+    with its size (:meth:`~pdfbuilder.flowables.tiers.TierGroup.tallest_piece`)."""
+    page, width = ctx.geometry.frame_height, ctx.geometry.frame_width
+
+    def fits(tier: Tier) -> bool:
+        return float(make(tier).wrap(width, 1e6)[1]) <= page
+
+    out: list[Tier] = []
+    for tier in chosen:
+        if len(tier.items) < 2 or fits(tier):
+            out.append(tier)
+            continue
+        start = 0
+        while start < len(tier.items):
+            stop = start + 1
+            while stop < len(tier.items) and fits(
+                dataclasses.replace(tier, items=tier.items[start : stop + 1], part=1)
+            ):
+                stop += 1
+            part = len([t for t in out if t.name == tier.name])
+            out.append(dataclasses.replace(tier, items=tier.items[start:stop], part=part))
+            start = stop
+    return out
 
 
 def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) -> Box:
@@ -79,11 +114,10 @@ def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """The three tiers in one box, whole on one page when it fits one (``box`` keeping),
     else each tier whole, later parts under a "continued" heading (see
-    :class:`~pdfbuilder.flowables.tiers.TierGroup`)."""
+    :class:`~pdfbuilder.flowables.tiers.TierGroup`); a tier taller than a page goes on by
+    signs under its own heading marked "continued" (:func:`fitted`)."""
     body, lab = ctx.layout.type.body, ctx.labels
     size = ctx.layout.type.card_heading * 1.5
-    chosen = tiers(ctx)
-    boxes = [tier_box(ctx, t, tier_words(ctx, t, size), body * 0.6) for t in chosen]
     gap = body * 0.6
     # The bookmark rides with the heading, so it lands on the heading's page.
     bookmark = Bookmark(lab("seek_help"), "seek-help")
@@ -98,13 +132,20 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         space_between=body * 0.5,
     )
 
-    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
-        top = continued if more else heading
-        some = boxes[start:stop]
+    def box(tier: Tier) -> Box:
+        return tier_box(ctx, tier, tier_words(ctx, tier, size), body * 0.6)
+
+    def around(top: list[Flowable], some: list[Flowable], across: bool) -> Flowable:
         if not boxed:  # no outer border: the heading, then the tiers' own boxes
             return Stack([*top, *some], gap=gap)
         content: list[Flowable] = [*top, *([Row(some, gap, balance=True)] if across else some)]
         return Box(content, style, name=SEEK_HELP_BOX, field="seek_help")
+
+    chosen = fitted(ctx, tiers(ctx), lambda t: around(continued, [box(t)], False))
+    boxes = [box(t) for t in chosen]
+
+    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
+        return around(continued if more else heading, boxes[start:stop], across)
 
     yield Spacer(0, body * 0.8)
     yield TierGroup(

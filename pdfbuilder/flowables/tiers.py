@@ -11,8 +11,10 @@ whole box on one page, and the height of a whole page or panel. Out: a flowable 
 - otherwise (the box is taller than any page, or the layout keeps only tiers whole) splits
   between tiers, never inside one: every later part starts with the "continued" heading.
 
-A tier taller than a page can never be placed: :meth:`TierGroup.tallest_piece` says which,
-for the render stage's message.
+The compose stage gives a tier taller than a page as several parts, split between its signs
+(see :func:`pdfbuilder.compose.seekhelp.fitted`); a part that still cannot fit (one sign
+taller than a page) can never be placed: :meth:`TierGroup.tallest_piece` says which, for
+the render stage's message.
 """
 
 from __future__ import annotations
@@ -112,6 +114,16 @@ class TierGroup(Flowable):  # type: ignore[misc]
         part.mirrored = getattr(self, "mirrored", False)
         return part
 
+    def first_piece(self, width: float) -> float:
+        """The least height the box must have on a page to start there: all of it when the
+        layout keeps it whole and a page holds it, else the heading and the first tier."""
+        _, whole = self._whole(width)
+        if self.keep_box and whole <= self.page_height:
+            return whole
+        return float(
+            self._part(self.start, self.start + 1, self.continued, False).wrap(width, 1e6)[1]
+        )
+
     def tallest_piece(self, width: float) -> tuple[float, str, str | None, str]:
         """The tallest tier with the heading above it: it can never be split."""
         heights = [
@@ -121,8 +133,8 @@ class TierGroup(Flowable):  # type: ignore[misc]
         height, i = max(heights)
         tier = self.names[i]
         advice = (
-            f"each tier is kept whole, so shorten the {tier} signs (seek_help.{tier}), "
-            "or use a layout with smaller type or larger pages"
+            f"a tier splits only between its signs, so shorten the longest {tier} sign "
+            f"(seek_help.{tier}), or use a layout with smaller type or larger pages"
         )
         return height, f"the {tier} part of {self.name}", f"{self.field}.{tier}", advice
 
