@@ -16,6 +16,7 @@ from . import _rl
 from .compose.context import Block, Context, Geometry
 from .compose.references import References
 from .compose.registry import compose_blocks
+from .compose.selection import select
 from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
 from .errors import FieldPath, HandoutError
@@ -87,7 +88,16 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     note = options.clinic.footer if options.clinic is not None and layout.footer else None
     compose = _composer(handout, labels, options)
     job = RenderJob(
-        compose, handout, layout, styles, labels, paper, options.print_marks, options.impose, note
+        compose,
+        handout,
+        layout,
+        styles,
+        labels,
+        paper,
+        options.print_marks,
+        options.impose,
+        note,
+        options.personal,
     )
     pdf = render(job)
     if layout.imposition == "booklet" and options.impose and not options.print_marks:
@@ -103,8 +113,9 @@ def _composer(handout: Handout, labels: Labels, options: BuildOptions) -> Compos
 
     def compose(lay: Layout, geometry: Geometry, refs: References) -> list[Block]:
         styles = styles_for(lay, labels.rtl)
+        shown = select(handout, lay.select, options.personal)  # a short format chooses
         context = Context(
-            handout, lay, styles, labels, geometry, options.clinic, options.personal, refs
+            shown, lay, styles, labels, geometry, options.clinic, options.personal, refs, handout
         )
         blocks = compose_blocks(context)
         if labels.rtl:  # right-to-left language: mirror boxes, rows and columns

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..content.model import Bullets, Exercise, Section
+from ..content.model import Bullets, Section
 from ..content.model import Paragraph as ParagraphBlock
-from ..flowables.boxes import Band, Bookmark, Box, BoxStyle, Rule
+from ..flowables.boxes import Band, Bookmark, Box, BoxStyle
 from ..flowables.columns import TwoColumns
-from ..flowables.rows import SideBySide, Stack
-from ..text.markup import plain, to_markup
+from ..flowables.rows import Stack
+from ..text.markup import to_markup
 from ..text.para import make_para
-from .context import Context, card_parts, section_heading
+from .cards import exercise_cards
+from .context import Context, section_heading
 
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
@@ -116,58 +116,8 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
         return
     yield section_heading(ctx, ctx.labels("exercises"), "exercises")
     if h.exercises_intro:
-        intro = ctx.para(h.exercises_intro, "body")
-        intro.keepWithNext = 1  # never leave the heading and intro without the first exercise
-        yield intro
-    for ex in h.exercises:
-        if ctx.layout.figure.position in ("above", "compact"):
-            parts = list(open_exercise(ctx, ex))
-        else:
-            parts = [exercise_card(ctx, ex)]
-        parts[0].spaceBefore = ctx.layout.type.body * 0.7
-        yield from parts
-
-
-def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
-    """An exercise for one-column, large type: name, figure and dose kept together, then the
-    steps flow (a page may break between steps, never inside one), then a rule."""
-    figure, steps = card_parts(ctx, ex)
-    name = ctx.para(ex.name, "card_heading")
-    gap = ctx.layout.type.body * 0.3
-    if ctx.layout.figure.position == "compact":
-        # Narrow panels: the name and dose beside the figure, the steps under both.
-        width = ctx.layout.figure.width * mm
-        beside = Stack([name, *figure[1:]], gap=gap)
-        top: Flowable = SideBySide(figure[0], width, beside, gap=gap * 2)
-    else:
-        top = Stack([name, *figure], gap=gap)
-    top.keepWithNext = 1
-    yield top
-    yield from steps
-    yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.6)
-
-
-def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
-    """A card: the name; the figure with the dose under it, beside the numbered steps and the
-    feel and stop-if lines. The card never splits."""
-    figure, steps = card_parts(ctx, ex)
-    body = SideBySide(
-        Stack(figure, gap=2),
-        ctx.layout.figure.width * mm,
-        Stack(steps, gap=1),
-        gap=ctx.layout.type.body,
-    )
-    return Box(
-        [ctx.para(ex.name, "card_heading"), body],
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.6,
-            border=ctx.styles.palette.card_border,
-            border_width=1,
-            radius=4,
-            space_between=ctx.layout.type.body * 0.3,
-        ),
-        name=f'the exercise card "{plain(ex.name)}"',
-    )
+        yield ctx.para(h.exercises_intro, "body")
+    yield from exercise_cards(ctx)
 
 
 def sources_block(ctx: Context) -> Iterator[Flowable]:
@@ -178,7 +128,12 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
     )
     heading.keepWithNext = 1
     yield heading
-    for n, ref in enumerate(h.sources, 1):
+    listed = h.sources
+    if ctx.layout.select.sources == "count" and ctx.shortened:
+        # A short format: the full leaflet (its QR code, or the clinic) lists them.
+        yield ctx.para(lab("sources_in_full", count=len(h.sources)), "small")
+        listed = ()
+    for n, ref in enumerate(listed, 1):
         text = f"{ref.title}. {ref.publisher}, {ref.year}."
         if ref.url:
             text += f" {ref.url}"

@@ -228,10 +228,14 @@ def qr_block(ctx: Context) -> Iterator[Flowable]:
         or h.online_url
     )
     lab = ctx.labels
-    tiles = [(lab("qr_online"), url)] if url else []
+    short = ctx.shortened  # a short format: the code leads to the full leaflet
+    tiles = [(lab("qr_full" if short else "qr_online"), url)] if url else []
     tiles += [
         (lab("qr_video", name=plain(ex.name)), ex.video_url) for ex in h.exercises if ex.video_url
     ]
+    if short and not url:
+        yield Spacer(0, ctx.layout.type.body * 0.8)
+        yield make_para(f"<b>{escape(lab('full_leaflet'))}</b>", ctx.styles.body)
     if not tiles:
         return
     size = max(26 * mm, ctx.layout.type.body * 7)

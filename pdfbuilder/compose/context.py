@@ -26,6 +26,7 @@ from ..layout.styles import Styles
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .references import References
+from .selection import shortened
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,13 @@ class Context:
     personal: Any = None  # print-time details for one patient, when given
     #: The words for the content's cross-references ({where:...}), and where they land.
     refs: References = field(default_factory=References)
+    #: The whole handout, when the layout prints only part of it (``handout`` is that part).
+    full: Handout | None = None
+
+    @property
+    def shortened(self) -> bool:
+        """Whether this layout leaves out some of the handout (a short format)."""
+        return self.full is not None and shortened(self.full, self.handout)
 
     def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
         style = getattr(self.styles, style_name)
@@ -88,9 +96,17 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
     figure: list[Flowable] = [
         render_figure(ex.figure, look.width * mm, look.height * mm, st.figure)
     ]
+    return [*figure, *dose_lines(ctx, ex)], step_lines(ctx, ex)
+
+
+def dose_lines(ctx: Context, ex: Exercise) -> list[Flowable]:
+    """The dose as one bold line under the figure (nothing when the exercise has none)."""
     dose = dose_text(ex, ctx.labels)
-    if dose:
-        figure.append(make_para(f"<b>{to_markup(dose)}</b>", st.dose))
+    return [make_para(f"<b>{to_markup(dose)}</b>", ctx.styles.dose)] if dose else []
+
+
+def step_lines(ctx: Context, ex: Exercise) -> list[Flowable]:
+    """The numbered steps, then the feel and stop-if lines."""
     steps: list[Flowable] = [
         ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
     ]
@@ -98,7 +114,7 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
         steps.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
     if ex.stop_if:
         steps.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
-    return figure, steps
+    return steps
 
 
 def _labelled(ctx: Context, label: str, text: str) -> Paragraph:

@@ -46,6 +46,7 @@ class RenderJob:
     print_marks: bool = False
     impose: bool = True
     footer_note: str | None = None  # a clinic's footer line, printed on every page
+    personal: Any = None  # the patient's details, when given (their exercises win)
 
 
 def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:

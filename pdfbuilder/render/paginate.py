@@ -38,6 +38,8 @@ class Filled:
     next_item: Flowable | None = None
     #: How many flowables were moved on with it because they keep with the next one.
     kept_with_next: int = 0
+    #: Those flowables and the one they keep with: what needed more than the space left.
+    waiting: tuple[Flowable, ...] = ()
 
     @property
     def space_left(self) -> float:
@@ -70,6 +72,7 @@ def fill(items: list[Flowable], width: float, height: float) -> tuple[Filled, li
     if rest:
         frame.next_item = rest[0]
         frame.kept_with_next = _kept(rest)
+        frame.waiting = tuple(rest[: frame.kept_with_next + 1])
     return frame, rest
 
 

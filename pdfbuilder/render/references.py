@@ -15,6 +15,7 @@ to get help”").
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 from collections.abc import Callable, Iterator, Mapping
@@ -60,9 +61,33 @@ def settle(
     locate: Locate = page_place,
 ) -> bytes:
     """Lay out (and draw) the leaflet until its cross-references' words are true of it."""
+    done = _settled(job, one_pass, locate)
+    for watcher in _watchers:
+        watcher.append(done.frames)
+    return done.pdf
+
+
+#: Lists that each get the laid-out frames of every leaflet drawn while they watch.
+_watchers: list[list[Any]] = []
+
+
+@contextlib.contextmanager
+def watch() -> Iterator[list[Any]]:
+    """Collect how each leaflet built meanwhile was laid out: for a flowing leaflet its
+    pages (:class:`~pdfbuilder.render.paginate.Filled`), for a trifold what each panel
+    holds. For tests and layout checks; costs nothing when nobody watches."""
+    seen: list[Any] = []
+    _watchers.append(seen)
+    try:
+        yield seen
+    finally:
+        _watchers.remove(seen)
+
+
+def _settled(job: Any, one_pass: Callable[[References], Pass], locate: Locate) -> Pass:
     targets = referenced(job.handout)
     if not targets:
-        return one_pass(References()).pdf
+        return one_pass(References())
     fallback = fallback_words(job, targets)
     key = (job.handout, job.layout, job.paper, job.print_marks, job.footer_note)
     words = _memo.get(key, {})
@@ -73,9 +98,9 @@ def settle(
             if len(_memo) > 256:
                 _memo.clear()
             _memo[key] = found
-            return done.pdf
+            return done
         words = found
-    return one_pass(References({}, fallback, targets)).pdf
+    return one_pass(References({}, fallback, targets))
 
 
 @functools.lru_cache(maxsize=64)
