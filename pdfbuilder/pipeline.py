@@ -6,8 +6,6 @@ them atomically. Each stage lives in its own module and can be called on its own
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,19 +15,23 @@ from .compose.context import Block, Context, Geometry
 from .compose.references import References
 from .compose.registry import compose_blocks
 from .compose.selection import select
+from .content.fields import text_fields
 from .content.labels import Labels, labels_for
 from .content.model import Handout, load_handout
-from .errors import FieldPath, HandoutError
+from .errors import HandoutError
 from .flowables.mirror import mirror
-from .layout.files import load_layout
+from .layout.files import layout_files, load_layout
 from .layout.model import Layout
 from .layout.styles import Styles, styles_for
 from .output.write import write_atomic
 from .people.clinic import brand_layout
 from .people.personal import personalise
+from .render.blame import TooTall, locate
 from .render.dispatch import render
 from .render.job import Compose, RenderJob
 from .render.pages import PAPER_SIZES
+from .source.files import FileId, file_id, recording
+from .tagging import Recorder, collect, document, finish
 from .text.fonts import FontChain, glyph_problem
 
 
@@ -41,7 +43,9 @@ class BuildOptions:
     3 mm bleed and crop marks for a print shop. ``impose``: for booklet layouts, put the pages
     two-up on sheets in saddle-stitch order (False gives the pages in reading order).
     ``clinic``: a clinic profile (logo, numbers, colours). ``personal``: print-time details
-    for one patient; never stored.
+    for one patient; never stored. ``tagged``: a tagged PDF (PDF/UA-1) with a structure
+    tree for screen readers; False only to measure what tagging costs. A booklet imposed
+    on sheets is never tagged: it is for the print shop (docs/accessibility.md).
     """
 
     paper: str | None = None
@@ -49,6 +53,7 @@ class BuildOptions:
     impose: bool = True
     clinic: Any = None
     personal: Any = None
+    tagged: bool = True
 
 
 def build_pdf(
@@ -60,16 +65,19 @@ def build_pdf(
     impose: bool = True,
     clinic: Any = None,
     personal: Any = None,
+    root: Any = None,
+    tagged: bool = True,
 ) -> bytes:
     """Build a leaflet and return the PDF bytes, without touching the disk.
 
     ``handout`` is a loaded :class:`Handout` or the path of a handout file; ``layout`` a
-    :class:`Layout`, a built-in layout name or a layout file path. The other arguments are
-    those of :class:`BuildOptions`.
+    :class:`Layout`, a built-in layout name or a layout file path. ``root``: folders (one or
+    several) where files named inside them may lie besides their own folders (see
+    ``docs/security.md``). The other arguments are those of :class:`BuildOptions`.
     """
-    options = BuildOptions(paper, print_marks, impose, clinic, personal)
-    h = handout if isinstance(handout, Handout) else load_handout(handout)
-    lay = layout if isinstance(layout, Layout) else load_layout(layout)
+    options = BuildOptions(paper, print_marks, impose, clinic, personal, tagged)
+    h = handout if isinstance(handout, Handout) else load_handout(handout, root=root)
+    lay = layout if isinstance(layout, Layout) else load_layout(layout, root=root)
     return build(h, lay, options)
 
 
@@ -86,7 +94,9 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     check_glyphs(handout, styles, labels)
     handout = personalise(handout, options.clinic, options.personal, styles)
     note = options.clinic.footer if options.clinic is not None and layout.footer else None
-    compose = _composer(handout, labels, options)
+    imposed = layout.imposition == "booklet" and options.impose and not options.print_marks
+    recorder = Recorder() if options.tagged and not imposed else None
+    compose = _composer(handout, labels, options, tagged=recorder is not None)
     job = RenderJob(
         compose,
         handout,
@@ -97,32 +107,54 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
         options.print_marks,
         options.impose,
         note,
+        recorder,
         options.personal,
     )
-    pdf = render(job)
-    if layout.imposition == "booklet" and options.impose and not options.print_marks:
-        from .output.impose import impose_booklet  # pypdf loads only for booklets
+    try:
+        pdf = render(job)
+    except TooTall as exc:  # blamed on the field whose text is too tall: a note, a title...
+        raise locate(exc, handout, options.personal, options.clinic) from None
+    if recorder is not None:  # the structure tree, ParentTree and XMP metadata
+        pdf = finish(pdf, document(recorder), recorder)
+    if imposed:
+        from .output.impose import impose_booklet  # pikepdf loads only for booklets
 
         pdf = impose_booklet(pdf)
     return pdf
 
 
-def _composer(handout: Handout, labels: Labels, options: BuildOptions) -> Compose:
+def _composer(handout: Handout, labels: Labels, options: BuildOptions, *, tagged: bool) -> Compose:
     """The compose stage for this leaflet: blocks for a layout (the render stage may scale
-    its type) and a page geometry, mirrored for a right-to-left language."""
+    its type) and a page geometry, mirrored for a right-to-left language; tagged, every
+    block's structure nodes gathered in one document node, in the blocks' order."""
 
     def compose(lay: Layout, geometry: Geometry, refs: References) -> list[Block]:
         styles = styles_for(lay, labels.rtl)
         shown = select(handout, lay.select, options.personal)  # a short format chooses
         context = Context(
-            shown, lay, styles, labels, geometry, options.clinic, options.personal, refs, handout
+            shown,
+            lay,
+            styles,
+            labels,
+            geometry,
+            options.clinic,
+            options.personal,
+            tagged,
+            refs=refs,
+            full=handout,
         )
         blocks = compose_blocks(context)
         if labels.rtl:  # right-to-left language: mirror boxes, rows and columns
             mirror(flow for _, flows in blocks for flow in flows)
+        if tagged:
+            collect(flow for _, flows in blocks for flow in flows)
         return blocks
 
     return compose
+
+
+def _image(exercise: Any) -> bool:
+    return isinstance(getattr(getattr(exercise, "figure", None), "image", None), str)
 
 
 def build_file(
@@ -133,9 +165,31 @@ def build_file(
 ) -> Path:
     """Build a leaflet and write it to ``output`` atomically; return the path written.
 
-    ``options`` are the keyword arguments of :func:`build_pdf`.
+    ``options`` are the keyword arguments of :func:`build_pdf`. ``output`` must not be any
+    file the build read (the handout, layout, clinic profile, images...), nor a special file.
     """
-    return write_atomic(output, build_pdf(handout, layout, **options))
+    with recording() as inputs:
+        inputs += input_files(handout, layout, options.get("clinic"), options.get("personal"))
+        pdf = build_pdf(handout, layout, **options)
+    return write_atomic(output, pdf, inputs=inputs)
+
+
+def input_files(*values: Any) -> list[FileId]:
+    """The files that values loaded before the run were read from (a handout and its
+    images, a layout and those it extends, a clinic and its logo, a plan), for the output
+    check; paths are read during the run and recorded then."""
+    found: list[FileId] = []
+    for value in values:
+        if isinstance(value, Layout):
+            found += layout_files(value)
+            continue
+        origin = getattr(value, "origin", None)
+        paths = [getattr(origin, "file", None), getattr(value, "logo", None)]
+        paths += [ex.figure.image for ex in getattr(value, "exercises", ()) if _image(ex)]
+        for path in paths:
+            if isinstance(path, str) and path and not path.startswith("<"):
+                found += file_id(path)
+    return found
 
 
 _glyphs_checked: set[tuple[Handout, Any, str]] = set()
@@ -154,24 +208,9 @@ def check_glyphs(handout: Handout, styles: Styles, labels: Labels) -> None:
 
 def _check_glyphs(handout: Handout, styles: Styles) -> None:
     chain = styles.chain or FontChain(styles.fonts)
-    for path, text in _texts(handout, ()):
+    for path, text in text_fields(handout, ()):
         message = glyph_problem(text, chain)
         if message:
             if handout.origin is not None:
                 raise handout.origin.error(path, message)
             raise HandoutError(message, field=path)
-
-
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.metadata.get("internal") or f.name == "figure":
-                continue
-            # A paragraph block is written as plain text in YAML: it has no key of its own.
-            child = path if type(value).__name__ == "Paragraph" else (*path, f.name)
-            yield from _texts(getattr(value, f.name), child)

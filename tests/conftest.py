@@ -28,12 +28,14 @@ def handout() -> Handout:
 @pytest.fixture(scope="session")
 def build() -> Callable[..., bytes]:
     """Build the back-spasm leaflet (memoised per layout and paper for the session)."""
-    cache: dict[tuple[str, str | None, bool], bytes] = {}
+    cache: dict[tuple[str, str | None, bool, bool], bytes] = {}
 
-    def _build(layout: str = "standard", paper: str | None = None, impose: bool = True) -> bytes:
-        key = (layout, paper, impose)
+    def _build(
+        layout: str = "standard", paper: str | None = None, impose: bool = True, tagged: bool = True
+    ) -> bytes:
+        key = (layout, paper, impose, tagged)
         if key not in cache:
-            cache[key] = build_pdf(BACK_SPASMS, layout, paper=paper, impose=impose)
+            cache[key] = build_pdf(BACK_SPASMS, layout, paper=paper, impose=impose, tagged=tagged)
         return cache[key]
 
     return _build

@@ -200,24 +200,6 @@ def test_a_seek_help_tier_taller_than_a_page_goes_on_by_signs(tmp_path: Path) ->
         assert "(continued)" in pages[p]
 
 
-def test_a_seek_help_sign_too_tall_for_any_page_fails_clearly(tmp_path: Path) -> None:
-    from pdfbuilder import HandoutError
-
-    long_sign = " ".join(["You feel a strange and worrying new kind of pain."] * 160)
-    text = MINIMAL.replace(
-        "  emergency: [You cannot feel your legs.]", f"  emergency:\n    - {long_sign}"
-    )
-    path = tmp_path / "tall.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(HandoutError) as caught:
-        build_pdf(path)
-    message = str(caught.value)
-    # Located at the tier's own list, with its size, the room there is and what to do.
-    assert message.startswith(f"{path}:36:5: seek_help.emergency: the emergency part of ")
-    assert re.search(r"is \d+ mm tall but a page holds \d+ mm", message)
-    assert "shorten the longest emergency sign" in message
-
-
 def test_a_seek_help_box_taller_than_a_page_keeps_each_tier_whole(tmp_path: Path) -> None:
     """A box too tall for any page (15 pt type on Letter, even with the tiers stacked) is
     not refused: it continues on the next page under a "continued" heading, tiers whole."""

@@ -74,11 +74,22 @@ def _bound(build: Callable[..., bytes], *args: Any, **kwargs: Any) -> Callable[[
     return lambda: build(*args, **kwargs)
 
 
+def _digest(make: Callable[[], bytes]) -> str:
+    """The SHA-256 of one build, or ``refused:<hash of the message>`` when it does not build
+    (a refusal that stays the same is the same output)."""
+    from pdfbuilder.errors import HandoutError
+
+    try:
+        return hashlib.sha256(make()).hexdigest()
+    except HandoutError as exc:
+        return "refused:" + hashlib.sha256(str(exc).encode()).hexdigest()[:16]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", type=Path, help="an earlier run's output to compare with")
     opts = parser.parse_args()
-    hashes = {name: hashlib.sha256(make()).hexdigest() for name, make in cases()}
+    hashes = {name: _digest(make) for name, make in cases()}
     if opts.compare is None:
         for name, digest in hashes.items():
             print(name, digest)

@@ -198,3 +198,19 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
         for part in parts:
             part._key = None
         return parts  # type: ignore[no-any-return]
+
+
+def first_line_ascent(para: Paragraph) -> float:
+    """How far below a wrapped paragraph's top its first baseline is drawn.
+
+    ReportLab draws a paragraph's bullet on this baseline too (``_drawBullet``); a list
+    item that draws its label apart from its body (so the two can be tagged apart) needs
+    the same place. Read from the line breaks ``wrap`` made (``blPara``).
+    """
+    from reportlab.rl_config import paraFontSizeHeightOffset
+
+    lines = para.blPara
+    first = lines if lines.kind == 0 else lines.lines[0]
+    if paraFontSizeHeightOffset:
+        return float(first.fontSize)
+    return float(getattr(first, "ascent", first.fontSize))

@@ -9,6 +9,7 @@ that no cell can steer outside it (:func:`safe_name`, :func:`assign_targets`).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import difflib
 import io
 import re
@@ -16,9 +17,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import HandoutError
 from ..source.reader import read_bytes
+from ..source.scalars import bad_character, character_message, line_and_column
 
 #: The columns a CSV may have; ``file`` names the output file (see :func:`safe_name`).
 COLUMNS = ("file", "patient", "clinician", "date", "follow_up", "note", "exercises", "qr_url")
@@ -41,6 +44,9 @@ class Row:
     target: str | None = None
     #: Cells beyond the header's columns (a stray comma): the row is refused.
     extra: int = 0
+    #: Why the row cannot be trusted (fewer cells than columns, a line break in a cell),
+    #: or None. Such a row is refused; its values never reach a leaflet.
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class Rows:
     count: int
     #: (output folder, name column, fallback stem) for one PDF per row.
     targets: tuple[Path, str, str] | None = None
+    #: The column names, in order.
+    header: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return self.count
@@ -70,28 +78,49 @@ class Rows:
 
 
 def read_rows(path: str | Path) -> Rows:
-    """The data rows of the CSV at ``path``; a bad header or file is a HandoutError."""
+    """The data rows of the CSV at ``path``; a bad header or file is a HandoutError.
+
+    The file is read strictly: an unclosed quote or a stray quote stops the run (with the
+    line it starts on) before anything is built, and a row whose cells do not line up with
+    the header, or whose cell holds a line break, is refused on its own."""
     name = str(path)
-    raw = read_bytes(path)
+    raw = read_bytes(path, "csv")
     try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise HandoutError("the file is not UTF-8 text; save it as UTF-8 CSV", file=name) from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise HandoutError(
+            "the file is not UTF-8 text; save it as UTF-8 CSV", file=name, line=line
+        ) from None
+    bad = bad_character(text)
+    if bad is not None:
+        line, column = line_and_column(text, bad)
+        raise HandoutError(character_message(text[bad]), file=name, line=line, column=column)
+    del text
     count = sum(1 for _ in _parse_rows(raw, name))  # every error surfaces here, before a build
-    return Rows(name, raw, count)
+    return Rows(name, raw, count, header=tuple(_header(raw, name)))
 
 
-def _parse_rows(raw: bytes, name: str) -> Iterator[Row]:
+def _reader(raw: bytes) -> Any:
     # Decoded a little at a time: a whole file of text would be held (four bytes a
     # character, in a StringIO) for as long as the batch runs.
     text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
+    return csv.reader(text, strict=True)
+
+
+def _header(raw: bytes, name: str) -> list[str]:
     try:
-        header = [h.strip() for h in next(reader)]
+        return [h.strip() for h in next(_reader(raw))]
     except (StopIteration, csv.Error):
         raise HandoutError(
             "the file is empty; the first line names the columns", file=name
         ) from None
+
+
+def _parse_rows(raw: bytes, name: str) -> Iterator[Row]:
+    reader = _reader(raw)
+    header = _header(raw, name)
+    next(reader)
     _check_header(header, name)
     number = 0
     line = reader.line_num
@@ -101,10 +130,33 @@ def _parse_rows(raw: bytes, name: str) -> Iterator[Row]:
                 values = {h: c.strip() for h, c in zip(header, cells, strict=False) if h}
                 extra = max(0, len(cells) - len(header))
                 number += 1
-                yield Row(number, line + 1, values, extra=extra)
+                problem = _row_problem(header, cells, line + 1, reader.line_num)
+                yield Row(number, line + 1, values, extra=extra, problem=problem)
             line = reader.line_num
     except csv.Error as exc:
-        raise HandoutError(f"not valid CSV: {exc}", file=name, line=reader.line_num) from None
+        raise HandoutError(
+            f"not valid CSV ({exc}): check the quotes in the row that starts on line {line + 1}; "
+            "a cell that holds a quote or comma is written in double quotes, with quotes doubled",
+            file=name,
+            line=line + 1,
+        ) from None
+
+
+def _row_problem(header: list[str], cells: list[str], first: int, last: int) -> str | None:
+    """Why a row's cells cannot be trusted, or None."""
+    if len(cells) < len(header):
+        missing = len(header) - len(cells)
+        return (
+            f"the row has {len(cells)} cells but the header has {len(header)} columns "
+            f"({missing} missing); give every column a cell, empty if need be"
+        )
+    for column, cell in zip(header, cells, strict=False):
+        if "\n" in cell or "\r" in cell:
+            return (
+                f"the {column or 'unnamed'} cell runs over lines {first}-{last}: a quote is "
+                "probably not closed; close it (a cell is one line)"
+            )
+    return None
 
 
 def _check_header(header: list[str], file: str) -> None:
@@ -152,4 +204,4 @@ def assign_targets(rows: Iterable[Row], out_dir: Path, column: str, stem: str) -
         target = (folder / name).resolve()
         if target.parent != folder:  # pragma: no cover - safe_name makes this impossible
             raise HandoutError(f'row {row.number}: unsafe file name "{name}"')
-        yield Row(row.number, row.line, row.values, str(target), row.extra)
+        yield dataclasses.replace(row, target=str(target))

@@ -26,10 +26,11 @@ from typing import Any
 from ..content.model import load_handout
 from ..errors import HandoutError
 from ..layout.files import load_layout
-from ..output.write import write_atomic
+from ..output.write import check_target, write_atomic
 from ..people.clinic import load_clinic
 from ..people.personal import personal_from_strings
-from ..pipeline import BuildOptions, build
+from ..pipeline import BuildOptions, build, input_files
+from ..source.files import FileId, recording
 from .rows import COLUMNS, Row, Rows, read_rows
 
 
@@ -46,6 +47,12 @@ class BatchJob:
     combined: bool = False  # PDF bytes back to the caller, in row order
     name_column: str = "file"
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    #: Replace PDFs that already exist (otherwise a run that would is refused up front).
+    overwrite: bool = False
+    #: Folders where files named inside the inputs may lie (``--root``).
+    root: tuple[str, ...] = ()
+    #: Every file the run reads, so that no output can be one of them (set by prepare).
+    inputs: tuple[FileId, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,9 @@ _worker: dict[str, Any] = {}
 def _init_worker(job: BatchJob) -> None:
     """Load the handout, layout and clinic once per worker process."""
     _worker["job"] = job
-    _worker["handout"] = load_handout(job.handout)
-    _worker["layout"] = load_layout(job.layout)
-    clinic = load_clinic(job.clinic) if job.clinic else None
+    _worker["handout"] = load_handout(job.handout, root=job.root)
+    _worker["layout"] = load_layout(job.layout, root=job.root)
+    clinic = load_clinic(job.clinic, root=job.root) if job.clinic else None
     _worker["options"] = BuildOptions(paper=job.paper, clinic=clinic)
 
 
@@ -85,14 +92,22 @@ def build_row(row: Row) -> RowResult:
                 f"the row has {row.extra} more cells than the header has columns; "
                 "put text with commas in double quotes"
             )
-        values = {k: v for k, v in row.values.items() if k in COLUMNS and k != job.name_column}
-        values.pop("file", None)
+        if row.problem:
+            raise HandoutError(row.problem)
+        values = {k: v for k, v in row.values.items() if k in COLUMNS and k != "file"}
         personal = personal_from_strings(values)
-        options = BuildOptions(paper=job.paper, clinic=_worker["options"].clinic, personal=personal)
+        # One combined file is for the printer: its pages are copied without their
+        # structure trees, so they are built untagged; each row's own file is tagged.
+        options = BuildOptions(
+            paper=job.paper,
+            clinic=_worker["options"].clinic,
+            personal=personal,
+            tagged=not job.combined,
+        )
         pdf = build(_worker["handout"], _worker["layout"], options)
         if row.target is None:
             return RowResult(row.number, pdf=pdf)
-        write_atomic(row.target, pdf)
+        write_atomic(row.target, pdf, inputs=job.inputs, overwrite=job.overwrite)
         return RowResult(row.number, path=row.target)
     except HandoutError as exc:
         return RowResult(row.number, error=_row_error(job.csv, row, exc))
@@ -115,20 +130,60 @@ def _warm_up() -> None:
         build(_worker["handout"], _worker["layout"], options)
 
 
-def prepare(job: BatchJob) -> Rows:
+def prepare(job: BatchJob) -> tuple[BatchJob, Rows]:
     """Check the inputs once, before any worker starts (a bad handout or CSV fails here, not
-    in every row); the rows, with their output paths when writing one PDF per row."""
-    _init_worker(job)
-    rows = read_rows(job.csv)
+    in every row); the job with the files it reads noted, and the rows, with their output
+    paths when writing one PDF per row (the folder is made if it is missing)."""
+    with recording() as inputs:
+        _init_worker(job)
+        rows = read_rows(job.csv)
+    inputs += input_files(_worker["handout"], _worker["layout"], _worker["options"].clinic)
+    job = dataclasses.replace(job, inputs=tuple(inputs))
+    _worker["job"] = job
+    if job.name_column != "file" and job.name_column not in rows.header:
+        raise HandoutError(
+            f'--name-column "{job.name_column}" is not a column of the file; its columns '
+            f"are: {', '.join(h for h in rows.header if h)}",
+            file=job.csv,
+            line=1,
+        )
     _warm_up()
     if job.out_dir is not None:
-        folder = Path(job.out_dir)
-        if not folder.is_dir():
-            raise HandoutError(
-                "the output folder does not exist; create it first", file=job.out_dir
-            )
+        folder = make_folder(Path(job.out_dir))
         rows = dataclasses.replace(rows, targets=(folder, job.name_column, Path(job.handout).stem))
-    return rows
+        check_targets(job, rows)
+    return job, rows
+
+
+def make_folder(folder: Path) -> Path:
+    """The output folder, made (with its parents) if it is missing."""
+    if folder.exists() and not folder.is_dir():
+        raise HandoutError("is a file, not a folder; choose a folder for -o", file=str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HandoutError(
+            f"cannot make the output folder: {(exc.strerror or str(exc)).lower()}",
+            file=str(folder),
+        ) from None
+    return folder
+
+
+def check_targets(job: BatchJob, rows: Rows) -> None:
+    """Refuse the run before anything is built if a row's PDF would replace an input, or
+    (without ``--overwrite``) a file that is already there."""
+    existing = []
+    for row in rows:
+        assert row.target is not None
+        check_target(row.target, job.inputs)
+        if Path(row.target).exists():
+            existing.append(row.target)
+    if existing and not job.overwrite:
+        raise HandoutError(
+            f"{len(existing)} of the {len(rows)} PDFs already exist (the first is "
+            f"{existing[0]}); pass --overwrite to replace them, or choose another folder",
+            file=job.out_dir,
+        )
 
 
 def run_batch(job: BatchJob, rows: Rows) -> Iterator[RowResult]:

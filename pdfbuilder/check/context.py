@@ -33,6 +33,8 @@ class CheckContext:
     readability: Readability
     clinic: Any = None
     acronyms: frozenset[str] = frozenset()
+    #: The built leaflet's PDF/UA check (an ``accessibility.BuiltCheck``), made once.
+    built: Any = None
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line in the handout file where ``path`` is (``None`` if not read from a file)."""

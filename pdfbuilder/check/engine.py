@@ -17,7 +17,7 @@ from typing import Any
 
 from ..content.model import Handout
 from ..layout.model import Layout
-from . import acronyms, actions, content, design, document, reading, triage
+from . import accessibility, acronyms, actions, content, design, document, reading, triage
 from .context import CheckContext, handout_line
 from .findings import Finding, Targets
 from .readability import measure
@@ -53,6 +53,7 @@ RULES: Mapping[str, Rule] = {
     "design.contrast": design.colour_contrast,
     "design.type-size": design.type_sizes,
     "design.tier-labels": design.tier_labels,
+    "accessibility.pdfua": accessibility.pdfua,
 }
 
 
@@ -90,6 +91,10 @@ def check_handout(
     Raises ``KeyError`` for an unknown rule id.
     """
     targets = targets or handout_targets(handout)
+    names = list(rules if rules is not None else RULES)
+    built = None
+    if accessibility.RULE in names:
+        built = accessibility.build_and_check(handout, layout, clinic)
     ctx = CheckContext(
         handout=handout,
         layout=layout,
@@ -98,8 +103,11 @@ def check_handout(
         readability=measure(handout, functools.partial(handout_line, handout)),
         clinic=clinic,
         acronyms=frozenset(acronyms),
+        built=built,
     )
-    selected = [RULES[name] for name in (rules if rules is not None else RULES)]
+    selected = [RULES[name] for name in names]
     findings = sorted((f for rule in selected for f in rule(ctx)), key=Finding.sort_key)
     file = handout.origin.file if handout.origin is not None else handout.id
-    return Report(file, layout.name, handout.language, targets, ctx.readability, tuple(findings))
+    return Report(
+        file, layout.name, handout.language, targets, ctx.readability, tuple(findings), None, built
+    )

@@ -30,6 +30,8 @@ class Report:
     findings: tuple[Finding, ...]
     #: For a file that could not be read: its one-line error (also its one ``load`` finding).
     load_error: str | None = None
+    #: The built PDF's accessibility check (an ``accessibility.BuiltCheck``), when it ran.
+    accessibility: Any = None
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
@@ -51,6 +53,7 @@ class Report:
                 "info": self.count("info"),
             },
             "readability": _readability_dict(self.readability, self.targets),
+            "accessibility": self.accessibility.to_dict() if self.accessibility else None,
             "findings": [f.to_dict(self.file) for f in self.findings],
         }
 
@@ -98,6 +101,8 @@ def format_text(report: Report) -> str:
     """The report for people: reading level, hardest sentences, then findings by severity."""
     lines = [f"{report.file}: layout {report.layout}, language {report.language or '?'}"]
     lines.extend(_readability_lines(report))
+    if report.accessibility is not None:
+        lines.append(report.accessibility.summary())
     for severity in SEVERITIES:
         found = [f for f in report.findings if f.severity == severity]
         title = {"error": "Errors", "warning": "Warnings", "info": "Notes"}[severity]

@@ -14,8 +14,8 @@ from pathlib import Path
 import click
 
 from ..batch.run import BatchJob, Combiner, RowResult, prepare, run_batch
-from ..output.write import write_atomic
-from .options import clinic_option, layout_options
+from ..output.write import check_target, write_atomic
+from .options import clinic_option, layout_options, root_option
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,7 +28,7 @@ from .options import clinic_option, layout_options
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Write one PDF per row into this folder (it must exist).",
+    help="Write one PDF per row into this folder (made if it is missing).",
 )
 @click.option(
     "--combined",
@@ -46,6 +46,12 @@ from .options import clinic_option, layout_options
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: all cores)."
 )
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Replace PDFs that already exist (without it, a run that would is refused).",
+)
+@root_option
 def batch(
     handout_file: Path,
     csv_file: Path,
@@ -56,6 +62,8 @@ def batch(
     combined: Path | None,
     name_column: str,
     jobs: int | None,
+    overwrite: bool,
+    root: tuple[Path, ...],
 ) -> None:
     """Build one leaflet of FILE per row of PEOPLE.csv (columns: file, patient, clinician,
     date, follow_up, note, exercises, qr_url). Bad rows are reported; the rest still build."""
@@ -70,10 +78,14 @@ def batch(
         out_dir=str(output_dir) if output_dir else None,
         combined=combined is not None,
         name_column=name_column,
+        overwrite=overwrite,
+        root=tuple(str(r) for r in root),
     )
     if jobs:
         job = dataclasses.replace(job, jobs=jobs)
-    rows = prepare(job)
+    job, rows = prepare(job)
+    if combined is not None:  # refused now, not after every row is built
+        check_target(combined, job.inputs, overwrite=overwrite)
     failures: list[RowResult] = []
     joined = Combiner() if combined is not None else None
     with click.progressbar(length=len(rows), label="Building", file=sys.stderr) as bar:
@@ -86,12 +98,17 @@ def batch(
     for failure in sorted(failures, key=lambda r: r.number):
         click.echo(failure.error, err=True)
     built = len(rows) - len(failures)
-    where = output_dir
-    if joined is not None and combined is not None and joined.count:
-        where = write_atomic(combined, joined.pdf())
+    where: Path | str | None = output_dir
+    if joined is not None and combined is not None:
+        if failures:  # a partial file would pass for the whole run: keep the earlier one
+            where = None
+            kept = " (the earlier file is kept)" if combined.exists() else ""
+            click.echo(f"{combined}: not written because rows failed{kept}", err=True)
+        elif joined.count:
+            where = write_atomic(combined, joined.pdf(), inputs=job.inputs, overwrite=overwrite)
     click.echo(
         f"built {built} of {len(rows)} leaflets"
-        + (f" into {where}" if built else "")
+        + (f" into {where}" if built and where else "")
         + (f"; {_rows(len(failures))} failed (listed above)" if failures else ""),
         err=True,
     )

@@ -26,7 +26,7 @@ from ..errors import HandoutError
 from ..layout.files import load_layout
 from ..layout.model import Layout
 from ..people.clinic import load_clinic
-from .options import layout_option
+from .options import layout_option, root_option
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,13 @@ class CheckOptions:
     clinic: Any
     today: dt.date | None
     acronyms: tuple[str, ...] = ()
+    root: tuple[Path, ...] = ()
 
 
-def _load_clinic(path: Path | None) -> Any:
+def _load_clinic(path: Path | None, root: tuple[Path, ...] = ()) -> Any:
     if path is None:
         return None
-    return load_clinic(path)
+    return load_clinic(path, root=root)
 
 
 def _targets(options: CheckOptions, own: Targets) -> Targets:
@@ -61,7 +62,7 @@ def _targets(options: CheckOptions, own: Targets) -> Targets:
 def check_one(file: Path, options: CheckOptions) -> Report:
     """Check one file; a file that cannot be read gives a report with one ``load`` error."""
     try:
-        handout = load_handout(file)
+        handout = load_handout(file, root=options.root)
     except HandoutError as exc:
         click.echo(str(exc), err=True)
         return load_failure(str(file), exc, options.layout.name)
@@ -121,6 +122,13 @@ def check_one(file: Path, options: CheckOptions) -> Report:
     "unexplained. Repeat for more.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@root_option
+@click.option(
+    "--structure",
+    is_flag=True,
+    help="Also show the built PDF's structure tree in reading order, with each element's "
+    "text: the leaflet as a screen reader meets it.",
+)
 def check(
     files: tuple[Path, ...],
     layout: str,
@@ -131,35 +139,62 @@ def check(
     fmt: str,
     acronyms: tuple[str, ...],
     strict: bool,
+    root: tuple[Path, ...],
+    structure: bool,
 ) -> None:
     """Check handout FILES for reading level, completeness and layout design.
 
     Exits 0 when every file passes, 1 when one has errors (or warnings, with --strict).
     """
     options = CheckOptions(
-        load_layout(layout),
+        load_layout(layout, root=root),
         grade_target,
         grade_limit,
-        _load_clinic(clinic),
+        _load_clinic(clinic, root),
         today.date() if today else None,
         acronyms,
+        root,
     )
     reports = [check_one(file, options) for file in files]
     passed = all(r.passed(strict=strict) for r in reports)
     if fmt == "json":
-        data = {
-            "format": JSON_FORMAT,
-            "strict": strict,
-            "passed": passed,
-            "files": [r.to_dict() for r in reports],
-        }
+        entries = [r.to_dict() for r in reports]
+        if structure:
+            for entry, report in zip(entries, reports, strict=True):
+                entry["structure"] = _structure(report)
+        data = {"format": JSON_FORMAT, "strict": strict, "passed": passed, "files": entries}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         # A file that could not be read was reported on stderr, in its one line.
-        click.echo("\n\n".join(format_text(r) for r in reports if r.load_error is None))
+        texts = [
+            format_text(r) + ("\n" + _structure_text(r) if structure else "")
+            for r in reports
+            if r.load_error is None
+        ]
+        click.echo("\n\n".join(texts))
         click.echo(_verdict(reports, strict))
     if not passed:
         sys.exit(1)
+
+
+def _structure(report: Report) -> list[str] | None:
+    """The built PDF's structure tree, one line per element (None: it did not build)."""
+    built = report.accessibility
+    if built is None or not built.pdf:
+        return None
+    from ..check.structure import structure_lines
+
+    return structure_lines(built.pdf)
+
+
+def _structure_text(report: Report) -> str:
+    lines = _structure(report)
+    if lines is None:
+        return "  Structure: none (the leaflet does not build)"
+    return "\n".join(
+        ["  Structure (reading order, as a screen reader meets it):"]
+        + ["    " + line for line in lines]
+    )
 
 
 def _acronyms(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -22,9 +22,10 @@ from ..content.translations import translation_warnings
 from ..errors import HandoutError
 from ..layout.files import builtin_layout_names, layout_as_data, load_layout
 from ..layout.model import layout_json_schema
-from ..output.write import write_atomic
+from ..output.write import check_target, write_atomic
 from ..pipeline import build_pdf
-from .options import layout_options, print_options, resolve
+from ..source.files import recording
+from .options import layout_options, print_options, resolve, root_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,9 +96,11 @@ def main() -> None:
     "--impose/--no-impose",
     default=True,
     show_default=True,
-    help="Booklet layouts: pages two-up on sheets in folding order, or in reading order.",
+    help="Booklet layouts: pages two-up on sheets in folding order (for the printer), or in "
+    "reading order (the tagged, accessible file).",
 )
 @print_options
+@root_option
 def build(
     file: Path,
     layout: str,
@@ -105,13 +108,18 @@ def build(
     output: Path | None,
     print_marks: bool,
     impose: bool,
+    root: tuple[Path, ...],
     **for_print: Any,
 ) -> None:
     """Build the PDF leaflet for a handout FILE."""
-    extra = resolve(for_print)
-    pdf = build_pdf(file, layout, paper=paper, print_marks=print_marks, impose=impose, **extra)
     target = output or Path(file.with_suffix(".pdf").name)
-    write_atomic(target, pdf)
+    check_target(target)  # a folder or a device is refused before the build, not after
+    with recording() as inputs:  # the output may be none of the files read
+        extra: dict[str, Any] = resolve(for_print, root)
+        pdf = build_pdf(
+            file, layout, paper=paper, print_marks=print_marks, impose=impose, root=root, **extra
+        )
+    write_atomic(target, pdf, inputs=inputs)
     click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")
 
 
@@ -120,7 +128,8 @@ def build(
 @click.option(
     "--strict", is_flag=True, help="Exit 1 on warnings too (e.g. an outdated translation)."
 )
-def validate(files: tuple[Path, ...], strict: bool) -> None:
+@root_option
+def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> None:
     """Check handout FILES against the content format, without building.
 
     A translation is also compared with its original (found by id in the same folder):
@@ -129,7 +138,7 @@ def validate(files: tuple[Path, ...], strict: bool) -> None:
     failed = warned = 0
     for file in files:
         try:
-            warnings = translation_warnings(load_handout(file), file)
+            warnings = translation_warnings(load_handout(file, root=root), file)
         except HandoutError as exc:
             failed += 1
             click.echo(str(exc), err=True)

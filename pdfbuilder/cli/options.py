@@ -57,6 +57,20 @@ def layout_options(func: F) -> F:
     return layout_option()(func)
 
 
+def root_option(func: F) -> F:
+    """``--root DIR``: a folder where files named inside the inputs (figure images, logos,
+    layouts named in ``extends:``) may lie, besides the folder of the file that names them."""
+    return click.option(
+        "--root",
+        "root",
+        multiple=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        metavar="DIR",
+        help="Also allow files named inside the inputs (images, logos, extends:) to lie "
+        "under DIR (default: only the naming file's own folder). Repeat for more.",
+    )(func)
+
+
 def clinic_option(func: F) -> F:
     """``--clinic PATH``: a clinic profile (logo, numbers, colours)."""
     return click.option(
@@ -121,8 +135,8 @@ def resolve_personal(options: dict[str, Any]) -> Personal | None:
     return personal_from_strings(values, base, name=_option_name)
 
 
-def resolve(options: dict[str, Any]) -> dict[str, Clinic | Personal | None]:
+def resolve(options: dict[str, Any], root: Any = None) -> dict[str, Clinic | Personal | None]:
     """``clinic`` and ``personal`` keyword arguments for :func:`~pdfbuilder.build_pdf`."""
     path = options.get("clinic")
-    clinic = load_clinic(path) if path is not None else None
+    clinic = load_clinic(path, root=root) if path is not None else None
     return {"clinic": clinic, "personal": resolve_personal(options)}

@@ -15,21 +15,22 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..content.model import Bullets, Section
 from ..content.model import Paragraph as ParagraphBlock
-from ..flowables.boxes import Band, Bookmark, Box, BoxStyle
+from ..flowables.boxes import Band, Bookmark, Box
 from ..flowables.columns import TwoColumns
 from ..flowables.rows import Stack
-from ..text.markup import to_markup
+from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .cards import exercise_cards
 from .context import Context, section_heading
+from .looks import box_style
 
 
 def title_block(ctx: Context) -> Iterator[Flowable]:
     h, st, g = ctx.handout, ctx.styles, ctx.geometry
-    parts: list[Flowable] = [ctx.para(h.title, "title")]
+    parts: list[Flowable] = [ctx.tag(ctx.para(h.title, "title"), "H1")]
     if h.subtitle:
-        parts.append(ctx.para(h.subtitle, "subtitle"))
-    pad = ctx.layout.type.body * 1.1
+        parts.append(ctx.tag(ctx.para(h.subtitle, "subtitle"), "P"))
+    pad = st.space.title_padding
     yield Band(
         Stack(parts, gap=2),
         st.palette.accent,
@@ -41,7 +42,7 @@ def title_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
-    yield ctx.para(ctx.handout.purpose, "purpose")
+    yield ctx.tag(ctx.para(ctx.handout.purpose, "purpose"), "P")
     yield from _status_notices(ctx)
 
 
@@ -55,15 +56,8 @@ def _status_notices(ctx: Context) -> Iterator[Flowable]:
         notes.append(ctx.labels("unreviewed_translation"))
     if notes:
         yield Box(
-            [make_para(f"<b>{to_markup(n)}</b>", st.body) for n in notes],
-            BoxStyle(
-                padding=ctx.layout.type.body * 0.5,
-                border=st.palette.emergency,
-                border_width=1.5,
-                dash=(5.0, 3.0),
-                radius=2,
-                space_between=0,
-            ),
+            [ctx.tag(make_para(f"<b>{to_markup(n)}</b>", st.body), "P") for n in notes],
+            box_style(ctx, "notice", border=st.palette.emergency),
             name="the draft notice",
         )
 
@@ -72,23 +66,18 @@ def takeaways_block(ctx: Context) -> Iterator[Flowable]:
     st = ctx.styles
     content: list[Flowable] = [
         Bookmark(ctx.labels("key_takeaways"), "key-points"),
-        ctx.para(ctx.labels("key_takeaways"), "box_heading"),
+        ctx.tag(ctx.para(ctx.labels("key_takeaways"), "box_heading"), "H2"),
     ]
-    content += [ctx.para(t, "bullet", bulletText="•") for t in ctx.handout.key_takeaways]
+    points = [ctx.item(t, "bullet", "•") for t in ctx.handout.key_takeaways]
+    content += ctx.group("L", points, numbering="Disc")
     box = Box(
         content,
-        BoxStyle(
-            padding=ctx.layout.type.body * 0.8,
-            background=st.palette.tint,
-            left_bar=st.palette.accent,
-            radius=2,
-            space_between=0,
-        ),
+        box_style(ctx, "takeaways", background=st.palette.tint, bar=st.palette.accent),
         name="the key points box",
         field="key_takeaways",
     )
-    yield Spacer(0, ctx.layout.type.body * 0.6)
-    yield box
+    yield Spacer(0, st.space.block)
+    yield ctx.group("Sect", box)
 
 
 def sections_block(ctx: Context) -> Iterator[Flowable]:
@@ -98,46 +87,52 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
     if ctx.layout.columns == 1:
         yield from flow
         return
-    yield TwoColumns(flow, gap=ctx.layout.type.body * 1.6)
+    yield TwoColumns(flow, gap=ctx.styles.space.columns)
 
 
 def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
-    yield section_heading(ctx, section.heading, key)
+    flow = [section_heading(ctx, section.heading, key)]
     for block in section.body:
         if isinstance(block, ParagraphBlock):
-            yield ctx.para(block.text, "body")
+            flow.append(ctx.tag(ctx.para(block.text, "body"), "P"))
         elif isinstance(block, Bullets):
-            yield from (ctx.para(b, "bullet", bulletText="•") for b in block.bullets)
+            items = [ctx.item(b, "bullet", "•") for b in block.bullets]
+            flow += ctx.group("L", items, numbering="Disc")
+    yield from ctx.group("Sect", flow)
 
 
 def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
         return
-    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
+    flow = [section_heading(ctx, ctx.labels("exercises"), "exercises")]
     if h.exercises_intro:
-        yield ctx.para(h.exercises_intro, "body")
-    yield from exercise_cards(ctx)
+        flow.append(ctx.tag(ctx.para(h.exercises_intro, "body"), "P"))
+    for card in exercise_cards(ctx):
+        flow += ctx.group("Sect", [card])
+    yield from ctx.group("Sect", flow)
 
 
 def sources_block(ctx: Context) -> Iterator[Flowable]:
     h, lab = ctx.handout, ctx.labels
-    yield Spacer(0, ctx.layout.type.body * 0.6)
-    heading = Stack(
-        [Bookmark(lab("sources"), "sources"), ctx.para(lab("sources"), "card_heading")], gap=0
-    )
+    yield Spacer(0, ctx.styles.space.block)
+    title = ctx.tag(ctx.para(lab("sources"), "card_heading"), "H2")
+    heading = Stack([Bookmark(lab("sources"), "sources"), title], gap=0)
     heading.keepWithNext = 1
-    yield heading
+    flow: list[Flowable] = [heading]
+    items = []
     listed = h.sources
     if ctx.layout.select.sources == "count" and ctx.shortened:
         # A short format: the full leaflet (its QR code, or the clinic) lists them.
-        yield ctx.para(lab("sources_in_full", count=len(h.sources)), "small")
+        flow.append(ctx.tag(ctx.para(lab("sources_in_full", count=len(h.sources)), "small"), "P"))
         listed = ()
     for n, ref in enumerate(listed, 1):
         text = f"{ref.title}. {ref.publisher}, {ref.year}."
         if ref.url:
             text += f" {ref.url}"
-        yield ctx.para(text, "small_bullet", bulletText=f"{n}.")
+        contents = f"{plain(ref.title)}: {ref.url}" if ref.url else None
+        items.append(ctx.item(text, "small_bullet", f"{n}.", url=ref.url, contents=contents))
+    flow += ctx.group("L", items, numbering="Decimal")
     r = h.review
     about = lab(
         "about_line",
@@ -147,8 +142,7 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
         published=lab.date(r.published),
         next_review=lab.date(r.next_review),
     )
-    yield Spacer(0, ctx.layout.type.small * 0.5)
-    yield ctx.para(about, "small")
+    flow += [Spacer(0, ctx.layout.type.small * 0.5), ctx.tag(ctx.para(about, "small"), "P")]
     if not ctx.layout.footer:
         # No page footer in this layout (a trifold): the document line goes here instead.
         line = lab(
@@ -157,4 +151,5 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
             version=r.version,
             next_review=lab.month_year(r.next_review),
         )
-        yield ctx.para(line, "small")
+        flow.append(ctx.tag(ctx.para(line, "small"), "P"))
+    yield from ctx.group("Sect", flow)

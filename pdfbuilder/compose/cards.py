@@ -22,8 +22,11 @@ from ..figures import render_figure
 from ..flowables.boxes import Box, BoxStyle, Rule
 from ..flowables.cards import Card
 from ..flowables.rows import SideBySide, Stack
+from ..tagging import Node
+from ..tagging.flowables import Tagged
 from ..text.markup import plain
 from .context import Context, dose_lines, step_lines
+from .looks import box_style
 
 
 def exercise_cards(ctx: Context) -> list[Flowable]:
@@ -42,7 +45,7 @@ def _paired(ctx: Context, cards: list[Card]) -> list[Card]:
     if look.min_height is None or look.min_height >= look.height or len(cards) < 2:
         return cards
     width, half = ctx.geometry.frame_width, ctx.geometry.frame_height / 2
-    half -= ctx.layout.type.body * 0.7  # the space between the two cards
+    half -= ctx.styles.space.exercise  # the space between the two cards
     tallest = max(card.wrap(width, 1e6)[1] for card in cards)
     if tallest <= half:
         return cards
@@ -58,15 +61,18 @@ def exercise(ctx: Context, ex: Exercise, index: int) -> Card:
     look = ctx.layout.figure
     steps = step_lines(ctx, ex)
     groups = _groups(ex, steps)
-    name = ctx.para(ex.name, "card_heading")
-    more = ctx.para(ctx.labels("continued_name", name=ex.name), "card_heading")
+    name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
+    more = ctx.tag(ctx.para(ctx.labels("continued_name", name=ex.name), "card_heading"), "P")
+    dose = dose_lines(ctx, ex)
+    # One structure node for the figure, whatever size it is drawn at.
+    figure_node = Node("Figure", alt=plain(ex.figure.alt)) if ctx.tagged else None
 
     def build(figure_height: float, start: int, stop: int, continued: bool) -> Flowable:
         chosen = [f for group in groups[start:stop] for f in group]
         last = stop == len(groups)
         if continued:
             return _continued(ctx, more, chosen, last)
-        top = _top(ctx, ex, name, figure_height)
+        top = [name, _figure(ctx, ex, figure_height, figure_node), *dose]
         return _arranged(ctx, top, chosen, last)
 
     card = Card(
@@ -78,7 +84,9 @@ def exercise(ctx: Context, ex: Exercise, index: int) -> Card:
         name=f'the exercise card "{plain(ex.name)}"',
         field=f"exercises[{index}]",
     )
-    card.spaceBefore = ctx.layout.type.body * 0.7
+    card.spaceBefore = ctx.styles.space.exercise
+    # The pieces the card arranges, for the structure walk of a tagged PDF.
+    card.content = [name, _figure(ctx, ex, look.height * mm, figure_node), *dose, *steps, more]
     return card
 
 
@@ -90,23 +98,26 @@ def _groups(ex: Exercise, steps: list[Flowable]) -> list[list[Flowable]]:
     return groups
 
 
-def _top(ctx: Context, ex: Exercise, name: Flowable, figure_height: float) -> list[Flowable]:
-    """The name, figure and dose of the first part, as the arrangement places them."""
-    look, st = ctx.layout.figure, ctx.styles
+def _figure(ctx: Context, ex: Exercise, height: float, node: Node | None) -> Flowable:
+    """The exercise's figure ``height`` points tall, as the card's one Figure node."""
+    look = ctx.layout.figure
     width = look.width * mm
     if look.position == "above":
         width = min(width, ctx.geometry.frame_width)
-    figure = render_figure(ex.figure, width, figure_height, st.figure)
-    return [name, figure, *dose_lines(ctx, ex)]
+    figure = render_figure(ex.figure, width, height, ctx.styles.figure)
+    return figure if node is None else Tagged(figure, node)
 
 
 def _arranged(ctx: Context, top: list[Flowable], steps: list[Flowable], last: bool) -> Flowable:
-    body, look = ctx.layout.type.body, ctx.layout.figure
+    space, look = ctx.styles.space, ctx.layout.figure
     name, figure, dose = top[0], top[1], top[2:]
     if look.position == "beside":
-        side = SideBySide(Stack([figure, *dose], gap=2), look.width * mm, Stack(steps, gap=1), body)
+        steps_stack = Stack(steps, gap=1)
+        side = SideBySide(
+            Stack([figure, *dose], gap=2), look.width * mm, steps_stack, space.figure_gap
+        )
         return _boxed(ctx, [name, side])
-    gap = body * 0.3
+    gap = space.exercise_parts
     if look.position == "compact":
         beside = Stack([name, *dose], gap=gap)
         head: Flowable = SideBySide(figure, look.width * mm, beside, gap=gap * 2)
@@ -121,16 +132,9 @@ def _continued(ctx: Context, name: Flowable, steps: list[Flowable], last: bool) 
 
 
 def _boxed(ctx: Context, content: list[Flowable]) -> Flowable:
-    body = ctx.layout.type.body
     return Box(
         content,
-        BoxStyle(
-            padding=body * 0.6,
-            border=ctx.styles.palette.card_border,
-            border_width=1,
-            radius=4,
-            space_between=body * 0.3,
-        ),
+        box_style(ctx, "card", border=ctx.styles.palette.card_border),
         name="an exercise card",
     )
 
@@ -138,8 +142,9 @@ def _boxed(ctx: Context, content: list[Flowable]) -> Flowable:
 def _open(ctx: Context, content: list[Flowable], last: bool) -> Flowable:
     """No border: the parts one under another (steps keep their own space above), and a
     rule under the card's last part."""
-    body = ctx.layout.type.body
     parts = list(content)
     if last:
-        parts.append(Rule(ctx.styles.palette.card_border, 1.0, space=body * 0.6))
+        parts.append(
+            Rule(ctx.styles.palette.card_border, 1.0, space=ctx.styles.space.exercise_rule)
+        )
     return Box(parts, BoxStyle(padding=0, space_between=0), name="an exercise")

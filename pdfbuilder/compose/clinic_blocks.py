@@ -21,9 +21,11 @@ from ..flowables.boxes import Bookmark, Box, BoxStyle, Rule
 from ..flowables.exercise_log import ChartLook, LogChart
 from ..flowables.qr import QrFlowable
 from ..flowables.rows import SideBySide, Stack
+from ..tagging.table import table_nodes
 from ..text.markup import escape, plain, to_markup
 from ..text.para import make_para
 from .context import Context, dose_text
+from .looks import box_style
 
 NO_BORDER = BoxStyle(padding=0, space_between=0)
 
@@ -43,26 +45,37 @@ def clinic_block(ctx: Context) -> Iterator[Flowable]:
     if clinic is None:
         return
     st, lab = ctx.styles, ctx.labels
-    text: list[Flowable] = [make_para(to_markup(clinic.name), st.card_heading)]
+    text: list[Flowable] = [ctx.tag(make_para(to_markup(clinic.name), st.card_heading), "P")]
     if clinic.address:
         address = ", ".join(line.strip() for line in clinic.address.splitlines() if line.strip())
-        text.append(make_para(to_markup(address), st.body))
+        text.append(ctx.tag(make_para(to_markup(address), st.body), "P"))
     # The phone on a line of its own; a label never parts from its value.
     contact = [
         f"<b>{escape(lab('clinic_' + kind))}:</b>&nbsp;{escape(value)}"
         for kind, value in clinic.contact_parts()
     ]
     if contact and clinic.phone:
-        text.append(make_para(contact.pop(0), st.body))
+        text.append(ctx.tag(make_para(contact.pop(0), st.body), "P"))
     if contact:
-        text.append(make_para(" · ".join(contact), st.body))
+        text.append(_contact_line(ctx, make_para(" · ".join(contact), st.body)))
     body: Flowable = Stack(text, gap=1)
     if clinic.logo:
-        logo, width = _logo(clinic.logo, ctx.layout.type.body * 4.2, 48 * mm)
-        body = SideBySide(logo, width, body, gap=ctx.layout.type.body)
-    yield Spacer(0, ctx.layout.type.body * 0.6)
-    yield body
-    yield Rule(st.palette.card_border, 0.8, space=ctx.layout.type.body * 0.4)
+        logo, width = _logo(clinic.logo, st.space.logo_height, 48 * mm)
+        logo = ctx.tag(logo, "Figure", alt=lab("logo_alt", name=clinic.name))
+        body = SideBySide(logo, width, body, gap=st.space.figure_gap)
+    yield Spacer(0, st.space.block)
+    yield ctx.group("Div", body)
+    yield Rule(st.palette.card_border, 0.8, space=st.space.clinic_rule)
+
+
+def _contact_line(ctx: Context, line: Flowable) -> Flowable:
+    """The line with the clinic's website (and email) as a paragraph that links to the site."""
+    website = ctx.clinic.website
+    if not website:
+        return ctx.tag(line, "P")
+    url = website if "://" in website else f"https://{website}"
+    link = ctx.tag(line, "Link", url=url, contents=f"{ctx.clinic.name}: {website}")
+    return ctx.group("P", link)
 
 
 def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
@@ -110,7 +123,7 @@ def clinic_footer_block(ctx: Context) -> Iterator[Flowable]:
     if clinic is None or not clinic.footer or ctx.layout.footer:
         return
     yield Spacer(0, ctx.layout.type.small * 0.6)
-    yield make_para(to_markup(clinic.footer), ctx.styles.small)
+    yield ctx.tag(make_para(to_markup(clinic.footer), ctx.styles.small), "P")
 
 
 # --- personal -------------------------------------------------------------------------------
@@ -134,26 +147,22 @@ def personal_block(ctx: Context) -> Iterator[Flowable]:
         for label, value in parts
         if value
     )
-    yield Spacer(0, ctx.layout.type.body * 0.5)
+    yield Spacer(0, st.space.personal)
     if line:
-        yield Paragraph(line, st.body)
+        yield ctx.tag(Paragraph(line, st.body), "P")
     if personal.note:
-        yield Spacer(0, ctx.layout.type.body * 0.5)
-        yield Box(
-            [
-                make_para(to_markup(lab("your_plan")), st.box_heading),
-                _personal_para(personal.note, st.body),
-            ],
-            BoxStyle(
-                padding=ctx.layout.type.body * 0.8,
-                border=st.palette.accent,
-                border_width=1.5,
-                background=st.palette.tint,
-                radius=3,
-                space_between=ctx.layout.type.body * 0.2,
+        yield Spacer(0, st.space.personal)
+        yield ctx.group(
+            "Sect",
+            Box(
+                [
+                    ctx.tag(make_para(to_markup(lab("your_plan")), st.box_heading), "H2"),
+                    ctx.tag(_personal_para(personal.note, st.body), "P"),
+                ],
+                box_style(ctx, "plan", border=st.palette.accent, background=st.palette.tint),
+                name='the "Your plan" box',
+                field="note",
             ),
-            name='the "Your plan" box',
-            field="note",
         )
 
 
@@ -188,23 +197,22 @@ def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
         st.chain,
         lab.rtl,
     )
-    chart = LogChart(
-        names, per_day, header, (lab.words("weekdays"), lab.words("weekdays_short")), look
-    )
+    days = (lab.words("weekdays"), lab.words("weekdays_short"))
+    cells = table_nodes(len(names) + 1, 9, header_columns=1) if ctx.tagged else None
+    chart = LogChart(names, per_day, header, days, look, cells)
     week = f"<b>{escape(lab('exercise_log_week'))}</b> ____________________"
     heading = Stack(
         [
             Bookmark(lab("exercise_log"), "exercise-log"),
-            make_para(to_markup(lab("exercise_log")), st.heading),
-            make_para(f"{escape(lab('exercise_log_intro'))}  {week}", st.body),
+            ctx.tag(make_para(to_markup(lab("exercise_log")), st.heading), "H2"),
+            ctx.tag(make_para(f"{escape(lab('exercise_log_intro'))}  {week}", st.body), "P"),
             Spacer(0, size * 0.1),
         ],
         gap=size * 0.3,
     )
     heading.keepWithNext = 1
     heading.spaceBefore = size * 0.6
-    yield heading
-    yield chart
+    yield from ctx.group("Sect", [heading, chart])
 
 
 @functools.lru_cache(maxsize=16)
@@ -234,25 +242,33 @@ def qr_block(ctx: Context) -> Iterator[Flowable]:
         (lab("qr_video", name=plain(ex.name)), ex.video_url) for ex in h.exercises if ex.video_url
     ]
     if short and not url:
-        yield Spacer(0, ctx.layout.type.body * 0.8)
-        yield make_para(f"<b>{escape(lab('full_leaflet'))}</b>", ctx.styles.body)
+        yield Spacer(0, ctx.styles.space.qr)
+        yield ctx.tag(make_para(f"<b>{escape(lab('full_leaflet'))}</b>", ctx.styles.body), "P")
     if not tiles:
         return
-    size = max(26 * mm, ctx.layout.type.body * 7)
+    size = max(26 * mm, ctx.styles.space.qr_size)
     cells = [_qr_tile(ctx, caption, link, size) for caption, link in tiles]
-    yield Spacer(0, ctx.layout.type.body * 0.8)
-    yield Box([Tiles(cells, size, gap=ctx.layout.type.body)], NO_BORDER, name="the QR codes")
+    yield Spacer(0, ctx.styles.space.qr)
+    yield Box([Tiles(cells, size, gap=ctx.styles.space.figure_gap)], NO_BORDER, name="the QR codes")
 
 
 def _qr_tile(ctx: Context, caption: str, url: str, size: float) -> Flowable:
-    st = ctx.styles
-    return Stack(
-        [
-            make_para(f"<b>{escape(caption)}</b>", st.small),
-            QrFlowable(url, size, st.palette.text),
-            make_para(escape(shown_url(url)), st.small),
-        ],
-        gap=2,
+    """Caption, code and address; tagged: a P, then a Link holding the code (a Figure) and
+    the address, each with a clickable link annotation."""
+    st, shown = ctx.styles, shown_url(url)
+    contents = f"{caption}: {shown}"
+    code, alt = QrFlowable(url, size, st.palette.text), ctx.labels("qr_alt", url=shown)
+    figure = ctx.tag(code, "Figure", alt=alt, url=url, contents=contents)
+    address = ctx.tag(make_para(escape(shown), st.small), "Span", url=url, contents=contents)
+    return ctx.group(
+        "Div",
+        Stack(
+            [
+                ctx.tag(make_para(f"<b>{escape(caption)}</b>", st.small), "P"),
+                *ctx.group("Link", [figure, address]),
+            ],
+            gap=2,
+        ),
     )
 
 

@@ -11,7 +11,7 @@ Builders import this module, never :mod:`~pdfbuilder.compose.registry` (which im
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
@@ -23,10 +23,14 @@ from ..flowables.boxes import Bookmark
 from ..flowables.rows import Stack
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..tagging import structure
+from ..tagging.lists import item_style, list_entry
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .references import References
 from .selection import shortened
+
+_F = TypeVar("_F")
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Context:
     geometry: Geometry
     clinic: Any = None  # a clinic profile, when given (logo, numbers, colours)
     personal: Any = None  # print-time details for one patient, when given
+    tagged: bool = False  # give the flowables structure nodes (a tagged PDF)
     #: The words for the content's cross-references ({where:...}), and where they land.
     refs: References = field(default_factory=References)
     #: The whole handout, when the layout prints only part of it (``handout`` is that part).
@@ -76,6 +81,41 @@ class Context:
         para = make_para(markup, style, bulletText)
         return para if key is None else self.refs.anchor(para, key)
 
+    # -- structure (tagged PDF): see pdfbuilder.tagging.structure ---------------------------
+
+    def tag(self, flowable: Flowable, role: str, **attributes: Any) -> Flowable:
+        """``flowable`` as the content of a new ``role`` node (P, H2, Figure with ``alt``...);
+        ``url=`` and ``contents=`` make it a link. Untagged: the flowable itself."""
+        if not self.tagged:
+            return flowable
+        if "alt" in attributes:
+            attributes["alt"] = plain(attributes["alt"])
+        return structure.tag(flowable, role, **attributes)
+
+    def group(self, role: str, flowables: _F, **attributes: Any) -> _F:
+        """``flowables`` (one, or a list) unchanged, their nodes grouped in a new ``role``
+        node (Sect, L, Div...) in reading order. Untagged: nothing to group."""
+        if self.tagged:
+            found = flowables if isinstance(flowables, list) else [flowables]
+            structure.group(role, found, **attributes)
+        return flowables
+
+    def item(
+        self,
+        text: str,
+        style_name: str,
+        label: str,
+        *,
+        url: str | None = None,
+        contents: str | None = None,
+    ) -> Flowable:
+        """A list item: ``label`` (a bullet or number) where the style puts bullets, beside
+        the text; tagged LI → Lbl + LBody (with a Link to ``url`` described by
+        ``contents`` inside, when given). Group items with ``group("L", ...)``."""
+        style = item_style(getattr(self.styles, style_name), label)
+        body = self.markup_para(text, "", style)  # cross-references filled in
+        return list_entry(body, label, tagged=self.tagged, url=url, contents=contents)
+
 
 #: A block's name and its flowables, in reading order.
 Block = tuple[str, list[Flowable]]
@@ -84,7 +124,7 @@ Block = tuple[str, list[Flowable]]
 def section_heading(ctx: Context, text: str, key: str) -> Flowable:
     # The bookmark rides inside the heading's block so it lands on the heading's page.
     heading = ctx.para(text, "heading")
-    block = Stack([Bookmark(plain(text), key), heading], gap=0)
+    block = Stack([Bookmark(plain(text), key), ctx.tag(heading, "H2")], gap=0)
     block.keepWithNext = 1
     block.spaceBefore = heading.style.spaceBefore
     return block
@@ -94,7 +134,11 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
     """The figure with its dose line, and the numbered steps with the feel and stop-if lines."""
     st, look = ctx.styles, ctx.layout.figure
     figure: list[Flowable] = [
-        render_figure(ex.figure, look.width * mm, look.height * mm, st.figure)
+        ctx.tag(
+            render_figure(ex.figure, look.width * mm, look.height * mm, st.figure),
+            "Figure",
+            alt=ex.figure.alt,
+        )
     ]
     return [*figure, *dose_lines(ctx, ex)], step_lines(ctx, ex)
 
@@ -102,18 +146,20 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
 def dose_lines(ctx: Context, ex: Exercise) -> list[Flowable]:
     """The dose as one bold line under the figure (nothing when the exercise has none)."""
     dose = dose_text(ex, ctx.labels)
-    return [make_para(f"<b>{to_markup(dose)}</b>", ctx.styles.dose)] if dose else []
+    return [ctx.tag(make_para(f"<b>{to_markup(dose)}</b>", ctx.styles.dose), "P")] if dose else []
 
 
 def step_lines(ctx: Context, ex: Exercise) -> list[Flowable]:
     """The numbered steps, then the feel and stop-if lines."""
-    steps: list[Flowable] = [
-        ctx.para(step, "step", bulletText=f"{n}.") for n, step in enumerate(ex.steps, 1)
-    ]
+    steps: list[Flowable] = ctx.group(
+        "L",
+        [ctx.item(step, "step", f"{n}.") for n, step in enumerate(ex.steps, 1)],
+        numbering="Decimal",
+    )
     if ex.feel:
-        steps.append(_labelled(ctx, ctx.labels("feel"), ex.feel))
+        steps.append(ctx.tag(_labelled(ctx, ctx.labels("feel"), ex.feel), "P"))
     if ex.stop_if:
-        steps.append(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if))
+        steps.append(ctx.tag(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if), "P"))
     return steps
 
 

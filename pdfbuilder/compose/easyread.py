@@ -44,7 +44,13 @@ def picture(ctx: Context, name: str | None) -> Flowable:
     size = min(_picture_width(ctx) - ctx.layout.type.body, MAX_PICTURE)
     if name is None:
         return Spacer(size, 1)
-    return icon_flowable(name, size, ctx.styles.figure)
+    icon = icon_flowable(name, size, ctx.styles.figure)
+    return ctx.tag(icon, "Figure", alt=picture_alt(ctx, name))
+
+
+def picture_alt(ctx: Context, name: str) -> str:
+    """What a pictogram shows, in words, in the leaflet's language (``picture_<name>``)."""
+    return ctx.labels(f"picture_{name.replace('-', '_')}")
 
 
 def row(ctx: Context, left: Flowable, right: list[Flowable]) -> Flowable:
@@ -52,17 +58,17 @@ def row(ctx: Context, left: Flowable, right: list[Flowable]) -> Flowable:
     line = SideBySide(
         left,
         _picture_width(ctx),
-        Stack(right, gap=ctx.layout.type.body * 0.2),
-        gap=ctx.layout.type.body * 0.2,
+        Stack(right, gap=ctx.styles.space.easy_read_gap),
+        gap=ctx.styles.space.easy_read_gap,
     )
-    line.spaceBefore = ctx.layout.type.body * 0.9
+    line.spaceBefore = ctx.styles.space.easy_read_row
     return line
 
 
 def sentences(ctx: Context, text: str, style: str = "body") -> list[Flowable]:
     """A paragraph as one line per sentence: Easy Read keeps to one short idea a line."""
     parts = [p for p in _SENTENCE_END.split(" ".join(text.split())) if p]
-    return [ctx.para(p, style) for p in parts]
+    return [ctx.tag(ctx.para(p, style), "P") for p in parts]
 
 
 def purpose_block(ctx: Context) -> Iterator[Flowable]:
@@ -70,15 +76,16 @@ def purpose_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def takeaways_block(ctx: Context) -> Iterator[Flowable]:
-    yield section_heading(ctx, ctx.labels("key_takeaways"), "key-points")
+    flow = [section_heading(ctx, ctx.labels("key_takeaways"), "key-points")]
     for point in ctx.handout.key_takeaways:
-        yield row(ctx, picture(ctx, "check"), sentences(ctx, point))
+        flow.append(row(ctx, picture(ctx, "check"), sentences(ctx, point)))
+    yield from ctx.group("Sect", flow)
 
 
 def sections_block(ctx: Context) -> Iterator[Flowable]:
     for number, section in enumerate(ctx.handout.sections, 1):
         heading = section_heading(ctx, section.heading, f"section-{number}")
-        first = True
+        first, flow = True, []
         for block in section.body:
             for text, name in _ideas(block):
                 words = sentences(ctx, text)
@@ -86,7 +93,8 @@ def sections_block(ctx: Context) -> Iterator[Flowable]:
                     # The heading rides in the first row, beside the section's picture.
                     words, first = [heading, *words], False
                     name = name or section.picture
-                yield row(ctx, picture(ctx, name), words)
+                flow.append(row(ctx, picture(ctx, name), words))
+        yield from ctx.group("Sect", flow)
 
 
 def _ideas(block: Paragraph | Bullets) -> Iterator[tuple[str, str | None]]:
@@ -101,50 +109,61 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     if not h.exercises:
         return
-    yield section_heading(ctx, ctx.labels("exercises"), "exercises")
+    flow = [section_heading(ctx, ctx.labels("exercises"), "exercises")]
     if h.exercises_intro:
-        yield row(ctx, picture(ctx, "exercise"), sentences(ctx, h.exercises_intro))
+        flow.append(row(ctx, picture(ctx, "exercise"), sentences(ctx, h.exercises_intro)))
     width = _picture_width(ctx) - ctx.layout.type.body
     height = width * ctx.layout.figure.height / ctx.layout.figure.width
     for ex in h.exercises:
         figure, steps = card_parts(ctx, ex)
         dose = figure[1:]  # the dose line, under the picture
-        left = Stack([render_figure(ex.figure, width, height, ctx.styles.figure), *dose], gap=2)
-        yield row(ctx, left, [ctx.para(ex.name, "card_heading"), *steps])
-        yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.layout.type.body * 0.4)
+        drawn = render_figure(ex.figure, width, height, ctx.styles.figure)
+        left = Stack([ctx.tag(drawn, "Figure", alt=ex.figure.alt), *dose], gap=2)
+        name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
+        flow.append(ctx.group("Sect", row(ctx, left, [name, *steps])))
+        rule = Rule(ctx.styles.palette.card_border, 1.0, space=ctx.styles.space.easy_read_rule)
+        flow.append(rule)
+    yield from ctx.group("Sect", flow)
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """Each tier a whole box: its pictogram on the left, its words and signs on the right.
     Tiers stay whole; a page that cannot take the next one ends, and the box goes on under
     a "continued" heading (a tier taller than a page goes on by signs, see ``fitted``)."""
-    body = ctx.layout.type.body
+    body, space = ctx.layout.type.body, ctx.styles.space
     heading = section_heading(ctx, ctx.labels("seek_help"), "seek-help")
-    continued = ctx.para(ctx.labels("seek_help_continued"), "heading")
+    continued = ctx.tag(ctx.para(ctx.labels("seek_help_continued"), "heading"), "P")
 
     def box(tier: Tier) -> Flowable:
-        words = Stack(tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=body * 0.15)
+        words = Stack(
+            tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=space.easy_read_lines
+        )
         inner = SideBySide(
             picture(ctx, TIER_PICTURES[tier.name]),
             _picture_width(ctx) - body,
             words,
-            gap=body * 0.5,
+            gap=space.easy_read_tier_gap,
         )
-        return tier_box(ctx, tier, [inner], body * 0.5)
+        return tier_box(ctx, tier, [inner])
 
-    chosen = fitted(ctx, tiers(ctx), lambda t: Stack([continued, box(t)], gap=body * 0.8))
+    def stacked(top: Flowable, boxes: list[Flowable]) -> Flowable:
+        return Stack([top, *boxes], gap=space.seek_help)
+
+    chosen = fitted(ctx, tiers(ctx), lambda t: stacked(continued, [box(t)]))
     boxes = [box(t) for t in chosen]
 
     def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
-        return Stack([continued if more else heading, *boxes[start:stop]], gap=body * 0.8)
+        return stacked(continued if more else heading, boxes[start:stop])
 
-    yield TierGroup(
+    group = TierGroup(
         build,
         [t.name for t in chosen],
         keep_box=False,
         across=False,
         page_height=ctx.geometry.frame_height,
+        parts=[heading, continued, *boxes],
     )
+    yield ctx.group("Sect", group)
 
 
 #: The blocks built differently in Easy Read; the others are the same as in every layout.

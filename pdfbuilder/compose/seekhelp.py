@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer
 
-from ..flowables.boxes import Bookmark, Box, BoxStyle, TierIcon
+from ..flowables.boxes import Bookmark, Box, TierIcon
 from ..flowables.rows import Row, SideBySide, Stack
 from ..flowables.tiers import TierGroup
 from ..text.markup import to_markup
 from ..text.para import make_para
 from .context import Context
+from .looks import BoxKind, box_style
 
 SEEK_HELP_BOX = "the when-to-get-help box"
 
@@ -33,8 +34,7 @@ class Tier:
     name: str
     items: tuple[str, ...]
     colour: Color
-    border_width: float
-    dash: tuple[float, ...] | None
+    kind: BoxKind  # its box in the layout's ``boxes:`` (border weight and dash)
     #: 0 for the tier (or its first part); 1, 2... for the parts of a tier too tall for a
     #: page, which repeat its heading marked "continued" and its lead line.
     part: int = 0
@@ -44,9 +44,9 @@ def tiers(ctx: Context) -> list[Tier]:
     """Emergency, urgent and routine, heaviest border first; routine dashed."""
     help_, palette = ctx.handout.seek_help, ctx.styles.palette
     return [
-        Tier("emergency", help_.emergency, palette.emergency, 2.5, None),
-        Tier("urgent", help_.urgent, palette.urgent, 1.5, None),
-        Tier("routine", help_.routine, palette.routine, 1.2, (4.0, 2.5)),
+        Tier("emergency", help_.emergency, palette.emergency, "emergency"),
+        Tier("urgent", help_.urgent, palette.urgent, "urgent"),
+        Tier("routine", help_.routine, palette.routine, "routine"),
     ]
 
 
@@ -59,10 +59,12 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
         words = lab("continued_name", name=words)
     heading = make_para(to_markup(words), st.tier_heading)
     icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
+    lead = make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body)
+    items = [ctx.item(item, "bullet", "•") for item in tier.items]
     return [
-        SideBySide(icon, icon_size, heading, gap=icon_size * 0.4),
-        make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body),
-        *(ctx.para(item, "bullet", bulletText="•") for item in tier.items),
+        SideBySide(icon, icon_size, ctx.tag(heading, "H3"), gap=icon_size * 0.4),
+        ctx.tag(lead, "P"),
+        *ctx.group("L", items, numbering="Disc"),
     ]
 
 
@@ -94,21 +96,15 @@ def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -
     return out
 
 
-def tier_box(ctx: Context, tier: Tier, content: list[Flowable], padding: float) -> Box:
+def tier_box(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
     """A tier's own bordered box, which never splits."""
-    return Box(
+    box = Box(
         content,
-        BoxStyle(
-            padding=padding,
-            border=tier.colour,
-            border_width=tier.border_width,
-            dash=tier.dash,
-            radius=3,
-            space_between=0,
-        ),
+        box_style(ctx, tier.kind, border=tier.colour),
         name=f"the {tier.name} part of the when-to-get-help box",
         field=f"seek_help.{tier.name}",
     )
+    return ctx.group("Sect", box)
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
@@ -116,24 +112,18 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     else each tier whole, later parts under a "continued" heading (see
     :class:`~pdfbuilder.flowables.tiers.TierGroup`); a tier taller than a page goes on by
     signs under its own heading marked "continued" (:func:`fitted`)."""
-    body, lab = ctx.layout.type.body, ctx.labels
+    space, lab = ctx.styles.space, ctx.labels
     size = ctx.layout.type.card_heading * 1.5
-    gap = body * 0.6
+    gap = space.tiers
     # The bookmark rides with the heading, so it lands on the heading's page.
-    bookmark = Bookmark(lab("seek_help"), "seek-help")
-    heading = [Stack([bookmark, ctx.para(lab("seek_help"), "box_heading")], gap=0)]
-    continued = [ctx.para(lab("seek_help_continued"), "box_heading")]
+    title = ctx.tag(ctx.para(lab("seek_help"), "box_heading"), "H2")
+    heading = [Stack([Bookmark(lab("seek_help"), "seek-help"), title], gap=0)]
+    continued = [ctx.tag(ctx.para(lab("seek_help_continued"), "box_heading"), "P")]
     boxed = ctx.layout.seek_help_keep == "box"
-    style = BoxStyle(
-        padding=body * 0.8,
-        border=ctx.styles.palette.text,
-        border_width=1.5,
-        radius=4,
-        space_between=body * 0.5,
-    )
+    style = box_style(ctx, "seek_help", border=ctx.styles.palette.text)
 
     def box(tier: Tier) -> Box:
-        return tier_box(ctx, tier, tier_words(ctx, tier, size), body * 0.6)
+        return tier_box(ctx, tier, tier_words(ctx, tier, size))
 
     def around(top: list[Flowable], some: list[Flowable], across: bool) -> Flowable:
         if not boxed:  # no outer border: the heading, then the tiers' own boxes
@@ -147,11 +137,13 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
         return around(continued if more else heading, boxes[start:stop], across)
 
-    yield Spacer(0, body * 0.8)
-    yield TierGroup(
+    yield Spacer(0, space.seek_help)
+    group = TierGroup(
         build,
         [t.name for t in chosen],
         keep_box=boxed,
         across=ctx.layout.seek_help_tiers == "across",
         page_height=ctx.geometry.frame_height,
+        parts=[*heading, *continued, *boxes],
     )
+    yield ctx.group("Sect", group)

@@ -20,7 +20,9 @@ from typing import Any, Literal
 from ..errors import FieldPath, FigureError
 from ..figures import Figure, builtin_icon_names, figure_schema, parse_figure
 from ..source import schema
+from ..source.files import RootArg, as_roots
 from ..source.reader import ParsedFiles, Source, read_text
+from .limits import check_limits
 from .references import has_references, problem
 from .urls import parse_url, url_schema
 
@@ -77,10 +79,11 @@ Block = Paragraph | Bullets
 
 
 def _parse_block(value: Any, path: FieldPath, source: Source) -> Block:
-    if isinstance(value, str):
-        if not value.strip():
+    text = None if isinstance(value, dict | list) else source.text_of(path, value)
+    if text is not None:  # an unquoted `- 10` is the paragraph "10", as written
+        if not text.strip():
             raise source.error(path, "is empty; write a paragraph or remove the line")
-        return Paragraph(value)
+        return Paragraph(text)
     if isinstance(value, dict) and "bullets" not in value:
         return schema.convert(Paragraph, value, path, source)
     if isinstance(value, dict):
@@ -137,7 +140,7 @@ def _block_schema() -> dict[str, Any]:
 def _parse_figure(value: Any, path: FieldPath, source: Source) -> Figure:
     base_dir = Path(source.file).parent if source.file else None
     try:
-        return parse_figure(value, base_dir)
+        return parse_figure(value, base_dir, source.roots)
     except FigureError as exc:
         where = (*path, *exc.path)
         raise source.error(where, exc.message, key=_is_key_problem(exc.message)) from None
@@ -365,6 +368,7 @@ def handout_from_source(source: Source) -> Handout:
         )
     handout = schema.convert(Handout, data, (), source)
     _check_handout(handout, source)
+    check_limits(handout, source)
     return dataclasses.replace(handout, origin=source)
 
 
@@ -427,14 +431,17 @@ def _field_texts(value: Any, path: FieldPath) -> Any:
             yield from _field_texts(getattr(value, f.name), child)
 
 
-def load_handout(path: str | Path) -> Handout:
-    """Read, parse and validate a handout file (not again while its bytes are unchanged)."""
-    return _HANDOUTS.load(path)
+def load_handout(path: str | Path, *, root: RootArg = None) -> Handout:
+    """Read, parse and validate a handout file (not again while its bytes are unchanged).
+
+    Files it names (figure images) must lie in its folder or under ``root`` (one folder or
+    several; see ``docs/security.md``)."""
+    return _HANDOUTS.load(path, as_roots(root))
 
 
-def handout_from_text(text: str, name: str = "<text>") -> Handout:
+def handout_from_text(text: str, name: str = "<text>", *, root: RootArg = None) -> Handout:
     """Parse and validate handout YAML given as text (``name`` is used in error messages)."""
-    return handout_from_source(read_text(text, name))
+    return handout_from_source(read_text(text, name, as_roots(root)))
 
 
 _HANDOUTS = ParsedFiles(handout_from_source, limit=64)

@@ -55,8 +55,9 @@ def _builtin(data: dict[object, object], alt: str) -> Figure:
     return replace(figure, alt=alt, label=_label(data, None))
 
 
-def parse_figure(data: object, base_dir: Path | None) -> Figure:
-    """Check an exercise's ``figure:`` mapping and return the ``Figure`` it describes."""
+def parse_figure(data: object, base_dir: Path | None, roots: tuple[Path, ...] = ()) -> Figure:
+    """Check an exercise's ``figure:`` mapping and return the ``Figure`` it describes (an
+    image file must lie in ``base_dir`` or one of ``roots``)."""
     if not isinstance(data, dict):
         raise FigureError(
             "figure must be a mapping with one of builtin, frames or image, and alt", ()
@@ -79,5 +80,5 @@ def parse_figure(data: object, base_dir: Path | None) -> Figure:
         name = data["image"]
         if not isinstance(name, str) or not name:
             raise FigureError("image must be a file path such as images/stretch.png", ("image",))
-        return Figure(alt=alt, image=check_image(name, base_dir))
+        return Figure(alt=alt, image=check_image(name, base_dir, roots))
     return parse_frames(data, alt, POSES)

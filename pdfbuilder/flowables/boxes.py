@@ -4,6 +4,10 @@ seek-help tier icons.
 In: flowables, colours and sizes. Out: flowables. ReportLab's own flowables split boxes
 silently across pages; a :class:`Box` never splits (it moves whole to the next page) and
 reports its size, so the render stage can refuse one that cannot fit on any page.
+
+Borders, backgrounds, bands, rules and the tier icons are page furniture: on a tagged
+canvas they are drawn as artifacts, and a box's content (tagged by the composer) between
+them, so a screen reader reads the words and skips the decoration.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
+
+from ..tagging.marks import begin_mark, end_mark
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class Box(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas, st = self.canv, self.style
+        begin_mark(canvas)
         canvas.saveState()
         if st.background is not None or st.border is not None:
             if st.background is not None:
@@ -100,6 +107,7 @@ class Box(Flowable):  # type: ignore[misc]
             bar_x = self.width - st.left_bar_width if mirrored else 0
             canvas.rect(bar_x, 0, st.left_bar_width, self.height, stroke=0, fill=1)
         canvas.restoreState()
+        end_mark(canvas)
         y = self.height - st.padding
         x = st.padding if mirrored else self._inner_left()
         for i, (flowable, (_, h)) in enumerate(zip(self.content, self._sizes, strict=True)):
@@ -137,6 +145,7 @@ class Band(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
+        begin_mark(canvas)
         canvas.saveState()
         canvas.setFillColor(self.colour)
         canvas.rect(
@@ -148,6 +157,7 @@ class Band(Flowable):  # type: ignore[misc]
             fill=1,
         )
         canvas.restoreState()
+        end_mark(canvas)
         self.content.drawOn(canvas, 0, self.pad)
 
 
@@ -163,11 +173,13 @@ class Rule(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        begin_mark(self.canv)
         self.canv.saveState()
         self.canv.setStrokeColor(self.colour)
         self.canv.setLineWidth(self.line_width)
         self.canv.line(0, self.space, self.width, self.space)
         self.canv.restoreState()
+        end_mark(self.canv)
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -203,11 +215,13 @@ class TierIcon(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c, s = self.canv, self.size
+        begin_mark(c)  # decoration: the tier's heading beside it says the same in words
         c.saveState()
         c.setLineJoin(1)
         c.setLineCap(1)
         getattr(self, f"_draw_{self.tier}")(c, s)
         c.restoreState()
+        end_mark(c)
 
     def _draw_emergency(self, c: Any, s: float) -> None:
         path = c.beginPath()

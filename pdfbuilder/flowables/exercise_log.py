@@ -3,6 +3,11 @@
 In: the exercise names (as paragraphs), how many times a day each is done, the header words
 and the colours. Out: a flowable whose day cells hold one box per time a day, so the reader
 ticks each session off. It splits across pages only between rows, repeating the header.
+
+Tagged (given :class:`~pdfbuilder.tagging.TableNodes`), each cell's drawing is that cell's
+content: the header row's cells head their columns, each exercise's name heads its row, the
+times-a-day number is a cell; the day cells hold only tick boxes, drawn with the grid and
+backgrounds as page furniture. The header drawn again on a continuation page is furniture.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ..tagging.marks import LAYOUT, Artifact, begin_mark, end_mark
+from ..tagging.table import TableNodes
+from ..tagging.tree import Node
 from ..text.draw import draw_string
 from ..text.fonts import FontChain
 
@@ -46,8 +54,12 @@ class LogChart(Flowable):  # type: ignore[misc]
         header: tuple[Flowable, Flowable],
         days: tuple[Sequence[str], Sequence[str]],
         look: ChartLook,
+        cells: TableNodes | None = None,
     ) -> None:
         super().__init__()
+        self.cells = cells  # tagged: a node per cell, the header row first
+        self.node = cells.node if cells is not None else None
+        self.repeated = False  # a continuation part: its header row is drawn again
         self.names, self.per_day, self.header = list(names), list(per_day), header
         self.days, self.short_days = list(days[0]), list(days[1])
         self._shown_days = self.days
@@ -123,53 +135,86 @@ class LogChart(Flowable):  # type: ignore[misc]
     def _part(self, start: int, stop: int) -> LogChart:
         days = (self.days, self.short_days)
         rows = slice(start, stop)
-        return LogChart(self.names[rows], self.per_day[rows], self.header, days, self.look)
+        cells = None
+        if self.cells is not None:
+            body = self.cells.cells[1:][rows]
+            cells = TableNodes(self.cells.node, (self.cells.cells[0], *body))
+        part = LogChart(self.names[rows], self.per_day[rows], self.header, days, self.look, cells)
+        part.repeated = self.repeated or start > 0
+        return part
+
+    def _owner(self, row: int, column: int) -> Node | Artifact | None:
+        """Whose drawing a cell is: its node, furniture (a repeated header), or untagged."""
+        if self.cells is None:
+            return None
+        if row == 0 and self.repeated:
+            return LAYOUT
+        return self.cells.cells[row][column]
 
     def draw(self) -> None:
         canvas, look = self.canv, self.look
         canvas.saveState()
+        begin_mark(canvas)
         canvas.setFillColor(look.header_fill)
         canvas.rect(0, self.height - self._rows[0], self.width, self._rows[0], stroke=0, fill=1)
+        end_mark(canvas)
         self._draw_header()
         top = self.height - self._rows[0]
-        for name, n, height in zip(self.names, self.per_day, self._rows[1:], strict=True):
-            self._draw_row(name, n, top, height)
+        rows = zip(self.names, self.per_day, self._rows[1:], strict=True)
+        for row, (name, n, height) in enumerate(rows, 1):
+            self._draw_row(name, n, top, height, row)
             top -= height
+        begin_mark(canvas)
         self._draw_grid()
+        end_mark(canvas)
         canvas.restoreState()
 
     def _draw_header(self) -> None:
         canvas, look, pad = self.canv, self.look, self.pad
         top = self.height
-        for cell, x, w in (
-            (self.header[0], 0.0, self._cols[0]),
-            (self.header[1], self._cols[0], self._cols[1]),
+        for column, (cell, x, w) in enumerate(
+            ((self.header[0], 0.0, self._cols[0]), (self.header[1], self._cols[0], self._cols[1]))
         ):
             _, h = cell.wrap(w - 2 * pad, 1e6)
+            begin_mark(canvas, self._owner(0, column))
             cell.drawOn(canvas, x + pad, top - (self._rows[0] + h) / 2)
+            end_mark(canvas, self._owner(0, column))
         canvas.setFillColor(look.ink)
         canvas.setFont(look.bold_font, look.size)
         x = self._cols[0] + self._cols[1]
         baseline = top - self._rows[0] / 2 - look.size * 0.35
-        for day, w in zip(self._shown_days, self._cols[2:], strict=True):
+        for column, (day, w) in enumerate(zip(self._shown_days, self._cols[2:], strict=True), 2):
+            owner = self._owner(0, column)
+            if isinstance(owner, Node) and day != self.days[column - 2]:
+                owner.actual_text = self.days[column - 2]  # "M" is read as "Mon"
+            begin_mark(canvas, owner)
             draw_string(canvas, x + w / 2, baseline, day, look.chain, rtl=look.rtl, centre=True)
+            end_mark(canvas, owner)
             x += w
 
-    def _draw_row(self, name: Flowable, n: int | None, top: float, height: float) -> None:
+    def _draw_row(
+        self, name: Flowable, n: int | None, top: float, height: float, row: int = 1
+    ) -> None:
         canvas, look, pad = self.canv, self.look, self.pad
         _, h = name.wrap(self._cols[0] - 2 * pad, 1e6)
+        begin_mark(canvas, self._owner(row, 0))
         name.drawOn(canvas, pad, top - pad - h)
+        end_mark(canvas, self._owner(row, 0))
         middle = top - height / 2
         if n is not None:
+            begin_mark(canvas, self._owner(row, 1))
             canvas.setFillColor(look.ink)
             canvas.setFont(look.bold_font, look.size * 1.2)
             canvas.drawCentredString(
                 self._cols[0] + self._cols[1] / 2, middle - look.size * 0.4, str(n)
             )
+            end_mark(canvas, self._owner(row, 1))
+        begin_mark(canvas)
         canvas.setStrokeColor(look.ink)
         canvas.setLineWidth(max(0.8, look.size * 0.08))
         # One path of plain rectangles: far cheaper than a drawing call per box.
         canvas.addLiteral(" ".join(self._boxes(n, middle)) + " S")
+        end_mark(canvas)
 
     def _boxes(self, n: int | None, middle: float) -> Iterator[str]:
         """PDF ``re`` operators for the tick boxes of one row, centred on ``middle``."""

@@ -45,8 +45,12 @@ class TierGroup(Flowable):  # type: ignore[misc]
         field: str = "seek_help",
         span: tuple[int, int] | None = None,
         continued: bool = False,
+        parts: list[Flowable] | None = None,
     ) -> None:
         super().__init__()
+        #: The pieces ``build`` arranges (headings, tier boxes), for the structure walk of a
+        #: tagged PDF (:data:`pdfbuilder.tagging.structure.CHILDREN`); never drawn from here.
+        self.content = list(parts or [])
         self.build, self.names = build, list(names)
         self.keep_box, self.across, self.page_height = keep_box, across, page_height
         self.name, self.field = name, field

@@ -17,6 +17,7 @@ from ..errors import FieldPath
 from ..source import schema
 from ..source.reader import Source
 from .fonts import FamilyName, Fonts
+from .looks import Boxes, Spacing
 
 
 def _doc(text: str, **more: Any) -> dict[str, Any]:
@@ -276,6 +277,13 @@ class Layout:
     type: Type = field(default=Type(), metadata=_doc("Type sizes and spacing."))
     colours: Colours = field(default=Colours(), metadata=_doc("Colours."))
     figure: FigureLook = field(default=FigureLook(), metadata=_doc("Exercise figures."))
+    boxes: Boxes = field(
+        default=Boxes(),
+        metadata=_doc("How each kind of box looks: border, dash, corners, padding."),
+    )
+    spacing: Spacing = field(
+        default=Spacing(), metadata=_doc("How far apart things sit, in em (times type.body).")
+    )
     columns: int = field(
         default=2, metadata=_doc("Columns for the sections' text (1 or 2).", minimum=1, maximum=2)
     )

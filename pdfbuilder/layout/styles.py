@@ -14,6 +14,7 @@ from ..figures import FigureStyle
 from ..text.fonts import FontChain, FontFamily, font_chain
 from ..text.scripts import right_to_left
 from .fonts import main_family
+from .looks import Spacing, in_points
 from .model import Layout, Type
 
 
@@ -52,6 +53,7 @@ class Styles:
     small: ParagraphStyle
     small_bullet: ParagraphStyle
     figure: FigureStyle
+    space: Spacing  # the layout's spacing in points (layout.spacing is in em)
     chain: FontChain | None = None  # main font and fallbacks, for <font> runs
 
 
@@ -93,13 +95,14 @@ def styles_for(layout: Layout, rtl: bool = False) -> Styles:
         chain=chain,
         fonts=fonts,
         palette=palette,
+        space=in_points(layout.spacing, t.body),
         figure=FigureStyle(
             line_width=layout.figure.line_width,
             font_name=fonts.regular,
             font_size=t.small,
             grayscale=layout.grayscale,
         ),
-        **_text_styles(t, fonts, palette, style),
+        **_text_styles(t, in_points(layout.spacing, t.body), fonts, palette, style),
     )
 
 
@@ -132,36 +135,35 @@ def _style_maker(layout: Layout, chain: FontChain, palette: Palette, rtl: bool) 
 
 
 def _text_styles(
-    t: Type, fonts: FontFamily, palette: Palette, style: StyleMaker
+    t: Type, sp: Spacing, fonts: FontFamily, palette: Palette, style: StyleMaker
 ) -> dict[str, ParagraphStyle]:
-    """Every paragraph style a leaflet uses, by name."""
+    """Every paragraph style a leaflet uses, by name (``sp``: the spacing in points)."""
     lead = t.leading
-    bullet_indent = t.body * 1.3
     return dict(
-        body=style("body", t.body, spaceBefore=t.body * 0.45),
+        body=style("body", t.body, spaceBefore=sp.paragraph),
         bullet=style(
             "bullet",
             t.body,
-            leftIndent=bullet_indent,
-            bulletIndent=t.body * 0.25,
+            leftIndent=sp.bullet_indent,
+            bulletIndent=sp.bullet_mark,
             bulletFontName=fonts.bold,
-            spaceBefore=t.body * 0.2,
+            spaceBefore=sp.list_item,
         ),
         step=style(
             "step",
             t.body,
-            leftIndent=t.body * 1.5,
+            leftIndent=sp.step_indent,
             bulletIndent=0,
             bulletFontName=fonts.bold,
-            spaceBefore=t.body * 0.2,
+            spaceBefore=sp.list_item,
         ),
         purpose=style(
             "purpose",
             t.subtitle,
             leading=t.subtitle * lead,
             fontName=fonts.bold,
-            spaceBefore=t.body * 0.8,
-            spaceAfter=t.body * 0.2,
+            spaceBefore=sp.purpose_before,
+            spaceAfter=sp.purpose_after,
         ),
         title=style(
             "title",

@@ -23,6 +23,7 @@ from ..errors import FieldPath, FigureError, HandoutError
 from ..layout.contrast import TEXT_RATIO, WHITE, contrast, luminance
 from ..layout.model import Colours, Layout
 from ..source import schema
+from ..source.files import RootArg, as_roots
 from ..source.reader import ParsedFiles, Source
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
@@ -61,7 +62,7 @@ def _parse_logo(value: Any, path: FieldPath, source: Source) -> str:
         )
     base = Path(source.file).parent if source.file else None
     try:
-        return check_image(value, base)
+        return check_image(value, base, source.roots)
     except FigureError as exc:
         raise source.error(path, exc.message) from None
 
@@ -142,9 +143,11 @@ def clinic_from_source(source: Source) -> Clinic:
 _CLINICS = ParsedFiles(clinic_from_source, limit=16)
 
 
-def load_clinic(path: str | Path) -> Clinic:
-    """Read, parse and validate the clinic profile at ``path`` (cached while unchanged)."""
-    return _CLINICS.load(path)
+def load_clinic(path: str | Path, *, root: RootArg = None) -> Clinic:
+    """Read, parse and validate the clinic profile at ``path`` (cached while unchanged).
+
+    Its logo must lie in the profile's folder or under ``root`` (one folder or several)."""
+    return _CLINICS.load(path, as_roots(root))
 
 
 def clinic_json_schema() -> dict[str, Any]:

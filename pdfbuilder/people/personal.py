@@ -26,6 +26,7 @@ from ..errors import FieldPath, HandoutError
 from ..layout.styles import Styles
 from ..source import schema
 from ..source.reader import Source, read_file
+from ..source.scalars import bad_character, character_message
 from ..text.fonts import missing_glyphs
 
 
@@ -107,10 +108,31 @@ class Personal:
         return HandoutError(message, field=option)
 
 
+#: The longest text of each print-time field, in characters.
+TEXT_LIMITS = {"patient": 100, "clinician": 100, "note": 1_000}
+
+
 def load_personal(path: str | Path) -> Personal:
     """Read a plan file (``--personal plan.yaml``). Never cached: the details are personal."""
     source = read_file(path)
-    return dataclasses.replace(schema.convert(Personal, source.data, (), source), origin=source)
+    personal = schema.convert(Personal, source.data, (), source)
+    return check_personal(dataclasses.replace(personal, origin=source))
+
+
+def check_personal(personal: Personal) -> Personal:
+    """Refuse text longer than :data:`TEXT_LIMITS` and a follow-up not after the visit."""
+    for key, most in TEXT_LIMITS.items():
+        text = getattr(personal, key)
+        if text is not None and len(text) > most:
+            message = f"is {len(text):,} characters long; at most {most:,} fit; shorten it"
+            raise personal.error((key,), message, "--" + key)
+    if personal.date and personal.follow_up and personal.follow_up <= personal.date:
+        message = (
+            f"the follow-up ({personal.follow_up.isoformat()}) must come after the visit "
+            f"date ({personal.date.isoformat()}); check both dates"
+        )
+        raise personal.error(("follow_up",), message, "--follow-up")
+    return personal
 
 
 # --- from strings: command options and CSV cells -------------------------------------------
@@ -127,7 +149,8 @@ DOSE_KEYS = {
     "times-per-day": "times_per_day",
     "times_per_day": "times_per_day",
 }
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER = re.compile(r"[1-9][0-9]{0,3}")
 
 
 def parse_exercise(text: str) -> ExerciseChoice:
@@ -144,7 +167,7 @@ def parse_exercise(text: str) -> ExerciseChoice:
             )
         name = DOSE_KEYS[key]
         meta = _dose_meta(name)
-        if not number.isdigit() or not meta["minimum"] <= int(number) <= meta["maximum"]:
+        if not _NUMBER.fullmatch(number) or not meta["minimum"] <= int(number) <= meta["maximum"]:
             raise HandoutError(
                 f'{key} in "{text}": expected a whole number from {meta["minimum"]} to '
                 f'{meta["maximum"]}, got "{number}"'
@@ -156,12 +179,18 @@ def parse_exercise(text: str) -> ExerciseChoice:
 def parse_date(text: str) -> dt.date:
     """A ``YYYY-MM-DD`` date; anything else is a HandoutError saying how to write it."""
     value = text.strip()
+    if not _DATE.fullmatch(value):
+        raise HandoutError(f'expected a date like 2026-03-01, got "{_short(value)}"')
     try:
-        if not _DATE.match(value):
-            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise HandoutError(f'expected a date like 2026-03-01, got "{value}"') from None
+        raise HandoutError(
+            f"{value} is not a date that exists; write a real date as YYYY-MM-DD"
+        ) from None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def personal_from_strings(
@@ -179,12 +208,28 @@ def personal_from_strings(
         if raw is None or raw == "" or raw == ():
             continue
         try:
+            _check_characters(raw)
             changes[key] = _from_text(key, raw)
         except HandoutError as exc:
             raise HandoutError(exc.message, field=name(key)) from None
     if "exercises" in changes:  # the file's positions no longer describe the exercises
         changes["origin"] = None
-    return dataclasses.replace(base or Personal(), **changes)
+    personal = dataclasses.replace(base or Personal(), **changes)
+    try:
+        check_personal(dataclasses.replace(personal, origin=None))
+        return personal
+    except HandoutError as exc:
+        if base is not None and base.origin is not None:
+            check_personal(base)  # the plan file's own mistake, located in the file
+        key = str(exc.field).lstrip("-").replace("-", "_")
+        raise HandoutError(exc.message, field=name(key)) from None
+
+
+def _check_characters(raw: str | tuple[str, ...]) -> None:
+    for text in (raw,) if isinstance(raw, str) else raw:
+        bad = bad_character(text)
+        if bad is not None:
+            raise HandoutError(f"{character_message(text[bad])} (character {bad + 1})")
 
 
 def _from_text(key: str, raw: str | tuple[str, ...]) -> Any:

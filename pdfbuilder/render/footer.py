@@ -23,6 +23,7 @@ from ..content.labels import Labels
 from ..content.model import Handout
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..tagging.marks import FOOTER, begin_mark, end_mark
 from ..text.draw import draw_string
 from .pages import PageSetup
 
@@ -124,6 +125,7 @@ class Footer:
         right_x = setup.offset + setup.trim_width - m.right * mm
         y = setup.offset + m.bottom * mm + self.rule_gap * 0.4
         chain, rtl = self.styles.chain, self.labels.rtl
+        begin_mark(canvas, FOOTER)  # the footer is page furniture: never read mid-sentence
         canvas.saveState()
         heights = [line.size * LEADING for line in self.lines]
         top = y + sum(heights[1:])
@@ -148,6 +150,7 @@ class Footer:
                 draw_string(canvas, right_x, baseline, line.right, chain, rtl=rtl, right=True)
             baseline -= h
         canvas.restoreState()
+        end_mark(canvas, FOOTER)
 
 
 def plan_footer(

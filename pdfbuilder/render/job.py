@@ -25,6 +25,9 @@ from ..content.model import Handout
 from ..errors import HandoutError
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..tagging.marks import Recorder
+from .blame import TooTall as TooTallPiece
+from .blame import plain_text, too_tall
 from .pages import TotalCanvas
 from .paginate import TooTall, describe
 
@@ -46,20 +49,21 @@ class RenderJob:
     print_marks: bool = False
     impose: bool = True
     footer_note: str | None = None  # a clinic's footer line, printed on every page
+    recorder: Recorder | None = None  # tagged PDF: what was drawn for which node
     personal: Any = None  # the patient's details, when given (their exercises win)
 
 
 def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:
     """Run ReportLab's layout, turning its LayoutError into a HandoutError."""
     style = (job.styles.fonts.bold, job.layout.type.small, job.styles.palette.muted)
+    story = list(flowables)  # ReportLab empties the list it lays out
     try:
+        canvas = partial(TotalCanvas, total_style=style)
+        maker = job.recorder.canvasmaker(canvas) if job.recorder is not None else canvas
         with quick_compression():
-            doc.build(flowables, canvasmaker=partial(TotalCanvas, total_style=style))
-    except LayoutError as exc:
-        raise HandoutError(
-            f"content does not fit the page: {exc}; shorten it or choose another layout",
-            file=source_file(job.handout),
-        ) from None
+            doc.build(flowables, canvasmaker=maker)
+    except LayoutError:  # its text names Python objects: say which piece, in mm, instead
+        raise too_tall(story, doc.frame, source_file(job.handout)) from None
 
 
 def source_file(handout: Handout) -> str | None:
@@ -77,14 +81,19 @@ def refuse_too_tall(flowables: list[Flowable], g: Geometry, handout: Handout, wh
             continue
         height, what, field, advice = tallest(g.frame_width)
         if height > g.frame_height + 1e-6:
-            raise _error(handout, what, field, advice, height, g.frame_height, where)
+            raise _error(
+                handout, what, field, advice, height, g.frame_height, where, plain_text(flowable)
+            )
 
 
 def too_tall_error(job: RenderJob, exc: TooTall, where: str) -> HandoutError:
     """The error for a flowable that fits no empty frame (found while laying out)."""
     field = getattr(exc.item, "field", None)
     advice = "it is never split, so shorten its text or choose a layout with smaller type"
-    return _error(job.handout, describe(exc.item), field, advice, exc.height, exc.space, where)
+    text = plain_text(exc.item)
+    return _error(
+        job.handout, describe(exc.item), field, advice, exc.height, exc.space, where, text
+    )
 
 
 def _error(
@@ -95,19 +104,12 @@ def _error(
     height: float,
     space: float,
     where: str,
-) -> HandoutError:
+    text: str,
+) -> TooTallPiece:
+    """The error for a piece too tall for ``where``; the pipeline blames it on the field
+    whose text it holds (a print-time note before the handout), else on ``field``."""
     message = (
         f"{what} is {height / mm:.0f} mm tall but {where} holds {space / mm:.0f} mm "
         f"(about {max(1.0, (height - space) / mm):.0f} mm too much); {advice}"
     )
-    if field and handout.origin is not None:
-        return handout.origin.error(tuple(_path(field)), message)
-    return HandoutError(message, file=source_file(handout), field=field)
-
-
-def _path(field: str) -> list[str | int]:
-    """``seek_help.emergency`` or ``exercises[2]`` as a field path."""
-    out: list[str | int] = []
-    for part in field.replace("]", "").replace("[", ".").split("."):
-        out.append(int(part) if part.isdigit() else part)
-    return out
+    return TooTallPiece(message, text, source_file(handout), field)

@@ -27,6 +27,7 @@ from ..content.labels import Labels
 from ..content.model import Handout
 from ..layout.model import Layout
 from ..layout.styles import Styles
+from ..tagging.marks import PRINTER, begin_mark, end_mark
 from ..text.markup import plain
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
@@ -147,6 +148,7 @@ def draw_crop_marks(canvas: Any, setup: PageSetup, grayscale: bool) -> None:
         return
     x0, y0, x1, y1 = setup.trim_box
     gap, length = setup.bleed + 1 * mm, 6 * mm
+    begin_mark(canvas, PRINTER)
     canvas.saveState()
     canvas.setStrokeColor(Color(0, 0, 0) if grayscale else CMYKColor(1, 1, 1, 1))
     canvas.setLineWidth(0.25)
@@ -155,3 +157,4 @@ def draw_crop_marks(canvas: Any, setup: PageSetup, grayscale: bool) -> None:
             canvas.line(x + sx * gap, y, x + sx * (gap + length), y)
             canvas.line(x, y + sy * gap, x, y + sy * (gap + length))
     canvas.restoreState()
+    end_mark(canvas, PRINTER)

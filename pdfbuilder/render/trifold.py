@@ -37,6 +37,8 @@ from ..compose.selection import chosen_by_patient, select
 from ..errors import HandoutError
 from ..flowables.columns import Placed, is_spacer
 from ..layout.model import Layout
+from ..tagging.flowables import InRegion
+from ..tagging.marks import begin_mark, end_mark
 from .job import RenderJob, build_document, refuse_too_tall, source_file, too_tall_error
 from .pages import doc_template, draw_crop_marks, page_setup
 from .paginate import Filled, FrameContent, TooTall, fill, paginate
@@ -475,7 +477,8 @@ def _draw(job: RenderJob, sheet: list[Panel], setup: Any, refs: References) -> P
     story: list[Flowable] = []
     for name in ("flap", "back", "cover", "inside-1", "inside-2", "inside-3"):
         panel = next(p for p in sheet if p.name == name)
-        story.append(FrameContent(placed[name], panel.width, panel.height))
+        content = FrameContent(placed[name], panel.width, panel.height)
+        story.append(InRegion(content, READING.index(name)))  # the tagged reading order
         if name == "cover":
             story.append(NextPageTemplate("inside"))
         if name != "inside-3":
@@ -489,6 +492,7 @@ def _draw(job: RenderJob, sheet: list[Panel], setup: Any, refs: References) -> P
 
 def _fold_guides(canvas: Any, setup: Any, xs: list[float]) -> None:
     """Short light marks at each fold, at the top and bottom edges of the page."""
+    begin_mark(canvas)
     canvas.saveState()
     canvas.setStrokeGray(0.55)
     canvas.setLineWidth(0.5)
@@ -497,3 +501,4 @@ def _fold_guides(canvas: Any, setup: Any, xs: list[float]) -> None:
         canvas.line(o + x, o, o + x, o + 4 * mm)
         canvas.line(o + x, o + h - 4 * mm, o + x, o + h)
     canvas.restoreState()
+    end_mark(canvas)

@@ -4,9 +4,12 @@ In: the text of a YAML file and the name to report it under.
 Out: a :class:`Source` holding plain data (dicts, lists, str, int, float, bool, None, dates)
 and a map from field path to ``(line, column)``, so later stages can say where a problem is.
 
-Loading is safe and strict: only the standard YAML types are built; custom tags
-(``!!python/object`` and the like) are refused, duplicate keys are refused, and a document
-whose aliases expand to more values than any real handout needs (an "alias bomb") is refused.
+Loading is safe and strict: values are read as written (:mod:`~pdfbuilder.source.scalars`:
+``0112`` stays text, ``1:30`` is not 90, dates must exist), tags other than ``!!str`` are
+refused, duplicate keys are refused, control and bidirectional-override characters are
+refused at their line and column, and a document whose aliases expand to more values or
+characters than any real handout needs (an "alias bomb") is refused. Files are read through
+:func:`~pdfbuilder.source.files.read_confined` (regular files only, size-capped).
 """
 
 from __future__ import annotations
@@ -20,25 +23,36 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from ..errors import FieldPath, HandoutError
+from . import files
+from .files import Roots
+from .scalars import ScalarProblem, bad_character, character_message, line_and_column, plain_scalar
 
 try:  # libyaml is ten times faster; the pure-Python loader gives the same result.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-_STANDARD_SCALARS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
+_STR = "tag:yaml.org,2002:str"
+#: The tag given to unquoted scalars, which :func:`~.scalars.plain_scalar` reads.
+_PLAIN = "tag:pdfbuilder,plain"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
+
+class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.1's guessing switched off: an unquoted scalar gets the
+    tag :data:`_PLAIN` (read by our own rules), a quoted one is text."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
 #: Far more values than any handout has; a document that expands past this is refused.
 MAX_VALUES = 50_000
+#: Far more characters than any handout has, counted after aliases are expanded.
+MAX_CHARACTERS = 2_000_000
 #: Deeper nesting than this is never content; it is refused before Python's recursion limit.
 MAX_DEPTH = 60
 
@@ -56,6 +70,28 @@ class Source:
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
     #: For data merged from several files (layouts that extend others): the file of each path.
     files: dict[FieldPath, str] = field(default_factory=dict)
+    #: The text of every unquoted value as written (``0112``, ``1.10``), by path.
+    texts: dict[FieldPath, str] = field(default_factory=dict)
+    #: Folders, beyond this file's own, where files it names may lie (``--root``).
+    roots: Roots = ()
+
+    def text_of(self, path: FieldPath, value: Any) -> str | None:
+        """The text the author wrote for ``value`` at ``path``: the value itself if it is
+        text, else its unquoted text as written (None for a list or mapping)."""
+        if isinstance(value, str):
+            return value
+        written = self.texts.get(tuple(path))
+        if written is not None and not isinstance(value, dict | list):
+            return written
+        return None
+
+    def folder(self) -> Path:
+        """The folder of this file (files it names are looked up there)."""
+        return Path(self.file).parent if self.file and not self.file.startswith("<") else Path()
+
+    def resolve_named(self, name: str, what: str) -> Path:
+        """The real path of a file named in this file, inside its folder or a root."""
+        return files.resolve_named(name, self.folder(), self.roots, what)
 
     def file_of(self, path: FieldPath) -> str:
         """The file that defined ``path`` (or its nearest ancestor)."""
@@ -82,8 +118,19 @@ class Source:
         return HandoutError(message, file=self.file_of(path), line=line, column=column, field=path)
 
 
-def read_text(text: str, file: str) -> Source:
-    """Parse YAML ``text`` (reported as ``file``) into a :class:`Source`."""
+def read_text(text: str, file: str, roots: Roots = ()) -> Source:
+    """Parse YAML ``text`` (reported as ``file``) into a :class:`Source`; files it names may
+    lie in its own folder or in ``roots``."""
+    if len(text) > files.CAPS["yaml"]:
+        raise HandoutError(
+            f"the text is longer than {files.CAPS['yaml']:,} characters, the most this tool "
+            "reads; use a smaller file",
+            file=file,
+        )
+    bad = bad_character(text)
+    if bad is not None:
+        line, column = line_and_column(text, bad)
+        raise HandoutError(character_message(text[bad]), file=file, line=line, column=column)
     if not text.strip():
         raise HandoutError(
             "the file is empty; a handout starts with `schema: 1`, `id:` and `title:`",
@@ -91,13 +138,14 @@ def read_text(text: str, file: str) -> Source:
             line=1,
             column=1,
         )
-    loader = _Loader(text)
+    loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, file) from None
     except yaml.YAMLError as exc:
-        raise HandoutError(f"not valid YAML: {exc}", file=file, line=1, column=1) from None
+        shown = " ".join(str(exc).split())
+        raise HandoutError(f"not valid YAML: {shown}", file=file, line=1, column=1) from None
     finally:
         loader.dispose()
     if node is None:
@@ -107,9 +155,11 @@ def read_text(text: str, file: str) -> Source:
             line=1,
             column=1,
         )
-    builder = _Builder(file, _Loader(""))
+    builder = _Builder(file)
     data = builder.build(node, ())
-    return Source(data, file, builder.positions, builder.key_positions)
+    source = Source(data, file, builder.positions, builder.key_positions)
+    source.texts, source.roots = builder.texts, roots
+    return source
 
 
 def load_package_data(path: Path) -> Any:
@@ -118,20 +168,13 @@ def load_package_data(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of the file at ``path``; a missing or unreadable file is a HandoutError."""
-    name = str(path)
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise HandoutError("file not found; check the path", file=name) from None
-    except IsADirectoryError:
-        raise HandoutError("is a folder, not a YAML file", file=name) from None
-    except OSError as exc:
-        raise HandoutError(f"cannot read the file: {exc.strerror}", file=name) from None
+def read_bytes(path: str | Path, kind: str = "yaml") -> bytes:
+    """The bytes of the regular file at ``path``, capped by its kind (see
+    :func:`~pdfbuilder.source.files.read_confined`); a problem is a HandoutError."""
+    return files.read_confined(path, kind)
 
 
-def read_raw(raw: bytes, name: str) -> Source:
+def read_raw(raw: bytes, name: str, roots: Roots = ()) -> Source:
     """Parse the UTF-8 bytes of a YAML file (reported as ``name``) into a :class:`Source`."""
     try:
         text = raw.decode("utf-8-sig")
@@ -140,34 +183,42 @@ def read_raw(raw: bytes, name: str) -> Source:
         raise HandoutError(
             "the file is not UTF-8 text; save it as UTF-8", file=name, line=line, column=1
         ) from None
-    return read_text(text, name)
+    return read_text(text, name, roots)
 
 
 class ParsedFiles(Generic[T]):
-    """Files parsed once while unchanged: keyed by path and a hash of their bytes, so an
-    edited file is read again and an unchanged one (built over and over by a clinic or a
-    batch run) is not."""
+    """Files parsed once while unchanged: keyed by the file's real path, a hash of its bytes
+    and the roots, so an edited file is read again and an unchanged one (built over and over
+    by a clinic or a batch run) is not; a file it names (an image) that changed on disk
+    makes it be read again too."""
 
     def __init__(self, parse: Callable[[Source], T], limit: int = 64) -> None:
         self.parse, self.limit = parse, limit
-        self._done: dict[tuple[str, bytes], T] = {}
+        self._done: dict[tuple[str, bytes, Roots], tuple[T, list[tuple[files.FileId, Any]]]] = {}
 
-    def load(self, path: str | Path) -> T:
-        """The parsed value of the file at ``path``."""
+    def load(self, path: str | Path, roots: Roots = ()) -> T:
+        """The parsed value of the file at ``path`` (files it names may lie in ``roots``).
+
+        The files the value was made from (images it names) are noted as read each time,
+        so that a cached input still counts as an input of the run (see ``files.note``)."""
         raw = read_bytes(path)
-        key = (str(path), hashlib.blake2b(raw, digest_size=16).digest())
-        value = self._done.get(key)
-        if value is None:
-            value = self.parse(read_raw(raw, str(path)))
-            if len(self._done) >= self.limit:
-                self._done.clear()
-            self._done[key] = value
+        real = str(Path(path).resolve())
+        key = (real, hashlib.blake2b(raw, digest_size=16).digest(), roots)
+        done = self._done.get(key)
+        if done is not None and all(files.stamp(item) == was for item, was in done[1]):
+            files.note(item for item, _ in done[1])
+            return done[0]
+        with files.recording() as named:
+            value = self.parse(read_raw(raw, str(path), roots))
+        if len(self._done) >= self.limit:
+            self._done.clear()
+        self._done[key] = (value, [(item, files.stamp(item)) for item in named])
         return value
 
 
-def read_file(path: str | Path) -> Source:
+def read_file(path: str | Path, roots: Roots = ()) -> Source:
     """Read and parse the YAML file at ``path``; a missing or unreadable file is a HandoutError."""
-    return read_raw(read_bytes(path), str(path))
+    return read_raw(read_bytes(path), str(path), roots)
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, file: str) -> HandoutError:
@@ -187,13 +238,14 @@ def _yaml_error(exc: yaml.MarkedYAMLError, file: str) -> HandoutError:
 class _Builder:
     """Walks a composed YAML node tree into plain data, recording positions."""
 
-    def __init__(self, file: str, constructor: yaml.SafeLoader) -> None:
+    def __init__(self, file: str) -> None:
         self.file = file
-        self.constructor = constructor
         self.count = 0
+        self.characters = 0
         self.open_nodes: set[int] = set()
         self.positions: dict[FieldPath, Position] = {}
         self.key_positions: dict[FieldPath, Position] = {}
+        self.texts: dict[FieldPath, str] = {}
 
     def fail(self, node: yaml.Node, message: str, path: FieldPath) -> HandoutError:
         mark = node.start_mark
@@ -201,30 +253,31 @@ class _Builder:
             message, file=self.file, line=mark.line + 1, column=mark.column + 1, field=path
         )
 
+    def expanded(self, path: FieldPath, what: str) -> HandoutError:
+        # The alias's own position is lost (aliases share their anchor's node), so point
+        # at the top-level field that expands.
+        top = path[:1]
+        line, column = self.key_positions.get(top, (1, 1))
+        return HandoutError(
+            f"the document expands to more than {what} (too many aliases); "
+            "write the text out instead of using anchors (&) and aliases (*)",
+            file=self.file,
+            line=line,
+            column=column,
+            field=top,
+        )
+
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            # The alias's own position is lost (aliases share their anchor's node), so point
-            # at the top-level field that expands.
-            top = path[:1]
-            line, column = self.key_positions.get(top, (1, 1))
-            raise HandoutError(
-                f"the document expands to more than {MAX_VALUES} values (too many aliases); "
-                "write the text out instead of using anchors (&) and aliases (*)",
-                file=self.file,
-                line=line,
-                column=column,
-                field=top,
-            )
+            raise self.expanded(path, f"{MAX_VALUES} values")
         if id(node) in self.open_nodes:
             raise self.fail(node, "an alias (*) refers to the list or mapping it is inside", path)
         if len(path) > MAX_DEPTH:
             raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep", path)
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
-            if node.tag not in _STANDARD_SCALARS:
-                raise self.fail(node, _tag_message(node.tag), path)
-            return self.constructor.construct_object(node)
+            return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self.fail(node, _tag_message(node.tag), path)
@@ -241,15 +294,32 @@ class _Builder:
             return mapping
         raise self.fail(node, "unsupported YAML node", path)  # pragma: no cover
 
+    def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        self.characters += len(node.value)
+        if self.characters > MAX_CHARACTERS:
+            raise self.expanded(path, f"{MAX_CHARACTERS:,} characters")
+        if node.tag == _STR:
+            return node.value
+        if node.tag != _PLAIN:
+            raise self.fail(node, _tag_message(node.tag), path)
+        try:
+            value = plain_scalar(node.value)
+        except ScalarProblem as exc:
+            raise self.fail(node, str(exc), path) from None
+        if not isinstance(value, str) and value is not None:
+            self.texts[path] = node.value
+        return value
+
     def build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in _pairs(node, self, path):
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(key_node, "a key must be a plain word, not a list or mapping", path)
-            if key_node.tag not in _STANDARD_SCALARS:
+            if key_node.tag not in (_STR, _PLAIN):
                 raise self.fail(key_node, _tag_message(key_node.tag), path)
             key = str(key_node.value)
+            self.characters += len(key)
             child = (*path, key)
             if key in out:
                 raise self.fail(

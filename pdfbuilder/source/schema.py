@@ -7,7 +7,13 @@ against them field by field, and :func:`json_schema` exports the same rules for 
 Supported field types: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``, ``Literal``,
 ``tuple[T, ...]``, ``T | None``, nested dataclasses, and a custom parser given in the field's
 metadata (``field(metadata={"parse": fn, "schema": fn})``). Other metadata keys: ``doc``
-(description), ``min_items``/``max_items``, ``minimum``/``maximum``, ``examples``.
+(description), ``min_items``/``max_items``, ``minimum``/``maximum``, ``max_length``,
+``examples``.
+
+Every value is bounded even where a field says nothing: text is at most :data:`MAX_TEXT`
+characters and a list at most :data:`MAX_ITEMS` items unless the field's metadata says
+otherwise. Types are strict: ``true`` is not the number 1, and a text field takes an
+unquoted value exactly as it was written (``0112``, ``1.10``), never as YAML would read it.
 """
 
 from __future__ import annotations
@@ -24,6 +30,11 @@ from ..errors import FieldPath
 from .reader import Source
 
 T = TypeVar("T")
+
+#: The most characters any one text field holds, unless its metadata says ``max_length``.
+MAX_TEXT = 5_000
+#: The most items any one list holds, unless its metadata says ``max_items``.
+MAX_ITEMS = 500
 
 #: A custom field parser: (value, path, source) -> converted value.
 Parser = Callable[[Any, FieldPath, Source], Any]
@@ -105,7 +116,7 @@ def _convert_value(hint: Any, value: Any, path: FieldPath, source: Source, meta:
         return _convert_value(options[0], value, path, source, meta)
     if origin is Literal:
         choices = get_args(hint)
-        if value not in choices:
+        if not any(type(value) is type(c) and value == c for c in choices):
             listed = ", ".join(str(c) for c in choices)
             raise source.error(path, f"expected one of {listed}, got {describe(value)}")
         return value
@@ -121,10 +132,10 @@ def _convert_tuple(item: Any, value: Any, path: FieldPath, source: Source, meta:
         raise source.error(
             path, f"expected a list (lines starting with `- `), got {describe(value)}"
         )
-    low, high = meta.get("min_items"), meta.get("max_items")
+    low, high = meta.get("min_items"), meta.get("max_items", MAX_ITEMS)
     if low is not None and len(value) < low:
         raise source.error(path, f"expected at least {low} items, got {len(value)}")
-    if high is not None and len(value) > high:
+    if len(value) > high:
         raise source.error(path, f"expected at most {high} items, got {len(value)}; cut some")
     item_meta = {k: v for k, v in meta.items() if k in ("minimum", "maximum", "item_parse")}
     if "item_parse" in item_meta:
@@ -138,25 +149,39 @@ def _convert_scalar(kind: Any, value: Any, path: FieldPath, source: Source, meta
     ok = isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool))
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value, ok = float(value), True
-    if kind is dt.date and isinstance(value, dt.datetime):
-        value = value.date()
-    if kind is str and isinstance(value, float):
-        # YAML reads 1.10 as the number 1.1; only quotes keep what the author wrote.
-        raise source.error(path, f'write this in quotes ("{value}") so it stays text as written')
-    if kind is str and isinstance(value, int) and not isinstance(value, bool):
-        value, ok = str(value), True
+    if kind is str and not ok:
+        # An unquoted 0112 or 1.10 is text here: take it exactly as the author wrote it.
+        written = source.text_of(path, value)
+        value, ok = (written, True) if written is not None else (value, False)
     if not ok:
-        raise source.error(
-            path, f"expected {_KIND_WORDS.get(kind, kind.__name__)}, got {describe(value)}"
-        )
-    if kind is str and not value.strip() and not meta.get("allow_empty"):
-        raise source.error(path, "is empty; write some text or remove the field")
+        raise source.error(path, _wrong_kind(kind, value))
+    if kind is str:
+        return _check_text(value, path, source, meta)
     if kind in (int, float):
         low, high = meta.get("minimum"), meta.get("maximum")
         if low is not None and value < low:
             raise source.error(path, f"must be at least {low}, got {value}")
         if high is not None and value > high:
             raise source.error(path, f"must be at most {high}, got {value}")
+    return value
+
+
+def _wrong_kind(kind: Any, value: Any) -> str:
+    expected = _KIND_WORDS.get(kind, getattr(kind, "__name__", str(kind)))
+    if kind is int and isinstance(value, str) and value.strip().isdigit():
+        return f"expected a whole number written plainly (12, not 012), got {describe(value)}"
+    return f"expected {expected}, got {describe(value)}"
+
+
+def _check_text(value: str, path: FieldPath, source: Source, meta: Any) -> str:
+    if not value.strip() and not meta.get("allow_empty"):
+        raise source.error(path, "is empty; write some text or remove the field")
+    longest = meta.get("max_length", MAX_TEXT)
+    if len(value) > longest:
+        raise source.error(
+            path,
+            f"is {len(value):,} characters long, more than the {longest:,} allowed; shorten it",
+        )
     return value
 
 

@@ -37,13 +37,18 @@ Usage::
               canvasmaker=recorder.canvasmaker())
     pdf = t.finish(buffer.getvalue(), doc_node, recorder)
 
+The leaflet builders use the same pieces through :mod:`.structure` (nodes grouped as the
+composer arranges the flowables, one document tree after drawing), :mod:`.lists` (list
+items whose label and body are tagged apart) and :mod:`.table` (a chart's cells).
+
 Check the result with :func:`pdfbuilder.check.pdfua.check_pdfua`. See docs/accessibility.md.
 """
 
 from __future__ import annotations
 
 from .finishing import finish, undrawn
-from .flowables import AsArtifact, ListItem, Tagged, figure, furniture, list_item
+from .flowables import AsArtifact, InRegion, ListItem, Tagged, figure, furniture, list_item
+from .lists import ListEntry, item_style, list_entry
 from .marks import (
     FOOTER,
     HEADER,
@@ -54,9 +59,14 @@ from .marks import (
     Recorder,
     TaggingError,
     artifact,
+    begin_mark,
+    end_mark,
     marked,
+    reading_region,
     recorder_of,
 )
+from .structure import adopt, collect, document, group, nodes_in, tag
+from .table import TableNodes, table_nodes
 from .tree import STANDARD_ROLES, Node
 
 __all__ = [
@@ -68,17 +78,32 @@ __all__ = [
     "WATERMARK",
     "Artifact",
     "AsArtifact",
+    "InRegion",
+    "ListEntry",
     "ListItem",
     "Node",
     "Recorder",
+    "TableNodes",
     "Tagged",
     "TaggingError",
+    "adopt",
     "artifact",
+    "begin_mark",
+    "collect",
+    "document",
+    "end_mark",
     "figure",
     "finish",
     "furniture",
+    "group",
+    "item_style",
+    "list_entry",
     "list_item",
     "marked",
+    "nodes_in",
+    "reading_region",
     "recorder_of",
+    "table_nodes",
+    "tag",
     "undrawn",
 ]

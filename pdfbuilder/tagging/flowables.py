@@ -40,10 +40,13 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from .marks import LAYOUT, Artifact, marked, recorder_of
+from .marks import LAYOUT, Artifact, marked, reading_region, recorder_of
 from .tree import BOXED, Node
 
 _ALIGN_SHIFT = {"CENTER": 0.5, "CENTRE": 0.5, "RIGHT": 1.0}
+#: Layout settings builders give a flowable after making it (``card.spaceBefore = ...``);
+#: set on a wrapper, they reach the wrapped flowable, which is the one that reads them.
+FORWARDED = frozenset({"spaceBefore", "spaceAfter", "keepWithNext", "mirrored"})
 
 
 class _Wrapper(Flowable):  # type: ignore[misc]
@@ -59,6 +62,12 @@ class _Wrapper(Flowable):  # type: ignore[misc]
         if name == "flowable":  # not yet set (copying, unpickling)
             raise AttributeError(name)
         return getattr(self.flowable, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in FORWARDED and "flowable" in self.__dict__:
+            setattr(self.flowable, name, value)
+            return
+        super().__setattr__(name, value)
 
     def _rewrap(self, part: Flowable) -> _Wrapper:
         raise NotImplementedError
@@ -161,6 +170,25 @@ class AsArtifact(_Wrapper):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         with marked(canvas, self.kind):
+            self.flowable.drawOn(canvas, x, y, _sW)
+
+
+class InRegion(_Wrapper):
+    """``flowable`` drawn as the ``rank``-th region in reading order (a trifold's panel).
+
+    See :func:`~pdfbuilder.tagging.marks.reading_region`: parts of the document composed
+    apart are read in the order of the regions they were first drawn in.
+    """
+
+    def __init__(self, flowable: Flowable, rank: int) -> None:
+        super().__init__(flowable)
+        self.rank = rank
+
+    def _rewrap(self, part: Flowable) -> InRegion:
+        return InRegion(part, self.rank)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        with reading_region(canvas, self.rank):
             self.flowable.drawOn(canvas, x, y, _sW)
 
 

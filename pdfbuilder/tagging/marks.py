@@ -90,6 +90,9 @@ class Recorder:
         self.page_keys: dict[int, int] = {}
         self.next_key = 0
         self.boxes: dict[Node, tuple[int, tuple[float, float, float, float]]] = {}
+        #: Where each node was first drawn: (reading region, order of first drawing).
+        self.first_drawn: dict[Node, tuple[int, int]] = {}
+        self.region = 0
         self._stack: list[Node | Artifact] = []
         self._stack_page = 0
         self._in_form = 0
@@ -158,6 +161,7 @@ class Recorder:
             self.page_keys[page] = self._key()
         mcid = len(nodes)
         nodes.append(owner)
+        self.first_drawn.setdefault(owner, (self.region, len(self.first_drawn)))
         self.content.setdefault(owner, []).append(("mcid", page, mcid))
         canvas.addLiteral(f"/{owner.role} <</MCID {mcid}>> BDC")
 
@@ -241,3 +245,41 @@ def marked(canvas: Any, owner: Node | Artifact) -> Iterator[None]:
 def artifact(canvas: Any, kind: Artifact = LAYOUT) -> contextlib.AbstractContextManager[None]:
     """Draw the block's content as page furniture of ``kind`` (FOOTER, LAYOUT, PRINTER...)."""
     return marked(canvas, kind)
+
+
+def begin_mark(canvas: Any, owner: Node | Artifact | None = LAYOUT) -> None:
+    """Start drawing that belongs to ``owner`` (a node, or page furniture of a kind: LAYOUT
+    by default); None or an untagged canvas: nothing. End it with :func:`end_mark`.
+
+    For drawing code that marks a few lines (a box's border, a footer, a table's cells)
+    where a ``with`` block would re-indent them.
+    """
+    recorder = recorder_of(canvas)
+    if recorder is not None and owner is not None:
+        recorder.begin(canvas, owner)
+
+
+def end_mark(canvas: Any, owner: Node | Artifact | None = LAYOUT) -> None:
+    """End what :func:`begin_mark` started (given the same ``owner``)."""
+    recorder = recorder_of(canvas)
+    if recorder is not None and owner is not None:
+        recorder.end(canvas)
+
+
+@contextlib.contextmanager
+def reading_region(canvas: Any, rank: int) -> Iterator[None]:
+    """Drawing that belongs to the ``rank``-th part of the page in reading order.
+
+    A trifold draws its back panel before the cover on the same sheet, and is read cover
+    first; the finishing pass orders the parts of the document (each composed apart) by
+    the region each was first drawn in. Untagged: nothing.
+    """
+    recorder = recorder_of(canvas)
+    if recorder is None:
+        yield
+        return
+    before, recorder.region = recorder.region, rank
+    try:
+        yield
+    finally:
+        recorder.region = before

@@ -123,6 +123,8 @@ class Node:
     ``lang`` the language of this part when it differs from the document's, ``scope``
     which cells a TH heads (Row, Column or Both), ``numbering`` the ListNumbering of an
     ``L`` (Disc, Decimal, ...), ``title`` a short name shown by some tools (/T).
+    ``parent`` is the node this one was last added to (None for a root): the composer
+    groups nodes after making them, and the finishing pass finds each drawn node's root.
     """
 
     role: str
@@ -133,6 +135,7 @@ class Node:
     scope: str | None = None
     numbering: str | None = None
     title: str | None = None
+    parent: Node | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.role):
@@ -150,16 +153,27 @@ class Node:
         if self.lang is not None:
             check_lang(self.lang)
         self.children = list(self.children)
+        for child in self.children:
+            child.parent = self
 
     def add(self, *nodes: Node) -> Node:
         """Append ``nodes`` as the last children (in reading order); return ``self``."""
         self.children.extend(nodes)
+        for node in nodes:
+            node.parent = self
         return self
 
     def child(self, role: str, **attributes: Any) -> Node:
         """Make a node, append it as the last child and return it (the new node)."""
         node = Node(role, **attributes)
-        self.children.append(node)
+        self.add(node)
+        return node
+
+    def root(self) -> Node:
+        """The topmost node above this one (itself when it has no parent)."""
+        node = self
+        while node.parent is not None:
+            node = node.parent
         return node
 
     def walk(self) -> Iterator[Node]:

@@ -25,9 +25,29 @@ def to_markup(text: str, *, italics: bool = True) -> str:
     With ``italics=False`` (large print: no italics) *italic* spans become bold instead.
     """
     out = escape(" ".join(text.split()))
-    out = _BOLD.sub(r"<b>\1</b>", out)
     tag = "i" if italics else "b"
-    return _ITALIC.sub(rf"<{tag}>\1</{tag}>", out)
+    italic = rf"<{tag}>\1</{tag}>"
+    marked = _ITALIC.sub(italic, _BOLD.sub(r"<b>\1</b>", out))
+    if _nested(marked):
+        return marked
+    # Spans that cross (**a *b** c*): italic only inside or outside each bold span, so the
+    # tags nest and a stray marker prints as itself.
+    parts = [_ITALIC.sub(italic, part) for part in _BOLD.split(out)]
+    return "".join(f"<b>{part}</b>" if i % 2 else part for i, part in enumerate(parts))
+
+
+_TAG = re.compile(r"<(/?)([bi])>")
+
+
+def _nested(markup: str) -> bool:
+    """Whether the ``<b>`` and ``<i>`` tags in ``markup`` close in the order they opened."""
+    stack: list[str] = []
+    for closing, name in _TAG.findall(markup):
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
 
 
 def plain(text: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -42,6 +43,8 @@ from .security import BodyTooLarge, BodyTooSlow, Guard, read_body, same_origin
 from .signin import login, logout
 from .state import HERE, Refused, StaleToken, Web, form_pairs
 from .view import FormView, field_id, fresh, submitted, summary_text
+
+log = logging.getLogger("handout.serve")
 
 
 async def _build(web: Web, kind: str, req: LeafletRequest) -> tuple[Any, list[FieldError]]:
@@ -266,6 +269,8 @@ def create_app(config: WebConfig, host: str, *, tls: bool = False) -> Any:
     guard = Guard(config.token, config.session_hours * 3600, secure=tls)
     web = Web(config, catalogue, pool, guard)
     web.thumbnails = pool.first().exchange(("thumbnails", None))[1]
+    for line in pool.first().exchange(("problems", None))[1]:
+        log.warning("%s", line)  # content and layout names only: no patient details
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

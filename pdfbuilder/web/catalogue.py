@@ -157,9 +157,22 @@ def _topic_text(h: Handout) -> list[str]:
     return parts
 
 
-def _read_folder(folder: str) -> list[Handout]:
+def config_roots(config: WebConfig) -> tuple[str, ...]:
+    """The folders the config names (and its own): files named inside the handouts, layouts
+    and clinic it offers (images, logos, ``extends:``) may lie under any of them."""
+    folders = list(config.handouts)
+    config_file = Path(config.file)
+    if config_file.is_file():
+        folders.append(str(config_file.resolve().parent))
+    folders += [str(Path(ref).parent) for ref in config.layouts if Path(ref).suffix]
+    if config.clinic:
+        folders.append(str(Path(config.clinic).parent))
+    return tuple(dict.fromkeys(f for f in folders if Path(f).is_dir()))
+
+
+def _read_folder(folder: str, roots: tuple[str, ...]) -> list[Handout]:
     files = sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml"))
-    return [load_handout(f) for f in files]
+    return [load_handout(f, root=roots) for f in files]
 
 
 def _group(handouts: list[Handout]) -> tuple[Leaflet, ...]:
@@ -183,7 +196,8 @@ def _group(handouts: list[Handout]) -> tuple[Leaflet, ...]:
 def load_catalogue(config: WebConfig) -> Catalogue:
     """Load every handout, layout and the clinic the config names (a HandoutError if one
     is wrong: the page does not start with a broken leaflet)."""
-    handouts = [h for folder in config.handouts for h in _read_folder(folder)]
+    roots = config_roots(config)
+    handouts = [h for folder in config.handouts for h in _read_folder(folder, roots)]
     if not handouts:
         raise HandoutError(
             "the handout folders hold no .yaml handouts; check handouts:", file=config.file
@@ -200,13 +214,13 @@ def load_catalogue(config: WebConfig) -> Catalogue:
         seen[h.id] = where
     layouts: list[LayoutChoice] = []
     for ref in config.layouts:
-        layout = load_layout(ref)
+        layout = load_layout(ref, root=roots)
         if any(c.id == layout.name for c in layouts):
             raise HandoutError(
                 f'two layouts are called "{layout.name}"; give each its own name',
                 file=config.file,
             )
         layouts.append(LayoutChoice(layout.name, ref, layout))
-    default = load_layout(config.layout_default()).name
-    clinic = load_clinic(config.clinic) if config.clinic else None
+    default = load_layout(config.layout_default(), root=roots).name
+    clinic = load_clinic(config.clinic, root=roots) if config.clinic else None
     return Catalogue(_group(handouts), tuple(layouts), clinic, default, config.paper, config.qr)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .core import HandoutError, Source, builtin_layout_names, convert, read_file
+from .core import HandoutError, Source, builtin_layout_names, convert, read_file, read_small_file
 
 #: The shortest access token accepted: long enough that guessing over a network is hopeless.
 MIN_TOKEN = 16
@@ -140,10 +140,11 @@ def _check(config: WebConfig, source: Source) -> None:
 def _token(config: WebConfig, source: Source) -> str | None:
     if config.access_token_file is not None:
         try:
-            text = Path(config.access_token_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_small_file(config.access_token_file).decode("utf-8")
+        except (HandoutError, UnicodeDecodeError):
             raise source.error(
-                ("access_token_file",), "cannot read this file; check the path and permissions"
+                ("access_token_file",),
+                "cannot read this file (a small regular text file); check the path and permissions",
             ) from None
         lines = text.splitlines()
         token, where = (lines[0].strip() if lines else ""), ("access_token_file",)

@@ -18,10 +18,17 @@ from pdfbuilder.people.clinic import Clinic, load_clinic
 from pdfbuilder.people.personal import Personal, personal_from_strings
 from pdfbuilder.pipeline import build_pdf
 from pdfbuilder.source import schema as _schema
+from pdfbuilder.source.files import read_confined
 from pdfbuilder.source.reader import Source, read_file
 
 #: Check plain data against a dataclass, with located errors (the project's validator).
 convert = _schema.convert
+
+
+def read_small_file(path: str) -> bytes:
+    """The bytes of a small regular file (an access code), read as every input is read."""
+    return read_confined(path, "text")
+
 
 __all__ = [
     "Clinic",
@@ -40,5 +47,6 @@ __all__ = [
     "load_layout",
     "personal_from_strings",
     "read_file",
+    "read_small_file",
     "safe_name",
 ]

@@ -2,10 +2,13 @@
 
 In (:func:`start`): the :class:`~pdfbuilder.web.config.WebConfig`; the process loads the
 catalogue and builds every offered layout once with invented details, so the first real
-request is as fast as the rest. In (:func:`handle`): a job, ``("pdf", request)``,
-``("preview", request)`` or ``("thumbnails", None)``. Out: ``("pdf", bytes)``,
-``("preview", [png, ..., page count])``, ``("thumbnails", {layout id: png})``, ``("error", field,
-message)`` for a :class:`HandoutError`, or ``("failed", None)`` for anything else.
+request is as fast as the rest. A leaflet that cannot be made in an offered layout (too long
+for a trifold, say) does not stop the page: it is remembered, the server logs it once at
+start, and staff who choose it get the reason. In (:func:`handle`): a job, ``("pdf",
+request)``, ``("preview", request)``, ``("thumbnails", None)`` or ``("problems", None)``.
+Out: ``("pdf", bytes)``, ``("preview", [png, ..., page count])``, ``("thumbnails", {layout
+id: png})``, ``("problems", [line, ...])``, ``("error", field, message)`` for a
+:class:`HandoutError`, or ``("failed", None)`` for anything else.
 
 Nothing is written to disk. A failure is logged by its type and place only, never its
 message, which could hold a patient's details.
@@ -32,12 +35,18 @@ PREVIEW_SCALE = 0.55
 THUMBNAIL_SCALE = 0.2
 #: Most preview pages rendered (a long large-print leaflet shows its first pages).
 MAX_PREVIEW_PAGES = 12
+#: The picture of a layout none of the leaflets can be made in: a white 1x1 PNG.
+_BLANK_THUMBNAIL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63f8ffff3f0005fe02fe0def46b80000000049454e44ae426082"
+)
 
 _state: dict[str, Any] = {}
 
 
 def start(config: WebConfig) -> None:
-    """Load what the config names and build each layout once (a warm process)."""
+    """Load what the config names and build every leaflet in every layout once (a warm
+    process); note the ones that cannot be made, and make each layout's thumbnail."""
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(message)s")
     catalogue = load_catalogue(config)
     _state["catalogue"] = catalogue
@@ -47,16 +56,22 @@ def start(config: WebConfig) -> None:
         for qr in (True, False)
     }
     warm = personal_from_strings({"patient": "A", "note": "A", "date": "2026-01-01"})
+    problems: list[str] = []
     for choice in catalogue.layouts:
-        _state["thumb_" + choice.id] = _render(_first_build(catalogue, choice.layout), 1)
-        build_pdf(
-            catalogue.leaflets[0].original, choice.layout, clinic=catalogue.clinic, personal=warm
-        )
-
-
-def _first_build(catalogue: Catalogue, layout: Layout) -> bytes:
-    """The first leaflet in this layout, without personal details (for its thumbnail)."""
-    return build_pdf(catalogue.leaflets[0].original, layout, clinic=catalogue.clinic)
+        thumbnail: bytes | None = None
+        for leaflet in catalogue.leaflets:
+            for version in leaflet.versions:
+                try:
+                    build_pdf(
+                        version.handout, choice.layout, clinic=catalogue.clinic, personal=warm
+                    )
+                    if thumbnail is None:  # the first leaflet it can make, with no details
+                        pdf = build_pdf(version.handout, choice.layout, clinic=catalogue.clinic)
+                        thumbnail = _render(pdf, 1)[0]
+                except HandoutError as exc:
+                    problems.append(f"{exc} (so it is not offered in the {choice.id} layout)")
+        _state["thumb_" + choice.id] = thumbnail or _BLANK_THUMBNAIL
+    _state["problems"] = problems
 
 
 def _without_qr(layout: Layout) -> Layout:
@@ -107,7 +122,9 @@ def handle(job: tuple[str, Any]) -> tuple[Any, ...]:
             return ("preview", _render(build(payload), MAX_PREVIEW_PAGES, PREVIEW_SCALE))
         if kind == "thumbnails":
             catalogue: Catalogue = _state["catalogue"]
-            return ("thumbnails", {c.id: _state["thumb_" + c.id][0] for c in catalogue.layouts})
+            return ("thumbnails", {c.id: _state["thumb_" + c.id] for c in catalogue.layouts})
+        if kind == "problems":
+            return ("problems", list(_state["problems"]))
     except HandoutError as exc:
         return ("error", exc.field, exc.message)
     except Exception as exc:  # a bug: say where, never what (it could hold patient details)

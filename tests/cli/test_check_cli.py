@@ -65,7 +65,15 @@ def test_json_has_documented_keys(runner: CliRunner) -> None:
     assert list(data) == ["format", "strict", "passed", "files"]
     assert data["format"] == 1
     (report,) = data["files"]  # type: ignore[misc]
-    assert list(report) == ["file", "layout", "language", "summary", "readability", "findings"]
+    assert list(report) == [
+        "file",
+        "layout",
+        "language",
+        "summary",
+        "readability",
+        "accessibility",
+        "findings",
+    ]
     assert report["summary"] == {"errors": 0, "warnings": 5, "info": 0}
     assert list(report["readability"]) == [
         "formula",

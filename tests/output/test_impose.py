@@ -69,8 +69,25 @@ def test_imposed_sheets_keep_title_language_and_the_title_bar(
 def test_imposing_gives_the_same_bytes_every_time(build: Callable[..., bytes]) -> None:
     from pdfbuilder.output.impose import impose_booklet
 
-    pages = build("booklet", "a4", impose=False)
+    pages = build("booklet", "a4", impose=False, tagged=False)  # sheets are never tagged
     assert impose_booklet(pages) == impose_booklet(pages) == build("booklet", "a4")
+
+
+def test_the_sheets_are_untagged_and_the_reading_order_file_is_tagged(
+    build: Callable[..., bytes],
+) -> None:
+    """The sheet file is for the print shop: no structure tree and no marked content left
+    in its page forms for a checker to trip over; the --no-impose file is the tagged one."""
+    sheets = read(build("booklet", "a4"))
+    assert "/StructTreeRoot" not in sheets.trailer["/Root"]
+    assert "/MarkInfo" not in sheets.trailer["/Root"]
+    for sheet in sheets.pages:
+        forms = sheet["/Resources"]["/XObject"]
+        for name in forms:
+            assert b"BDC" not in forms[name].get_object().get_data()
+    pages = read(build("booklet", "a4", impose=False))
+    assert bool(pages.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in pages.trailer["/Root"]
 
 
 def test_sheets_draw_each_page_once_as_a_form(build: Callable[..., bytes]) -> None:

@@ -1,0 +1,149 @@
+"""List items whose label (bullet or number) and body are tagged apart: LI → Lbl + LBody.
+
+In: a paragraph made *without* ``bulletText``, the label text, and the nodes. Out: a
+flowable that draws the label exactly where ReportLab would have drawn the paragraph's
+bullet (same font, colour, baseline and indent, right-aligned on the right for a
+right-to-left paragraph) and the paragraph beside it, each in its own marked content.
+
+ReportLab draws a bullet inside the paragraph's own drawing, so a mark cannot separate the
+two from outside, and the paragraph cache records that drawing (marks may never be written
+inside it). Drawing the label here keeps both rules: the body's drawing is the paragraph's
+own (cached and replayed as before), the label's is this flowable's, and the marks are
+written between them. :func:`item_style` gives the body the first-line indent the bullet
+would have pushed it to, so the lines break exactly as they did with the bullet.
+
+Untagged (no recorder on the canvas) the item draws the same, without marks.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from .._rl.paragraphs import first_line_ascent
+from ..text.rtl import RtlPara
+from .flowables import FORWARDED, Tagged
+from .marks import begin_mark, end_mark
+from .tree import Node
+
+#: ReportLab's room after a bullet, in bullet font sizes (``_handleBulletWidth``).
+_BULLET_GAP = 0.6
+
+
+@functools.lru_cache(maxsize=256)
+def item_style(style: ParagraphStyle, label: str) -> ParagraphStyle:
+    """``style`` for a list item's body: where the label is wider than the indent,
+    ReportLab shortens the first line and starts it after the bullet; a body drawn
+    without the bullet gets that first-line indent instead (right to left: unchanged,
+    its paragraphs leave the bullet's room alone)."""
+    if getattr(style, "wordWrap", None) == "RTL":
+        return style
+    width = stringWidth(label, style.bulletFontName, style.bulletFontSize)
+    end = style.bulletIndent + width + _BULLET_GAP * style.bulletFontSize
+    if end <= style.leftIndent + style.firstLineIndent:
+        return style
+    return ParagraphStyle(
+        f"{style.name}-after-{label}", parent=style, firstLineIndent=end - style.leftIndent
+    )
+
+
+class ListEntry(Flowable):  # type: ignore[misc]
+    """A label drawn where a bullet goes, beside a body that may split (label on part 1).
+
+    ``body`` is the paragraph, or a :class:`Tagged` paragraph (its LBody or a Link in
+    it); ``lbl`` the label's node; ``node`` the LI holding both (None untagged).
+    """
+
+    def __init__(
+        self,
+        body: Flowable,
+        label: str,
+        *,
+        node: Node | None = None,
+        lbl: Node | None = None,
+        first: bool = True,
+    ) -> None:
+        super().__init__()
+        self.body, self.label, self.node, self.lbl, self.first = body, label, node, lbl, first
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in FORWARDED and "body" in self.__dict__:
+            setattr(self.body, name, value)  # spacing and keeping belong to the body
+            return
+        super().__setattr__(name, value)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self.body.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self.body.split(availWidth, availHeight)
+        return [
+            ListEntry(part, self.label, node=self.node, lbl=self.lbl, first=self.first and i == 0)
+            for i, part in enumerate(parts)
+        ]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.body.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.body.getSpaceAfter())
+
+    def getKeepWithNext(self) -> bool:
+        return bool(self.body.getKeepWithNext())
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self.first:
+            begin_mark(canvas, self.lbl)
+            _draw_label(canvas, _paragraph(self.body), self.label, x, y)
+            end_mark(canvas, self.lbl)
+        self.body.drawOn(canvas, x, y, _sW)
+
+
+def _paragraph(body: Flowable) -> Any:
+    """The paragraph inside any wrappers (a tag, an anchor for a cross-reference)."""
+    while getattr(body, "__dict__", {}).get("flowable") is not None:
+        body = body.flowable
+    return body
+
+
+def _draw_label(canvas: Any, para: Any, label: str, x: float, y: float) -> None:
+    """The label as ReportLab draws a bullet: in the paragraph's coordinates, on its first
+    baseline, at the bullet indent (from the right for a right-to-left paragraph)."""
+    st = para.style
+    canvas.saveState()
+    canvas.translate(x, y)
+    if isinstance(para, RtlPara):
+        canvas.setFillColor(st.textColor)
+        canvas.setFont(st.bulletFontName, st.bulletFontSize)
+        canvas.drawRightString(para.width - st.bulletIndent, para.height - st.fontSize, label)
+    else:
+        baseline = para.height - first_line_ascent(para) + getattr(st, "bulletOffsetY", 0)
+        text = canvas.beginText(st.bulletIndent, baseline)
+        text.setFont(st.bulletFontName, st.bulletFontSize)
+        text.setFillColor(getattr(st, "bulletColor", st.textColor))
+        text.textOut(label)
+        canvas.drawText(text)
+    canvas.restoreState()
+
+
+def list_entry(
+    body: Flowable,
+    label: str,
+    *,
+    tagged: bool,
+    url: str | None = None,
+    contents: str | None = None,
+) -> ListEntry:
+    """A list item of ``body`` (made without a bullet) and ``label``; tagged, its node is
+    LI → Lbl + LBody, the body a Link inside LBody when it has a ``url``."""
+    if not tagged:
+        return ListEntry(body, label)
+    lbl, lbody = Node("Lbl"), Node("LBody")
+    content = lbody.child("Link") if url else lbody
+    tagged_body = Tagged(body, content, url=url, contents=contents)
+    return ListEntry(tagged_body, label, node=Node("LI", [lbl, lbody]), lbl=lbl)

@@ -1,0 +1,127 @@
+"""The structure tree from composed flowables: nodes grouped as the content is arranged.
+
+In: flowables from a composer, some wrapped in :class:`~.flowables.Tagged` (or carrying a
+``node`` of their own, like a list item or a table). Out: structure nodes grouped into
+sections, lists and documents in the order the content is arranged, and, after drawing,
+the one document tree the finishing pass writes.
+
+How a composer uses it:
+
+- :func:`tag` wraps a flowable that draws content with a new node of a role (``P``,
+  ``H2``, ``Figure`` with its alt text...). The node has no parent yet.
+- :func:`group` makes a grouping node (``Sect``, ``L``, ``Div``, ``Link``) and adopts the
+  nodes found in the flowables given, in their order: for each node found, the topmost
+  node above it (so a list already grouped joins as one ``L``). A section's first heading
+  is moved to its front: a section is announced by its heading, even where the heading
+  sits beside a picture that is drawn first.
+- :func:`collect` ends a compose step: a ``Document`` node adopts every node still without
+  a parent, in the order of the flowables.
+- :func:`document` runs after drawing: the documents whose nodes were drawn, merged in the
+  order of the reading regions they were first drawn in (a trifold's cover, inside, back;
+  see :func:`~.marks.reading_region`), or in drawing order within one region.
+
+Nodes are found by walking the flowables' children as the arrangement flowables keep them
+(:data:`CHILDREN`: a box's ``content``, a row's ``boxes``, a side-by-side's ``left`` and
+``right``, tiles' ``cells``, a wrapper's ``flowable``). A flowable with a ``node`` is a
+leaf of the walk: what it draws is that node's. A node drawn that no ``Document`` holds
+was hidden from the walk by an arrangement it does not know: :func:`document` refuses it
+rather than guess where it is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from .flowables import Tagged
+from .marks import Recorder, TaggingError
+from .tree import Node
+
+#: Where arrangement flowables keep the flowables they arrange, in reading order.
+CHILDREN = ("content", "boxes", "left", "right", "cells", "flowable", "body")
+#: Roles a heading leads (its first heading is read first).
+SECTIONS = frozenset({"Document", "Part", "Art", "Sect", "Div"})
+HEADINGS = frozenset({"H", "H1", "H2", "H3", "H4", "H5", "H6"})
+
+
+def tag(
+    flowable: Flowable,
+    role: str,
+    *,
+    url: str | None = None,
+    contents: str | None = None,
+    **attributes: Any,
+) -> Tagged:
+    """``flowable`` as the content of a new ``role`` node (``url``: a link over it)."""
+    return Tagged(flowable, Node(role, **attributes), url=url, contents=contents)
+
+
+def nodes_in(flowables: Iterable[Any]) -> Iterator[Node]:
+    """The nodes of the flowables and of those arranged inside them, in reading order."""
+    stack = list(reversed(list(flowables)))
+    while stack:
+        item = stack.pop()
+        node = getattr(item, "node", None)
+        if isinstance(node, Node):
+            yield node
+            continue
+        inner: list[Any] = []
+        for name in CHILDREN:
+            value = getattr(item, name, None)
+            if isinstance(value, Flowable):
+                inner.append(value)
+            elif isinstance(value, list | tuple):
+                inner.extend(v for v in value if isinstance(v, Flowable))
+        stack.extend(reversed(inner))
+
+
+def adopt(node: Node, flowables: Iterable[Any]) -> Node:
+    """Make the topmost node above each node in ``flowables`` a child of ``node``."""
+    seen = {id(node)}
+    for found in nodes_in(flowables):
+        top = found.root()
+        if id(top) not in seen:
+            seen.add(id(top))
+            node.add(top)
+    if node.role in SECTIONS:
+        heading = next((c for c in node.children if c.role in HEADINGS), None)
+        if heading is not None and node.children[0] is not heading:
+            node.children.remove(heading)
+            node.children.insert(0, heading)
+    return node
+
+
+def group(role: str, flowables: Iterable[Any], **attributes: Any) -> Node:
+    """A new ``role`` node holding the nodes in ``flowables`` (see :func:`adopt`)."""
+    return adopt(Node(role, **attributes), flowables)
+
+
+def collect(flowables: Iterable[Any]) -> Node:
+    """A ``Document`` node holding every node in ``flowables`` that has no parent yet."""
+    return group("Document", flowables)
+
+
+def document(recorder: Recorder, lang: str | None = None) -> Node:
+    """The document tree of what the recorder saw drawn (see the module docstring)."""
+    first: dict[Node, tuple[int, int]] = {}
+    for node, seen in recorder.first_drawn.items():
+        top = node.root()
+        if top.role != "Document":
+            raise TaggingError(
+                f"{node!r} was drawn but no composed document holds it: an arrangement "
+                f"flowable keeps it where the structure walk does not look ({CHILDREN})"
+            )
+        first[top] = min(first.get(top, seen), seen)
+    tops = sorted(first, key=first.__getitem__)
+    if len(tops) == 1:
+        root = tops[0]
+    else:
+        root = Node("Document")
+        for top in tops:
+            children, top.children = top.children, []
+            root.add(*children)
+    if lang is not None and root.lang is None:
+        root.lang = lang
+    return root
