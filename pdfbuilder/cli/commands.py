@@ -17,6 +17,7 @@ import click
 import yaml
 
 from .._version import __version__
+from ..content.drafts import draft_warnings
 from ..content.model import handout_json_schema, load_handout
 from ..content.translations import translation_warnings
 from ..errors import HandoutError
@@ -120,6 +121,8 @@ def build(
             file, layout, paper=paper, print_marks=print_marks, impose=impose, root=root, **extra
         )
     write_atomic(target, pdf, inputs=inputs)
+    for warning in draft_warnings(load_handout(file, root=root)):  # built, but say so
+        click.echo(warning, err=True)
     click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")
 
 
