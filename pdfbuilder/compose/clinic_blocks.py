@@ -60,7 +60,7 @@ def clinic_block(ctx: Context) -> Iterator[Flowable]:
         text.append(_contact_line(ctx, make_para(" · ".join(contact), st.body)))
     body: Flowable = Stack(text, gap=1)
     if clinic.logo:
-        logo, width = _logo(clinic.logo, st.space.logo_height, 48 * mm)
+        logo, width = _logo(clinic.logo, st.space.logo_height, 48 * mm, ctx.layout.grayscale)
         logo = ctx.tag(logo, "Figure", alt=lab("logo_alt", name=clinic.name))
         body = SideBySide(logo, width, body, gap=st.space.figure_gap)
     yield Spacer(0, st.space.block)
@@ -78,8 +78,9 @@ def _contact_line(ctx: Context, line: Flowable) -> Flowable:
     return ctx.group("P", link)
 
 
-def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
-    """The logo fitted to ``height`` (narrower if wider than ``max_width``), and its width."""
+def _logo(path: str, height: float, max_width: float, gray: bool = False) -> tuple[Flowable, float]:
+    """The logo fitted to ``height`` (narrower if wider than ``max_width``), and its width;
+    ``gray`` for a layout without colour."""
     from ..figures.images import (
         DrawingFlowable,
         ImageFlowable,
@@ -98,10 +99,14 @@ def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
     height = width * h / w
     if path.lower().endswith(".svg"):
         drawing = svg_drawing(path, width, height)
+        if gray:
+            from ..figures.gray import gray_drawing
+
+            drawing = gray_drawing(drawing)
         if _has_text(drawing):  # text belongs to one document's fonts: draw it live
             return DrawingFlowable(drawing, width, height), width
         return FigureFlowable(drawing, width, height), width  # shapes replayed, made once
-    return ImageFlowable(path, width, height), width
+    return ImageFlowable(path, width, height, gray=gray), width
 
 
 @functools.lru_cache(maxsize=16)
