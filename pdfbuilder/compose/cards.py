@@ -25,7 +25,7 @@ from ..flowables.rows import SideBySide, Stack
 from ..tagging import Node
 from ..tagging.flowables import Tagged
 from ..text.markup import plain
-from .context import Context, dose_lines, step_lines
+from .context import Context, dose_lines, repeated, step_lines
 from .looks import box_style
 
 
@@ -62,7 +62,7 @@ def exercise(ctx: Context, ex: Exercise, index: int) -> Card:
     steps = step_lines(ctx, ex)
     groups = _groups(ex, steps)
     name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
-    more = ctx.tag(ctx.para(ctx.labels("continued_name", name=ex.name), "card_heading"), "P")
+    more = repeated(ctx, ctx.para(ctx.labels("continued_name", name=ex.name), "card_heading"))
     dose = dose_lines(ctx, ex)
     # One structure node for the figure, whatever size it is drawn at.
     figure_node = Node("Figure", alt=plain(ex.figure.alt)) if ctx.tagged else None

@@ -108,13 +108,28 @@ class Context:
         *,
         url: str | None = None,
         contents: str | None = None,
+        lang: str | None = None,
     ) -> Flowable:
         """A list item: ``label`` (a bullet or number) where the style puts bullets, beside
         the text; tagged LI → Lbl + LBody (with a Link to ``url`` described by
-        ``contents`` inside, when given). Group items with ``group("L", ...)``."""
+        ``contents`` inside, when given; in language ``lang`` when it is not the
+        handout's). Group items with ``group("L", ...)``."""
         style = item_style(getattr(self.styles, style_name), label)
         body = self.markup_para(text, "", style)  # cross-references filled in
-        return list_entry(body, label, tagged=self.tagged, url=url, contents=contents)
+        if lang == self.handout.language:
+            lang = None  # the document's language is the catalog's
+        return list_entry(body, label, tagged=self.tagged, url=url, contents=contents, lang=lang)
+
+
+def repeated(ctx: Context, flowable: Flowable) -> Flowable:
+    """A line repeated where a box or card goes on ("... (continued)"): page furniture
+    for a screen reader, like a running header, never read again and again."""
+    if not ctx.tagged:
+        return flowable
+    from ..tagging import AsArtifact
+    from ..tagging.marks import HEADER
+
+    return AsArtifact(flowable, HEADER)
 
 
 #: A block's name and its flowables, in reading order.

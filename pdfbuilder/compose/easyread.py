@@ -24,7 +24,7 @@ from ..figures import icon_flowable, render_figure
 from ..flowables.boxes import Rule
 from ..flowables.rows import SideBySide, Stack
 from ..flowables.tiers import TierGroup
-from .context import Context, card_parts, section_heading
+from .context import Context, card_parts, repeated, section_heading
 from .seekhelp import Tier, fitted, tier_box, tier_words, tiers
 
 #: The picture column's share of the text width.
@@ -132,7 +132,7 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     a "continued" heading (a tier taller than a page goes on by signs, see ``fitted``)."""
     body, space = ctx.layout.type.body, ctx.styles.space
     heading = section_heading(ctx, ctx.labels("seek_help"), "seek-help")
-    continued = ctx.tag(ctx.para(ctx.labels("seek_help_continued"), "heading"), "P")
+    continued = repeated(ctx, ctx.para(ctx.labels("seek_help_continued"), "heading"))
 
     def box(tier: Tier) -> Flowable:
         words = Stack(

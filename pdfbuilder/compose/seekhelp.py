@@ -21,7 +21,7 @@ from ..flowables.rows import Row, SideBySide, Stack
 from ..flowables.tiers import TierGroup
 from ..text.markup import to_markup
 from ..text.para import make_para
-from .context import Context
+from .context import Context, repeated
 from .looks import BoxKind, box_style
 
 SEEK_HELP_BOX = "the when-to-get-help box"
@@ -118,7 +118,7 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     # The bookmark rides with the heading, so it lands on the heading's page.
     title = ctx.tag(ctx.para(lab("seek_help"), "box_heading"), "H2")
     heading = [Stack([Bookmark(lab("seek_help"), "seek-help"), title], gap=0)]
-    continued = [ctx.tag(ctx.para(lab("seek_help_continued"), "box_heading"), "P")]
+    continued = [repeated(ctx, ctx.para(lab("seek_help_continued"), "box_heading"))]
     boxed = ctx.layout.seek_help_keep == "box"
     style = box_style(ctx, "seek_help", border=ctx.styles.palette.text)
 

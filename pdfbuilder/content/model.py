@@ -56,6 +56,25 @@ _PICTURE = {
 }
 
 
+def _parse_language(value: Any, path: FieldPath, source: Source) -> str:
+    if not isinstance(value, str) or not _LANG.match(value):
+        shown = schema.describe(value)
+        raise source.error(path, f"{shown} is not a language tag like en or en-GB")
+    return value
+
+
+def _language_schema() -> dict[str, Any]:
+    return {"type": "string", "pattern": _LANG.pattern}
+
+
+_LANGUAGE = {
+    "parse": _parse_language,
+    "schema": _language_schema,
+    "doc": "The entry's language when it is not the handout's (a BCP 47 tag, e.g. en), so "
+    "a screen reader reads it in the right voice.",
+}
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of text; inline **bold** and *italic* are the only markup."""
@@ -278,6 +297,8 @@ class Reference:
         metadata=_doc("Year of publication or last update.", minimum=1900, maximum=2100)
     )
     url: str | None = field(default=None, metadata=_doc("Where to read it."))
+    # Tagged PDF: a screen reader reads this entry in this language's voice.
+    language: str | None = field(default=None, metadata=_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -360,12 +381,17 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 def handout_from_source(source: Source) -> Handout:
     """Validate plain data into a :class:`Handout`, checking the rules across fields too."""
     data = source.data
+    if isinstance(data, dict) and data.get("schema") == str(SCHEMA_VERSION):
+        raise source.error(
+            ("schema",), f"write the version as a number, without quotes: schema: {SCHEMA_VERSION}"
+        )
     if isinstance(data, dict) and "schema" in data and data["schema"] != SCHEMA_VERSION:
         raise source.error(
             ("schema",),
             f"this tool reads format version {SCHEMA_VERSION}, the file says "
             f"{schema.describe(data['schema'])}; upgrade the tool or the file",
         )
+    source.own_limits = True  # every text has its own limit: check_limits, below
     handout = schema.convert(Handout, data, (), source)
     _check_handout(handout, source)
     check_limits(handout, source)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -27,7 +26,7 @@ from ..layout.model import Layout
 from ..layout.styles import Styles
 from ..tagging.marks import Recorder
 from .blame import TooTall as TooTallPiece
-from .blame import plain_text, too_tall
+from .blame import in_mm, plain_text, too_tall
 from .pages import TotalCanvas
 from .paginate import TooTall, describe
 
@@ -108,8 +107,9 @@ def _error(
 ) -> TooTallPiece:
     """The error for a piece too tall for ``where``; the pipeline blames it on the field
     whose text it holds (a print-time note before the handout), else on ``field``."""
+    tall, room, over = in_mm(height, space)
     message = (
-        f"{what} is {height / mm:.0f} mm tall but {where} holds {space / mm:.0f} mm "
-        f"(about {max(1.0, (height - space) / mm):.0f} mm too much); {advice}"
+        f"{what + ' ' if what else ''}is {tall} mm tall but {where} holds {room} mm "
+        f"(about {over} mm too much); {advice}"
     )
     return TooTallPiece(message, text, source_file(handout), field)

@@ -60,9 +60,10 @@ class TooTall(Exception):
 
 
 def describe(item: Flowable) -> str:
-    """A flowable's name for messages ("the exercise card ..."), or its kind."""
+    """A flowable's name for messages ("the exercise card ..."), or nothing (the message
+    is then located at the field whose text it holds, which names it)."""
     name = getattr(item, "name", None)
-    return name if isinstance(name, str) and name else type(item).__name__
+    return name if isinstance(name, str) and name else ""
 
 
 def fill(items: list[Flowable], width: float, height: float) -> tuple[Filled, list[Flowable]]:
