@@ -83,6 +83,7 @@ def exercise(ctx: Context, ex: Exercise, index: int) -> Card:
         page_height=ctx.geometry.frame_height,
         name=f'the exercise card "{plain(ex.name)}"',
         field=f"exercises[{index}]",
+        fill=look.position == "above",  # large type: steps go on rather than leave a gap
     )
     card.spaceBefore = ctx.styles.space.exercise
     # The pieces the card arranges, for the structure walk of a tagged PDF.

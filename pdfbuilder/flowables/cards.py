@@ -48,6 +48,7 @@ class Card(Flowable):  # type: ignore[misc]
         span: tuple[int, int] | None = None,
         continued: bool = False,
         made: dict[tuple[float, int, int, bool], Flowable] | None = None,
+        fill: bool = False,
     ) -> None:
         super().__init__()
         self.build, self.groups = build, groups
@@ -56,6 +57,9 @@ class Card(Flowable):  # type: ignore[misc]
         self.page_height, self.name, self.field = page_height, name, field
         self.start, self.stop = span or (0, groups)
         self.continued = continued
+        #: Open cards (large type): rather than leave a page more than FILL empty, go on
+        #: between steps on the next page, under the "continued" name.
+        self.fill = fill
         self._shown: Flowable | None = None
         #: The parts drawn so far, shared with the parts split from this card.
         self._made = made if made is not None else {}
@@ -89,9 +93,9 @@ class Card(Flowable):  # type: ignore[misc]
         smallest = self._height(
             self.smallest_figure, self.start, self.stop, self.continued, avail_width
         )
-        if smallest <= self.page_height:
-            return []  # a whole page holds it: it moves on whole
-        return self._split_steps(avail_width, avail_height)
+        if smallest > self.page_height or (self.fill and avail_height >= self.page_height * FILL):
+            return self._split_steps(avail_width, avail_height)
+        return []  # a whole page holds it: it moves on whole
 
     def _smaller(self, width: float, room: float) -> Card | None:
         """This card with the largest smaller figure that fits ``room``, when the page would
@@ -133,6 +137,7 @@ class Card(Flowable):  # type: ignore[misc]
             span=span,
             continued=continued,
             made=self._made,
+            fill=self.fill,
         )
         part.mirrored = getattr(self, "mirrored", False)
         return part

@@ -95,7 +95,8 @@ class LogChart(Flowable):  # type: ignore[misc]
         # Narrow: one-letter days, the names no narrower than their longest word, and the
         # boxes (closer together) as large as the days' width then allows.
         self._shown_days = list(self.short_days)
-        name = max(self._widest_name_word() + 2 * pad + 0.5, avail * 0.2)
+        # (a word longer than 45 % of the width breaks: no table can hold it whole)
+        name = min(max(self._widest_name_word() + 2 * pad + 0.5, avail * 0.2), avail * 0.45)
         day = (avail - name - per_day) / 7
         self.gap, self.cell_pad = self.full_gap / 3, pad / 3
         self.names_only = True  # the dose is on the card; a narrow column shows the name
