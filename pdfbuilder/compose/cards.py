@@ -44,6 +44,8 @@ def _paired(ctx: Context, cards: list[Card]) -> list[Card]:
     look = ctx.layout.figure
     if look.min_height is None or look.min_height >= look.height or len(cards) < 2:
         return cards
+    if look.position != "above":  # a figure beside the steps: smaller frees no height
+        return cards
     width, half = ctx.geometry.frame_width, ctx.geometry.frame_height / 2
     half -= ctx.styles.space.exercise  # the space between the two cards
     tallest = max(card.wrap(width, 1e6)[1] for card in cards)
