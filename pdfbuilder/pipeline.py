@@ -106,6 +106,7 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
         options.impose,
         note,
         recorder,
+        _composer(handout, labels, options, tagged=False) if recorder is not None else None,
     )
     try:
         pdf = render(job)

@@ -44,6 +44,9 @@ class RenderJob:
     impose: bool = True
     footer_note: str | None = None  # a clinic's footer line, printed on every page
     recorder: Recorder | None = None  # tagged PDF: what was drawn for which node
+    # Tagged PDF: composes the same flowables without structure, for trial fits that are
+    # thrown away (a trifold shrinking its type); None: use ``compose``.
+    trial_compose: Compose | None = None
 
 
 def build_document(doc: Any, flowables: list[Flowable], job: RenderJob) -> None:

@@ -114,15 +114,21 @@ def render_trifold(job: RenderJob) -> bytes:
     """Fit the content to the panels (shrinking type if needed) and draw the two pages."""
     setup = page_setup(job.layout, job.paper, print_marks=job.print_marks)
     sheet = panels(job.layout, setup.trim_width, setup.trim_height, setup.offset)
-    factor, attempt = 1.0, None
+    factor, attempt, fitting = 1.0, None, job
+    # Tagged, trial fits after the first are composed without structure (thrown away anyway);
+    # the one that fits is then composed again with it: the same layout, so the same fit.
+    trial = dataclasses.replace(job, compose=job.trial_compose) if job.trial_compose else job
     while True:
         layout = scaled(job.layout, factor)
-        attempt = place(job, layout, sheet, setup.bleed)
+        attempt = place(fitting, layout, sheet, setup.bleed)
         if not attempt.overflow or layout.type.body <= job.layout.type.minimum + 1e-6:
             break
         factor -= SCALE_STEP
+        fitting = trial
     if attempt.overflow:
         raise _overflow_error(job, attempt, layout)
+    if fitting is not job:
+        attempt = place(job, layout, sheet, setup.bleed)
     return _draw(job, sheet, setup, attempt)
 
 
