@@ -59,7 +59,23 @@ class HandoutError(Exception):
                     where += f":{self.column}"
             where += ": "
         field = f"{self.field}: " if self.field else ""
-        return f"{where}{field}{self.message}"
+        return one_line(f"{where}{field}{self.message}")
+
+
+#: Characters a message never prints as they are: line breaks, other control characters and
+#: the invisible direction controls (a value quoted in a message may hold any of them).
+_ESCAPED = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F))
+}
+_ESCAPED |= {code: f"\\u{code:04x}" for code in range(0x2066, 0x206A)}
+_ESCAPED |= {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, showing what it quotes exactly: a line break as ``\\n``, another
+    control character as ``\\x07``, a direction control as ``\\u202e``."""
+    return text.translate(_ESCAPED)
 
 
 class FigureError(HandoutError):

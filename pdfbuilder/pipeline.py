@@ -15,6 +15,7 @@ from .compose.context import Block, Context, Geometry
 from .compose.registry import compose_blocks
 from .content.fields import text_fields
 from .content.labels import Labels, labels_for
+from .content.limits import check_limits
 from .content.model import Handout, load_handout
 from .errors import HandoutError
 from .flowables.mirror import mirror
@@ -23,12 +24,14 @@ from .layout.model import Layout
 from .layout.styles import Styles, styles_for
 from .output.write import write_atomic
 from .people.clinic import brand_layout
-from .people.personal import personalise
+from .people.personal import check_personal, personalise
 from .render.blame import TooTall, locate
 from .render.dispatch import render
 from .render.job import Compose, RenderJob
 from .render.pages import PAPER_SIZES
+from .source import schema
 from .source.files import FileId, file_id, recording
+from .source.reader import Source
 from .tagging import Recorder, collect, document, finish
 from .text.fonts import FontChain, glyph_problem
 
@@ -86,6 +89,7 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     paper = (options.paper or layout.page.paper).lower()
     if paper not in PAPER_SIZES:
         raise HandoutError(f'unknown paper "{options.paper}"; use a4 or letter', field="paper")
+    check_bounded(handout, layout, options)
     layout = brand_layout(layout, options.clinic)
     labels = labels_for(handout.language)
     styles = styles_for(layout, labels.rtl)
@@ -119,6 +123,20 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
 
         pdf = impose_booklet(pdf)
     return pdf
+
+
+def check_bounded(handout: Handout, layout: Layout, options: BuildOptions) -> None:
+    """The limits of ``docs/security.md`` on everything a build is given, however it was
+    made: values read from files were checked as they were read, and values built in
+    Python (``dataclasses.replace(handout, title=...)``) are checked here, in milliseconds,
+    before any layout work whose time grows with the text."""
+    check_limits(handout, handout.origin or Source({}, "<handout>"))
+    schema.check_bounds(layout, (), Source({}, layout.name))
+    clinic, personal = options.clinic, options.personal
+    if clinic is not None:
+        schema.check_bounds(clinic, (), getattr(clinic, "origin", None) or Source({}, "<clinic>"))
+    if personal is not None:
+        check_personal(personal)
 
 
 def _composer(handout: Handout, labels: Labels, options: BuildOptions, *, tagged: bool) -> Compose:

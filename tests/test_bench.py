@@ -33,3 +33,19 @@ def test_batch_benchmark_runs_a_real_batch_and_measures_its_memory() -> None:
     seconds, peak_mb = batch_bench.run(8)  # asserts that every row's PDF was written
     assert seconds > 0
     assert 20 < peak_mb < 1000  # a Python process tree with ReportLab loaded, in MB
+
+
+def test_limits_benchmark_runs_and_reports_before_and_after() -> None:
+    done = subprocess.run(
+        [sys.executable, "bench/limits_bench.py", "--smoke", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    results = json.loads(done.stdout)
+    assert set(results) == {"baseline_build", "after", "before", "inside"}
+    assert {"paragraph_1mb_text", "title_50mb_file", "title_50mb_python"} <= set(results["after"])
+    assert {"paragraph_10kb", "paragraph_1mb_extrapolated"} <= set(results["before"])
+    assert results["before"]["paragraph_10kb"] > 0 and results["after"]["paragraph_1mb_text"] > 0

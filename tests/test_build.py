@@ -190,5 +190,5 @@ def test_seek_help_box_too_tall_for_any_page_fails_clearly(tmp_path: Path) -> No
     with pytest.raises(HandoutError) as caught:
         build_pdf(path)
     message = str(caught.value)
-    assert message.startswith(f"{path}: seek_help: the when-to-get-help box is ")
+    assert message.startswith(f"{path}:34:1: seek_help: the when-to-get-help box is ")
     assert "it is never split, so shorten its text" in message

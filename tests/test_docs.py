@@ -96,3 +96,76 @@ def test_every_module_and_file_the_docs_name_exists() -> None:
             )
         missing += [f"{page.name}: {n}" for n in sorted(_named_in(text)) if not _exists(n)]
     assert missing == []
+
+
+#: The modules that hold the limits of docs/security.md, and the names limits have there.
+LIMIT_MODULES = (
+    "pdfbuilder.source.files",
+    "pdfbuilder.source.reader",
+    "pdfbuilder.source.schema",
+    "pdfbuilder.source.scalars",
+    "pdfbuilder.content.limits",
+    "pdfbuilder.content.urls",
+    "pdfbuilder.people.personal",
+    "pdfbuilder.batch.rows",
+    "pdfbuilder.figures.raster",
+    "pdfbuilder.figures.images",
+    "pdfbuilder.figures.svgfile",
+    "pdfbuilder.web.fields",
+    "pdfbuilder.web.security",
+    "pdfbuilder.web.worker",
+    "pdfbuilder.web.config",
+)
+LIMIT_NAME = (
+    r"^(MAX_[A-Z_]+|MIN_[A-Z_]+|[A-Z_]+_SECONDS|CAPS|TEXT|ITEMS|TEXT_LIMITS|PARAGRAPH"
+    r"|WHOLE_HANDOUT|OTHER)$"
+)
+
+
+def _limits_in_code() -> dict[str, float]:
+    """Every limit constant of :data:`LIMIT_MODULES`: ``module.NAME`` or ``module.NAME[key]``
+    (a tuple key written with dots: ``TEXT[Handout.title]``)."""
+    import importlib
+    import re
+
+    found: dict[str, float] = {}
+    seen: set[tuple[str, int]] = set()  # a limit imported into a later module is the same one
+    for module_name in LIMIT_MODULES:
+        module = importlib.import_module(module_name)
+        for name, value in vars(module).items():
+            if not re.match(LIMIT_NAME, name) or (name, id(value)) in seen:
+                continue
+            seen.add((name, id(value)))
+            if isinstance(value, dict):
+                for key, figure in value.items():
+                    shown = ".".join(key) if isinstance(key, tuple) else key
+                    found[f"{module_name}.{name}[{shown}]"] = figure
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                found[f"{module_name}.{name}"] = value
+    return found
+
+
+def _limits_in_doc() -> dict[str, list[float]]:
+    """The figure (the first number of the Limit column) of each row of security.md's
+    tables that names a limit in its last column."""
+    import re
+
+    text = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    found: dict[str, list[float]] = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not re.fullmatch(r"`pdfbuilder\.[\w.\[\]]+`", cells[2]):
+            continue
+        number = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", cells[1])
+        assert number, line
+        found.setdefault(cells[2].strip("`"), []).append(float(number[0].replace(",", "")))
+    return found
+
+
+def test_every_limit_in_the_code_is_in_docs_security_with_its_figure() -> None:
+    code, doc = _limits_in_code(), _limits_in_doc()
+    assert len(code) > 40  # the table of a handout's fields alone has 26
+    assert sorted(set(code) - set(doc)) == []  # every limit is documented
+    assert sorted(set(doc) - set(code)) == []  # the page names only limits that exist
+    wrong = {name: (figures, code[name]) for name, figures in doc.items()}
+    assert {k: v for k, v in wrong.items() if any(f != v[1] for f in v[0])} == {}

@@ -98,6 +98,10 @@ def read_rows(path: str | Path) -> Rows:
         raise HandoutError(character_message(text[bad]), file=name, line=line, column=column)
     del text
     count = sum(1 for _ in _parse_rows(raw, name))  # every error surfaces here, before a build
+    if count == 0:  # a run that builds nothing must not look like a run that worked
+        raise HandoutError(
+            "the file names its columns but has no rows; add one row per patient", file=name
+        )
     return Rows(name, raw, count, header=tuple(_header(raw, name)))
 
 
@@ -163,12 +167,29 @@ def _check_header(header: list[str], file: str) -> None:
     seen: set[str] = set()
     for i, column in enumerate(header, 1):
         if column in seen:
-            raise HandoutError(f'column "{column}" is given twice', file=file, line=1, column=i)
+            raise HandoutError(
+                f'column "{column}" is given twice; keep one', file=file, line=1, column=i
+            )
         seen.add(column)
+        if len(header) == 1 and column not in COLUMNS:
+            _check_separator(column, file)
         if column and column not in COLUMNS:
             close = difflib.get_close_matches(column, COLUMNS, n=1, cutoff=0.6)
             hint = f'did you mean "{close[0]}"?' if close else f"columns are: {', '.join(COLUMNS)}"
             raise HandoutError(f'unknown column "{column}"; {hint}', file=file, line=1, column=i)
+
+
+def _check_separator(header: str, file: str) -> None:
+    """A header of one unknown column that holds ``;`` or a tab: a file saved with another
+    separator (as spreadsheets in many countries save "CSV"), which would be read wrongly."""
+    for mark, words in ((";", "semicolons (;)"), ("\t", "tabs")):
+        if mark in header:
+            raise HandoutError(
+                f"the first line has no commas but {words} between its columns; save the file "
+                "as CSV with commas between the cells (comma-separated values)",
+                file=file,
+                line=1,
+            )
 
 
 def safe_name(value: str, fallback: str) -> str:

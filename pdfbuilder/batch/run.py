@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import load_handout
-from ..errors import HandoutError
+from ..errors import HandoutError, one_line
 from ..layout.files import load_layout
 from ..output.write import check_target, write_atomic
 from ..people.clinic import load_clinic
@@ -89,7 +89,8 @@ def build_row(row: Row) -> RowResult:
     try:
         if row.extra:
             raise HandoutError(
-                f"the row has {row.extra} more cells than the header has columns; "
+                f"the row has {row.extra} more {'cell' if row.extra == 1 else 'cells'} than "
+                "the header has columns; "
                 "put text with commas in double quotes"
             )
         if row.problem:
@@ -117,7 +118,7 @@ def _row_error(csv_file: str, row: Row, exc: HandoutError) -> str:
     where = (exc.field or "").lstrip("-").replace("-", "_")
     where = "exercises" if where == "exercise" else where
     prefix = f"row {row.number}: {where}: " if where else f"row {row.number}: "
-    return f"{csv_file}:{row.line}: {prefix}{exc.message}"
+    return one_line(f"{csv_file}:{row.line}: {prefix}{exc.message}")
 
 
 def _warm_up() -> None:

@@ -359,12 +359,17 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 def handout_from_source(source: Source) -> Handout:
     """Validate plain data into a :class:`Handout`, checking the rules across fields too."""
     data = source.data
+    if isinstance(data, dict) and data.get("schema") == str(SCHEMA_VERSION):
+        raise source.error(
+            ("schema",), f"write the version as a number, without quotes: schema: {SCHEMA_VERSION}"
+        )
     if isinstance(data, dict) and "schema" in data and data["schema"] != SCHEMA_VERSION:
         raise source.error(
             ("schema",),
             f"this tool reads format version {SCHEMA_VERSION}, the file says "
             f"{schema.describe(data['schema'])}; upgrade the tool or the file",
         )
+    source.own_limits = True  # every text has its own limit: check_limits, below
     handout = schema.convert(Handout, data, (), source)
     _check_handout(handout, source)
     check_limits(handout, source)

@@ -63,7 +63,7 @@ def check_image(name: str, base_dir: Path | None, roots: files.Roots = ()) -> st
         path = files.resolve_named(name, folder, roots, "image file")
     except HandoutError as exc:
         raise FigureError(exc.message, ("image",)) from None
-    _load(path, name, roots)
+    _load(path, name, roots, resolved=True)
     return str(path)
 
 
@@ -76,10 +76,11 @@ def loaded(path: str) -> LoadedImage:
     return image
 
 
-def _load(path: Path, name: str, roots: files.Roots) -> LoadedImage:
+def _load(path: Path, name: str, roots: files.Roots, *, resolved: bool = False) -> LoadedImage:
     is_svg = path.suffix.lower() == ".svg"
     try:
-        data = files.read_confined(path, "svg" if is_svg else "image", shown=name)
+        kind = "svg" if is_svg else "image"
+        data = files.read_confined(path, kind, shown=name, resolved=resolved)
     except HandoutError as exc:
         raise FigureError(f'image file "{name}" {_lower(exc.message)}', ("image",)) from None
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -91,7 +91,7 @@ def _image_href(href: str, tag: str, folder: Path, roots: files.Roots, check: Ra
         )
     try:
         path = files.resolve_named(href, folder, roots, "the SVG's image")
-        raw = files.read_confined(path, "image", shown=href)
+        raw = files.read_confined(path, "image", shown=href, resolved=True)
     except HandoutError as exc:
         raise ValueError(exc.message if exc.file is None else str(exc)) from None
     kind = _check_raster(raw, f'its image "{_short(href)}"', check)

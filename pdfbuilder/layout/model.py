@@ -15,9 +15,15 @@ from typing import Any, Literal
 
 from ..errors import FieldPath
 from ..source import schema
+from ..source.colours import colour_schema, parse_colour
 from ..source.reader import Source
 from .fonts import FamilyName, Fonts
 from .looks import Boxes, Spacing
+
+
+def _colour(text: str) -> dict[str, Any]:
+    """A colour field's metadata: read as ``#rrggbb`` or ``#rgb`` (``source/colours.py``)."""
+    return {"doc": text, "parse": parse_colour, "schema": colour_schema}
 
 
 def _doc(text: str, **more: Any) -> dict[str, Any]:
@@ -89,15 +95,15 @@ class Type:
 class Colours:
     """Colours as #rrggbb."""
 
-    text: str = field(default="#1a1a1a", metadata=_doc("Body text."))
-    muted: str = field(default="#4a4a4a", metadata=_doc("Footer and secondary text."))
-    accent: str = field(default="#0b4f8a", metadata=_doc("Title band, headings, rules."))
-    on_accent: str = field(default="#ffffff", metadata=_doc("Text on the title band."))
-    tint: str = field(default="#eaf1f8", metadata=_doc("Background of the key-points box."))
-    card_border: str = field(default="#9fb3c8", metadata=_doc("Exercise card border."))
-    emergency: str = field(default="#b3261e", metadata=_doc("Emergency tier border and icon."))
-    urgent: str = field(default="#9a4f00", metadata=_doc("Urgent tier border and icon."))
-    routine: str = field(default="#2e6b30", metadata=_doc("Routine tier border and icon."))
+    text: str = field(default="#1a1a1a", metadata=_colour("Body text."))
+    muted: str = field(default="#4a4a4a", metadata=_colour("Footer and secondary text."))
+    accent: str = field(default="#0b4f8a", metadata=_colour("Title band, headings, rules."))
+    on_accent: str = field(default="#ffffff", metadata=_colour("Text on the title band."))
+    tint: str = field(default="#eaf1f8", metadata=_colour("Background of the key-points box."))
+    card_border: str = field(default="#9fb3c8", metadata=_colour("Exercise card border."))
+    emergency: str = field(default="#b3261e", metadata=_colour("Emergency tier border and icon."))
+    urgent: str = field(default="#9a4f00", metadata=_colour("Urgent tier border and icon."))
+    routine: str = field(default="#2e6b30", metadata=_colour("Routine tier border and icon."))
 
 
 @dataclass(frozen=True)

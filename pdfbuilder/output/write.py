@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import HandoutError
-from ..source.files import FileId
+from ..source.files import FileId, special_kind
 
 
 def check_target(
@@ -40,7 +40,8 @@ def check_target(
         raise HandoutError("is a folder; give a file name such as leaflet.pdf", file=name)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise HandoutError(
-            "is a special file (a pipe or device), not a PDF; choose another output path",
+            f"is {special_kind(info.st_mode)}, not a file a PDF can be written to; choose "
+            "another output path",
             file=name,
         )
     real = str(target.resolve())

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,23 +22,13 @@ from ..errors import FieldPath, FigureError, HandoutError
 from ..layout.contrast import TEXT_RATIO, WHITE, contrast, luminance
 from ..layout.model import Colours, Layout
 from ..source import schema
+from ..source.colours import colour_schema, parse_colour
 from ..source.files import RootArg, as_roots
 from ..source.reader import ParsedFiles, Source
-
-_HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
 
 def _doc(text: str, **more: Any) -> dict[str, Any]:
     return {"doc": text, **more}
-
-
-def _parse_colour(value: Any, path: FieldPath, source: Source) -> str:
-    if not isinstance(value, str) or not _HEX.match(value):
-        raise source.error(
-            path, f"expected a colour like #0b4f8a, got {schema.describe(value)}; quote it"
-        )
-    digits = value[1:].lower()
-    return "#" + ("".join(c * 2 for c in digits) if len(digits) == 3 else digits)
 
 
 def _colour_field(doc: str) -> Any:
@@ -47,8 +36,8 @@ def _colour_field(doc: str) -> Any:
         default=None,
         metadata={
             "doc": doc,
-            "parse": _parse_colour,
-            "schema": lambda: {"type": "string", "pattern": _HEX.pattern},
+            "parse": parse_colour,
+            "schema": colour_schema,
         },
     )
 

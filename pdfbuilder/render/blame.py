@@ -10,6 +10,7 @@ No ReportLab object text ever reaches a user.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +29,14 @@ class TooTall(HandoutError):
         self.text = text  # the piece's plain text, to find the field it came from
 
 
+def in_mm(tall: float, room: float) -> tuple[int, int, int]:
+    """A piece's height and the room for it in whole mm, and how much too tall it is: the
+    height rounded up and the room down, so that a piece a fraction too tall is said to be
+    at least 1 mm too tall (never "256 mm tall but a page holds 256 mm")."""
+    shown_tall, shown_room = math.ceil(tall / mm), math.floor(room / mm)
+    return shown_tall, shown_room, max(1, shown_tall - shown_room)
+
+
 def too_tall(story: list[Flowable], frame: Any, file: str | None) -> TooTall:
     """The error for a story ReportLab could not lay out in ``frame``."""
     width = frame.width - frame.leftPadding - frame.rightPadding
@@ -38,8 +47,9 @@ def too_tall(story: list[Flowable], frame: Any, file: str | None) -> TooTall:
         except Exception:  # a piece that cannot even be measured is this one
             tall = height * 2
         if tall > height and not _splits(flowable, width, height):
+            shown_tall, shown_room, _ = in_mm(tall, height)
             message = (
-                f"is {tall / mm:.0f} mm tall but a page (or panel) holds {height / mm:.0f} mm, "
+                f"is {shown_tall} mm tall but a page (or panel) holds {shown_room} mm, "
                 "and it is never split; shorten it or choose a layout with more room"
             )
             return TooTall(message, plain_text(flowable), file)
@@ -83,7 +93,7 @@ def locate(error: TooTall, handout: Any, personal: Any, clinic: Any) -> HandoutE
     error already names, then any field of the handout or the clinic."""
     found = _best(error.text, personal)
     if found is None and error.field is not None:
-        return HandoutError(error.message, file=error.file, field=error.field)
+        return _at_field(error, getattr(handout, "origin", None))
     found = found or _best(error.text, handout, clinic)
     if found is None:
         return HandoutError(error.message, file=error.file)
@@ -95,6 +105,17 @@ def locate(error: TooTall, handout: Any, personal: Any, clinic: Any) -> HandoutE
     if origin is not None:
         return origin.error(path, error.message)  # type: ignore[no-any-return]
     return HandoutError(error.message, file=error.file, field=path)
+
+
+def _at_field(error: TooTall, origin: Any) -> HandoutError:
+    """``error`` at the line of the handout field it names (``seek_help.urgent``), when the
+    handout was read from a file that has that field; else naming the field only."""
+    parts = str(error.field).split(".")
+    path: FieldPath = tuple(parts)
+    known = origin is not None and (path in origin.key_positions or path in origin.positions)
+    if known and all(part.isidentifier() for part in parts):
+        return origin.error(path, error.message, key=True)  # type: ignore[no-any-return]
+    return HandoutError(error.message, file=error.file, field=error.field)
 
 
 def _best(piece: str, *owners: Any) -> tuple[Any, FieldPath] | None:

@@ -24,7 +24,7 @@ from ..compose.seekhelp import SEEK_HELP_BOX
 from ..content.model import Handout
 from ..flowables.boxes import Box
 from ..layout.model import Layout
-from .blame import TooTall, plain_text
+from .blame import TooTall, in_mm, plain_text
 from .job import RenderJob, build_document, source_file
 from .pages import (
     Footer,
@@ -120,11 +120,10 @@ def refuse_oversized_boxes(flowables: list[Flowable], g: Geometry, handout: Hand
                 what = (
                     "the when-to-get-help box" if flowable.name == SEEK_HELP_BOX else flowable.name
                 )
-                over = (height - g.frame_height) / mm
+                tall, room, over = in_mm(height, g.frame_height)
                 raise TooTall(  # the pipeline blames a print-time note on the note
-                    f"{what} is {height / mm:.0f} mm tall but a page holds "
-                    f"{g.frame_height / mm:.0f} mm "
-                    f"(about {over:.0f} mm too much); it is never split, so shorten its text",
+                    f"{what} is {tall} mm tall but a page holds {room} mm "
+                    f"(about {over} mm too much); it is never split, so shorten its text",
                     plain_text(flowable),
                     source_file(handout),
                     field=flowable.field,

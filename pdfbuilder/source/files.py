@@ -14,7 +14,9 @@ The rules, in order, for every read:
    API), or the package's own data. A path the user gives directly (an argument of the
    command, a parameter of the API) is the user's own choice and is not confined.
 3. **Regular, never blocking.** The file is opened with ``O_RDONLY | O_NONBLOCK |
-   O_NOCTTY | O_NOFOLLOW``, and the *opened descriptor* is checked with ``fstat``: a FIFO,
+   O_NOCTTY | O_NOFOLLOW``, and the *opened descriptor* is checked: it must be the file the
+   path resolved to (on Linux, from ``/proc/self/fd``: a folder swapped for a symlink in
+   between cannot lead outside), and ``fstat`` must say it is a regular file: a FIFO,
    device, socket or folder is refused before a byte is read, so a FIFO cannot hang a build
    and ``/dev/zero`` cannot fill memory.
 4. **Bounded.** At most the cap of its kind (:data:`CAPS`) plus one byte is read; a larger
@@ -33,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import HandoutError
 
@@ -49,11 +52,11 @@ CAPS = {
 
 #: Words for messages, by kind.
 _KIND_WORDS = {
-    "yaml": "YAML file",
-    "csv": "CSV file",
-    "image": "image",
-    "svg": "SVG file",
-    "text": "text file",
+    "yaml": "a YAML file",
+    "csv": "a CSV file",
+    "image": "an image",
+    "svg": "an SVG file",
+    "text": "a text file",
 }
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -132,17 +135,21 @@ def resolve_named(name: str, base: Path, roots: Sequence[Path], what: str = "fil
     return real
 
 
-def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> bytes:
+def read_confined(
+    path: str | Path, kind: str, *, shown: str | None = None, resolved: bool = False
+) -> bytes:
     """The bytes of the regular file at ``path`` (at most ``CAPS[kind]``), read without
     blocking. ``shown`` is the name to report (default: ``path`` as given).
 
     The caller has confined the path already if it was named inside a file
-    (:func:`resolve_named`); this checks the rest: a regular file, small enough.
+    (:func:`resolve_named`, whose real path it passes with ``resolved=True``: then the file
+    opened must be that very file, not one a swapped folder leads to); this checks the
+    rest: a regular file, small enough.
     """
     name = shown if shown is not None else str(path)
     word = _KIND_WORDS[kind]
     try:
-        real = Path(path).expanduser().resolve(strict=True)
+        real = Path(path) if resolved else Path(path).expanduser().resolve(strict=True)
     except FileNotFoundError:
         raise HandoutError("file not found; check the path", file=name) from None
     except (OSError, RuntimeError):
@@ -152,14 +159,20 @@ def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> b
     try:
         fd = os.open(real, flags)
     except IsADirectoryError:
-        raise HandoutError(f"is a folder, not a {word}", file=name) from None
+        raise HandoutError(f"is a folder, not {word}", file=name) from None
     except OSError as exc:
         raise HandoutError(f"cannot read the file: {_reason(exc)}", file=name) from None
     try:
+        if not _opened_where_resolved(fd, real):
+            raise HandoutError(
+                "the file moved while it was being opened (a folder on its path was replaced); "
+                "check the folder and try again",
+                file=name,
+            )
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise HandoutError(
-                f"is {_special(info.st_mode)}, not a {word}; give the path of a regular file",
+                f"is {special_kind(info.st_mode)}, not {word}; give the path of a regular file",
                 file=name,
             )
         cap = CAPS[kind]
@@ -172,6 +185,36 @@ def read_confined(path: str | Path, kind: str, *, shown: str | None = None) -> b
         raise _too_big(name, word, cap)
     note([FileId(str(real), info.st_dev, info.st_ino)])
     return data
+
+
+def _opened_where_resolved(fd: int, real: Path) -> bool:
+    """Whether the open file ``fd`` is the file at ``real`` as resolved before opening.
+
+    A folder on the path swapped for a symlink between resolving (and confining) the path
+    and opening it would make the open follow the symlink elsewhere; on Linux the kernel
+    says where the descriptor really points (``/proc/self/fd``), so that is compared. Where
+    the system cannot say, the check passes (the path was confined a moment before)."""
+    try:
+        opened = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return True
+    return opened == str(real)
+
+
+def read_stream(stream: BinaryIO, kind: str, name: str = "-") -> bytes:
+    """The bytes of an open stream the user gave (``-`` for standard input), at most
+    ``CAPS[kind]``: a stream has no size to check first, so it is read in pieces and
+    refused as soon as it holds more, never read whole (``cat /dev/zero | handout ...``)."""
+    cap = CAPS[kind]
+    chunks: list[bytes] = []
+    size = 0
+    while size <= cap:
+        chunk = stream.read(min(1 * MiB, cap + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise _too_big(name, _KIND_WORDS[kind], cap)
 
 
 def _read_at_most(fd: int, limit: int, name: str) -> bytes:
@@ -191,7 +234,8 @@ def _read_at_most(fd: int, limit: int, name: str) -> bytes:
 
 def _too_big(name: str, word: str, cap: int) -> HandoutError:
     return HandoutError(
-        f"the {word} is larger than {_size(cap)}, the most this tool reads; use a smaller file",
+        f"the {word.split(' ', 1)[1]} is larger than {_size(cap)}, the most this tool reads; "
+        "use a smaller file",
         file=name,
     )
 
@@ -200,7 +244,8 @@ def _size(n: int) -> str:
     return f"{n // MiB} MB" if n >= MiB else f"{n // 1024} KB"
 
 
-def _special(mode: int) -> str:
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a pipe (FIFO)")."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):

@@ -74,6 +74,9 @@ class Source:
     texts: dict[FieldPath, str] = field(default_factory=dict)
     #: Folders, beyond this file's own, where files it names may lie (``--root``).
     roots: Roots = ()
+    #: Whether the model read from this file bounds its texts itself, field by field (a
+    #: handout: ``content/limits.py``), so the validator's one-size limit is not applied.
+    own_limits: bool = False
 
     def text_of(self, path: FieldPath, value: Any) -> str | None:
         """The text the author wrote for ``value`` at ``path``: the value itself if it is

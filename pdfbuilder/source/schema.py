@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -35,6 +36,8 @@ T = TypeVar("T")
 MAX_TEXT = 5_000
 #: The most items any one list holds, unless its metadata says ``max_items``.
 MAX_ITEMS = 500
+
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?")
 
 #: A custom field parser: (value, path, source) -> converted value.
 Parser = Callable[[Any, FieldPath, Source], Any]
@@ -77,11 +80,13 @@ def _public_fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
 
 def convert(cls: type[T], value: Any, path: FieldPath, source: Source) -> T:
     """Check ``value`` against dataclass ``cls`` and build it, or raise a located HandoutError."""
+    fields = _public_fields(cls)
+    if not path:
+        _check_whole_file(cls, value, list(fields), source)
     if not isinstance(value, dict):
         raise source.error(
             path, f"expected a mapping (lines of `key: value`), got {describe(value)}"
         )
-    fields = _public_fields(cls)
     for key in value:
         if key not in fields:
             raise source.error((*path, key), _unknown_field(key, list(fields)), key=True)
@@ -94,6 +99,29 @@ def convert(cls: type[T], value: Any, path: FieldPath, source: Source) -> T:
             continue
         kwargs[name] = _convert_value(hints[name], value[name], (*path, name), source, f.metadata)
     return cls(**kwargs)
+
+
+#: What a file read into each top-level dataclass is called in messages.
+_FILE_WORDS = {
+    "Handout": "a handout",
+    "Layout": "a layout file",
+    "Clinic": "a clinic profile",
+    "Personal": "a plan file (print-time details)",
+    "WebConfig": "a web page config",
+}
+
+
+def _check_whole_file(cls: type, value: Any, known: list[str], source: Source) -> None:
+    """Refuse a whole file that is not of this kind (a list, a line of text, a mapping with
+    none of the kind's keys) without showing anything it holds: it may be any file on the
+    machine that a path pointed at by mistake (``--clinic ~/.netrc``)."""
+    if isinstance(value, dict) and (not value or any(key in known for key in value)):
+        return
+    raise source.error(
+        (),
+        f"is not {_FILE_WORDS.get(cls.__name__, 'the right kind of file')}: it has none of "
+        f"the keys one has ({', '.join(known[:4])}, ...); check the path",
+    )
 
 
 def _unknown_field(key: str, known: list[str]) -> str:
@@ -154,7 +182,8 @@ def _convert_scalar(kind: Any, value: Any, path: FieldPath, source: Source, meta
         written = source.text_of(path, value)
         value, ok = (written, True) if written is not None else (value, False)
     if not ok:
-        raise source.error(path, _wrong_kind(kind, value))
+        quoted = isinstance(value, str) and tuple(path) not in source.texts
+        raise source.error(path, _wrong_kind(kind, value, quoted=quoted))
     if kind is str:
         return _check_text(value, path, source, meta)
     if kind in (int, float):
@@ -166,8 +195,10 @@ def _convert_scalar(kind: Any, value: Any, path: FieldPath, source: Source, meta
     return value
 
 
-def _wrong_kind(kind: Any, value: Any) -> str:
+def _wrong_kind(kind: Any, value: Any, *, quoted: bool = False) -> str:
     expected = _KIND_WORDS.get(kind, getattr(kind, "__name__", str(kind)))
+    if quoted and kind in (int, float) and _PLAIN_NUMBER.fullmatch(value.strip()):
+        return f"expected {expected}, got the text {describe(value)}; write it without quotes"
     if kind is int and isinstance(value, str) and value.strip().isdigit():
         return f"expected a whole number written plainly (12, not 012), got {describe(value)}"
     return f"expected {expected}, got {describe(value)}"
@@ -177,12 +208,41 @@ def _check_text(value: str, path: FieldPath, source: Source, meta: Any) -> str:
     if not value.strip() and not meta.get("allow_empty"):
         raise source.error(path, "is empty; write some text or remove the field")
     longest = meta.get("max_length", MAX_TEXT)
-    if len(value) > longest:
+    if len(value) > longest and not source.own_limits:
         raise source.error(
             path,
             f"is {len(value):,} characters long, more than the {longest:,} allowed; shorten it",
         )
     return value
+
+
+def check_bounds(value: Any, path: FieldPath, source: Source) -> None:
+    """Refuse text and lists over the limits :func:`convert` applies, in a value built in
+    Python rather than read from a file (``dataclasses.replace(handout, title=...)``): the
+    same bounds hold whichever way a value reaches a build."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return
+    for f in dataclasses.fields(value):
+        if not f.metadata.get("internal"):
+            _check_bound(getattr(value, f.name), (*path, f.name), source, f.metadata)
+
+
+def _check_bound(item: Any, path: FieldPath, source: Source, meta: Any) -> None:
+    if isinstance(item, str):
+        longest = meta.get("max_length", MAX_TEXT)
+        if len(item) > longest:
+            raise source.error(
+                path,
+                f"is {len(item):,} characters long, more than the {longest:,} allowed; shorten it",
+            )
+    elif isinstance(item, tuple):
+        most = meta.get("max_items", MAX_ITEMS)
+        if len(item) > most:
+            raise source.error(path, f"expected at most {most} items, got {len(item)}; cut some")
+        for i, member in enumerate(item):
+            _check_bound(member, (*path, i), source, {})
+    else:
+        check_bounds(item, path, source)
 
 
 # --- JSON Schema export -------------------------------------------------------------------

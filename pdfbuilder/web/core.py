@@ -11,11 +11,12 @@ from __future__ import annotations
 from pdfbuilder._version import __version__
 from pdfbuilder.batch.rows import safe_name
 from pdfbuilder.content.model import Dose, Handout, load_handout
+from pdfbuilder.content.urls import MAX_URL
 from pdfbuilder.errors import HandoutError
 from pdfbuilder.layout.files import builtin_layout_names, load_layout
 from pdfbuilder.layout.model import Layout
 from pdfbuilder.people.clinic import Clinic, load_clinic
-from pdfbuilder.people.personal import Personal, personal_from_strings
+from pdfbuilder.people.personal import TEXT_LIMITS, Personal, personal_from_strings
 from pdfbuilder.pipeline import build_pdf
 from pdfbuilder.source import schema as _schema
 from pdfbuilder.source.files import read_confined
@@ -31,6 +32,8 @@ def read_small_file(path: str) -> bytes:
 
 
 __all__ = [
+    "MAX_URL",
+    "TEXT_LIMITS",
     "Clinic",
     "Dose",
     "Handout",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .core import Dose
+from .core import MAX_URL, TEXT_LIMITS, Dose
 
 #: Largest request body accepted (a form or a JSON object); far above any real leaflet.
 MAX_BODY = 64 * 1024
@@ -30,13 +30,24 @@ class Field:
     hint: str = ""
 
 
+#: The names, the note and the address take the core's own limits (``people/personal.py``,
+#: ``content/urls.py``), so the page never offers room for what a build would refuse.
 TEXT_FIELDS = (
-    Field("patient", "Patient's name", 120),
-    Field("clinician", "Clinician", 120, "Your name and role, as the patient should see it."),
+    Field("patient", "Patient's name", TEXT_LIMITS["patient"]),
+    Field(
+        "clinician",
+        "Clinician",
+        TEXT_LIMITS["clinician"],
+        "Your name and role, as the patient should see it.",
+    ),
     Field("date", "Date given", 32),
     Field("follow_up", "Follow-up date", 32, "Leave empty if there is none."),
-    Field("note", "Note for the patient", 1000, 'Printed in a box headed "Your plan".'),
-    Field("qr_url", "Web address for the QR code", 400, "Leave empty to use the leaflet's own."),
+    Field(
+        "note", "Note for the patient", TEXT_LIMITS["note"], 'Printed in a box headed "Your plan".'
+    ),
+    Field(
+        "qr_url", "Web address for the QR code", MAX_URL, "Leave empty to use the leaflet's own."
+    ),
 )
 FIELDS = {f.key: f for f in TEXT_FIELDS}
 #: Choice fields: ids of what the config offers.

@@ -248,6 +248,10 @@ def _personal(sub: Submission, version: Version | None, errors: list[FieldError]
             continue
         if text.strip() and _core_error(sub, {f.key: text}, f.key, f.key, errors):
             values[f.key] = text
+    if "date" in values and "follow_up" in values:  # the rule across fields: after the visit
+        pair = {"date": values["date"], "follow_up": values["follow_up"]}
+        if not _core_error(sub, pair, "follow_up", "follow_up", errors):
+            del values["follow_up"]
     if sub.exercises is not None and version is not None:
         chosen = _exercises(sub, version, errors)
         if chosen:
@@ -315,6 +319,10 @@ _REWORDED = (
     (
         re.compile(r"^expected a date like ([\d-]+).*"),
         r"Enter a real date as year-month-day, like \1.",
+    ),
+    (
+        re.compile(r"^([\d-]+) is not a date that exists.*"),
+        r"There is no date \1. Enter a real date as year-month-day, like 2026-03-01.",
     ),
     (
         re.compile(r".*expected a whole number from (\d+) to (\d+).*"),

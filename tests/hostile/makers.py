@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import struct
 import zlib
 from pathlib import Path
@@ -93,6 +94,9 @@ def make(root: Path, name: str, spec: Any) -> None:
         path.write_text(handout(value.get("edits", []), image), encoding="utf-8")
     elif kind == "fifo":
         os.mkfifo(path)
+    elif kind == "socket":  # a Unix socket file, bound and closed: it stays on disk
+        with socket.socket(socket.AF_UNIX) as bound:
+            bound.bind(str(path))
     elif kind == "symlink":
         path.symlink_to(root / value)
     elif kind == "hardlink":

@@ -7,7 +7,9 @@ examples every time) and enough examples to matter (:data:`EXAMPLES`):
   huge, control characters, digit strings YAML 1.1 would misread, paths outside), a key
   removed, or an unknown key added; written back as YAML;
 - raw bytes: bytes of a shipped handout flipped, inserted or deleted;
-- print-time details: hostile patient names, notes, dates and exercise choices.
+- print-time details: hostile patient names, notes, dates and exercise choices;
+- branding: a built-in layout or the example clinic profile with one value made hostile
+  (half as many examples).
 
 The property: the outcome is a PDF, or a :class:`HandoutError` whose message is one line
 with no Python object text. Anything else (another exception, a hang) fails the test.
@@ -16,6 +18,7 @@ with no Python object text. Anything else (another exception, a hang) fails the 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +165,60 @@ def test_byte_mutations_build_or_fail_cleanly(data: st.DataObject) -> None:
     layout = data.draw(st.sampled_from(LAYOUTS), label="layout")
     blob = bytes(raw)
     _outcome(lambda: build_pdf(handout_from_source(read_raw(blob, str(ROOT / name))), layout))
+
+
+#: The built-in layouts and the example clinic profile, as plain data (their own files).
+LAYOUT_DATA = {
+    path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "layouts").glob("*.yaml"))
+}
+CLINIC = ROOT / "examples" / "clinic.yaml"
+CLINIC_DATA = yaml.safe_load(CLINIC.read_text(encoding="utf-8"))
+BACK = ROOT / "handouts" / "back-spasms.yaml"
+#: Fewer examples: each builds a whole leaflet, as the handout ones do.
+BRANDING = settings(FUZZ, max_examples=EXAMPLES // 2)
+
+
+def _mutated_text(data: st.DataObject, plain: Any) -> str | None:
+    """``plain`` with one value replaced, removed or added, as YAML (None if unwritable)."""
+    path = data.draw(st.sampled_from(_paths(plain)), label="path")
+    how = data.draw(st.sampled_from(["replace", "replace", "delete", "insert"]), label="how")
+    mutated = _mutate(plain, path, how, data.draw(values, label="value"))
+    try:
+        return yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return None
+
+
+@BRANDING
+@given(st.data())
+def test_layout_and_clinic_mutations_build_or_fail_cleanly(data: st.DataObject) -> None:
+    """A built-in layout or the example clinic profile with one value made hostile (a
+    colour of nan, a margin of 1e308, a list where a number belongs) builds the back-spasm
+    leaflet or is one clean line."""
+    from pdfbuilder.layout.files import load_layout
+    from pdfbuilder.people.clinic import load_clinic
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        (folder / "logo.svg").write_bytes((ROOT / "examples" / "logo.svg").read_bytes())
+        _branding(data, folder, load_layout, load_clinic)
+
+
+def _branding(data: st.DataObject, folder: Path, load_layout: Any, load_clinic: Any) -> None:
+    if data.draw(st.booleans(), label="layout, not clinic"):
+        name = data.draw(st.sampled_from(sorted(LAYOUT_DATA)), label="layout")
+        text = _mutated_text(data, yaml.safe_load(yaml.safe_dump(LAYOUT_DATA[name])))
+        if text is None:
+            return
+        (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+        _outcome(lambda: build_pdf(BACK, load_layout(folder / name)))
+    else:
+        text = _mutated_text(data, yaml.safe_load(yaml.safe_dump(CLINIC_DATA)))
+        if text is None:
+            return
+        (folder / "clinic.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+        _outcome(lambda: build_pdf(BACK, "standard", clinic=load_clinic(folder / "clinic.yaml")))
 
 
 #: Bytes and short texts that mean something to YAML, for the byte mutations.

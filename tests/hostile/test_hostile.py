@@ -34,6 +34,9 @@ BIG = {
     "{longnote}": "n" * 1200,  # a note over its 1,000 characters
     "{tallnote}": "Walk a lot and rest. " * 47,  # a note taller than a page in huge type
     "{longtitle}": "Long title " * 90 + "and more..",  # a 1,000-character title
+    "{tall_title}": "Long words here " * 12,  # 192 characters: within its limit, too tall
+    # 40 paragraphs of 2,591 characters, each within its limit: 103,640 in all
+    "{forty_paragraphs}": "\n      - ".join([("Walk a bit. " * 216).strip()] * 40),
 }
 
 

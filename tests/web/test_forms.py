@@ -55,7 +55,10 @@ def test_every_bad_field_gets_its_own_message(catalogue: Catalogue) -> None:
     request, errors = check(from_form(pairs), catalogue)
     assert request is None
     assert {(e.key, e.message) for e in errors} == {
-        ("date", "Enter a real date as year-month-day, like 2026-03-01."),
+        (
+            "date",
+            "There is no date 2026-02-30. Enter a real date as year-month-day, like 2026-03-01.",
+        ),
         ("follow_up", "Enter a real date as year-month-day, like 2026-03-01."),
         ("qr_url", "Enter a web address that starts with https://."),
         ("reps.bridge", "Enter a whole number from 1 to 100."),

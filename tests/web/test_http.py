@@ -109,10 +109,10 @@ def test_bodies_and_fields_are_bounded(web: Running) -> None:
     big = b"{" + b" " * (70 * 1024) + b"}"
     status, _, body = web.request("POST", "/api/leaflet", big, {"content-type": "application/json"})
     assert status == 413
-    status, _, body = web.api({"handout": "back-spasms", "patient": "x" * 121})
+    status, _, body = web.api({"handout": "back-spasms", "patient": "x" * 101})
     assert status == 422
     assert json.loads(body)["errors"] == [
-        {"field": "patient", "message": "This is too long: at most 120 characters."}
+        {"field": "patient", "message": "This is too long: at most 100 characters."}
     ]
     status, _, page = _form(web, [("note", "n" * 1001)])
     assert status == 422 and b"This is too long: at most 1000 characters." in page
@@ -150,7 +150,8 @@ def test_api_errors_name_the_field_path_with_the_pages_words(web: Running) -> No
     errors = json.loads(body)["errors"]
     assert {
         "field": "date",
-        "message": "Enter a real date as year-month-day, like 2026-03-01.",
+        "message": "There is no date 2026-02-31. "
+        "Enter a real date as year-month-day, like 2026-03-01.",
     } in errors
     assert {
         "field": "exercises[1].reps",
@@ -180,7 +181,7 @@ def test_the_api_has_an_openapi_description(web: Running) -> None:
     ]
     assert status == 200 and doc["openapi"].startswith("3.1")
     assert "back-spasms-es" in schema["properties"]["handout"]["enum"]
-    assert schema["properties"]["patient"]["maxLength"] == 120
+    assert schema["properties"]["patient"]["maxLength"] == 100
 
 
 def _listening(port: int) -> list[str]:
