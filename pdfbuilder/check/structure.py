@@ -34,18 +34,53 @@ _TEXT_OPS = frozenset({"Tj", "TJ", "'", '"'})
 _LINE_OPS = frozenset({"T*", "Td", "TD", "'", '"'})  # not Tm: shaped text places each glyph
 
 
+@dataclass(frozen=True)
+class Shown:
+    """One structure element as a reader meets it."""
+
+    depth: int
+    role: str
+    text: str  # the text of its own marked content, in order
+    pages: tuple[int, ...]  # the pages its own content is on (1-based), in order
+    alt: str | None = None
+    actual_text: str | None = None
+    lang: str | None = None
+    links: tuple[tuple[str, str], ...] = ()  # (description, address) of its annotations
+    attributes: tuple[tuple[str, str], ...] = ()  # (owner/key, value): Scope, ListNumbering...
+
+    def line(self, width: int | None = 100) -> str:
+        """The element as one indented line: role, [alt], "text", [link]."""
+        parts = [self.role]
+        for name, value in (("alt", self.alt), ("actual text", self.actual_text)):
+            if value is not None:
+                parts.append(f"[{name}: {_cut(value, width)}]")
+        if self.lang is not None:
+            parts.append(f"[lang: {self.lang}]")
+        if self.text:
+            parts.append(f'"{_cut(self.text, width)}"')
+        parts += [f"[link: {_cut(c, width)} -> {target}]" for c, target in self.links]
+        return "  " * self.depth + " ".join(parts)
+
+
 def structure_lines(data: bytes, *, width: int | None = 100) -> list[str]:
     """The structure tree of ``data``, one line per element (texts cut to ``width``)."""
+    shown = elements(data)
+    if shown is None:
+        return ["(no structure tree: the PDF is not tagged)"]
+    return [element.line(width) for element in shown]
+
+
+def elements(data: bytes) -> list[Shown] | None:
+    """Every structure element of ``data`` in reading order (None: not a tagged PDF)."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         root = pdf.Root.get("/StructTreeRoot")
         if not isinstance(root, pikepdf.Dictionary):
-            return ["(no structure tree: the PDF is not tagged)"]
-        texts = _Texts(pdf)
-        lines: list[str] = []
+            return None
+        reader = _Reader(pdf)
         for kid in _kids(root.get("/K")):
             if isinstance(kid, pikepdf.Dictionary):
-                lines.extend(_element(kid, 0, None, texts, width, set()))
-        return lines
+                reader.element(kid, 0, None)
+        return reader.found
 
 
 def _kids(k: Any) -> list[Any]:
@@ -54,44 +89,72 @@ def _kids(k: Any) -> list[Any]:
     return list(k) if isinstance(k, pikepdf.Array) else [k]
 
 
-def _element(
-    obj: Any, depth: int, page: Any, texts: _Texts, width: int | None, seen: set[Any]
-) -> Iterator[str]:
-    if obj.is_indirect:
-        if obj.objgen in seen:
-            yield "  " * depth + "(loop)"
-            return
-        seen.add(obj.objgen)
-    page = obj.get("/Pg", page)
-    own: list[str] = []
-    children = []
-    for kid in _kids(obj.get("/K")):
-        if isinstance(kid, int):
-            own.append(texts.of(page, kid))
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
-            own.append(texts.of(kid.get("/Pg", page), int(kid.MCID)))
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.OBJR:
-            own.append(_annotation(kid.get("/Obj")))
-        elif isinstance(kid, pikepdf.Dictionary):
-            children.append(kid)
-    parts = [str(obj.S)[1:]]
-    for key, name in (("/Alt", "alt"), ("/ActualText", "actual text"), ("/Lang", "lang")):
-        if key in obj:
-            parts.append(f"[{name}: {_cut(str(obj[key]), width)}]")
-    text = " ".join(t for t in own if t)
-    if text:
-        parts.append(f'"{_cut(text, width)}"')
-    yield "  " * depth + " ".join(parts)
-    for child in children:
-        yield from _element(child, depth + 1, page, texts, width, seen)
+class _Reader:
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.texts = _Texts(pdf)
+        self.numbers = {page.obj.objgen: n for n, page in enumerate(pdf.pages, 1)}
+        self.found: list[Shown] = []
+        self.seen: set[Any] = set()
+
+    def element(self, obj: Any, depth: int, page: Any) -> None:
+        if obj.is_indirect:
+            if obj.objgen in self.seen:
+                return  # a loop (the checker reports it)
+            self.seen.add(obj.objgen)
+        page = obj.get("/Pg", page)
+        own: list[str] = []
+        pages: list[int] = []
+        links: list[tuple[str, str]] = []
+        children = []
+        for kid in _kids(obj.get("/K")):
+            where, mcid = None, None
+            if isinstance(kid, int):
+                where, mcid = page, kid
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+                where, mcid = kid.get("/Pg", page), int(kid.MCID)
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.OBJR:
+                links.append(_annotation(kid.get("/Obj")))
+            elif isinstance(kid, pikepdf.Dictionary):
+                children.append(kid)
+            if where is not None and mcid is not None:
+                own.append(self.texts.of(where, mcid))
+                pages.append(self.numbers.get(where.objgen, 0))
+        self.found.append(
+            Shown(
+                depth,
+                str(obj.S)[1:],
+                " ".join(t for t in own if t),
+                tuple(pages),
+                _string(obj, "/Alt"),
+                _string(obj, "/ActualText"),
+                _string(obj, "/Lang"),
+                tuple(links),
+                tuple(_attributes(obj)),
+            )
+        )
+        for child in children:
+            self.element(child, depth + 1, page)
 
 
-def _annotation(annot: Any) -> str:
+def _string(obj: Any, key: str) -> str | None:
+    return str(obj[key]) if key in obj else None
+
+
+def _attributes(obj: Any) -> Iterator[tuple[str, str]]:
+    attrs = obj.get("/A")
+    for attr in _kids(attrs):
+        if isinstance(attr, pikepdf.Dictionary):
+            owner = str(attr.get("/O", "/?"))[1:]
+            for key, value in attr.items():
+                if key != "/O":
+                    yield f"{owner}/{str(key)[1:]}", str(value).lstrip("/")
+
+
+def _annotation(annot: Any) -> tuple[str, str]:
     if not isinstance(annot, pikepdf.Dictionary):
-        return ""
-    target = annot.get("/A", pikepdf.Dictionary()).get("/URI")
-    contents = str(annot.get("/Contents", ""))
-    return f"[link: {contents} -> {target}]" if target is not None else f"[{contents}]"
+        return "", ""
+    action = annot.get("/A", pikepdf.Dictionary())
+    return str(annot.get("/Contents", "")), str(action.get("/URI", ""))
 
 
 def _cut(text: str, width: int | None) -> str:

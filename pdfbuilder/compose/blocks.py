@@ -169,7 +169,11 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
         if ref.url:
             text += f" {ref.url}"
         contents = f"{plain(ref.title)}: {ref.url}" if ref.url else None
-        items.append(ctx.item(text, "small_bullet", f"{n}.", url=ref.url, contents=contents))
+        items.append(
+            ctx.item(
+                text, "small_bullet", f"{n}.", url=ref.url, contents=contents, lang=ref.language
+            )
+        )
     flow += ctx.group("L", items, numbering="Decimal")
     r = h.review
     about = lab(

@@ -205,7 +205,11 @@ def exercise_log_block(ctx: Context) -> Iterator[Flowable]:
         [
             Bookmark(lab("exercise_log"), "exercise-log"),
             ctx.tag(make_para(to_markup(lab("exercise_log")), st.heading), "H2"),
-            ctx.tag(make_para(f"{escape(lab('exercise_log_intro'))}  {week}", st.body), "P"),
+            ctx.tag(
+                make_para(f"{escape(lab('exercise_log_intro'))}  {week}", st.body),
+                "P",  # read without the blank line, which a screen reader spells out
+                actual_text=f"{lab('exercise_log_intro')} {lab('exercise_log_week')}",
+            ),
             Spacer(0, size * 0.1),
         ],
         gap=size * 0.3,

@@ -87,13 +87,17 @@ class Context:
         *,
         url: str | None = None,
         contents: str | None = None,
+        lang: str | None = None,
     ) -> Flowable:
         """A list item: ``label`` (a bullet or number) where the style puts bullets, beside
         the text; tagged LI → Lbl + LBody (with a Link to ``url`` described by
-        ``contents`` inside, when given). Group items with ``group("L", ...)``."""
+        ``contents`` inside, when given; in language ``lang`` when it is not the
+        handout's). Group items with ``group("L", ...)``."""
         style = item_style(getattr(self.styles, style_name), label)
         body = make_para(to_markup(text, italics=self.layout.type.italics), style)
-        return list_entry(body, label, tagged=self.tagged, url=url, contents=contents)
+        if lang == self.handout.language:
+            lang = None  # the document's language is the catalog's
+        return list_entry(body, label, tagged=self.tagged, url=url, contents=contents, lang=lang)
 
 
 #: A block's name and its flowables, in reading order.

@@ -55,6 +55,25 @@ _PICTURE = {
 }
 
 
+def _parse_language(value: Any, path: FieldPath, source: Source) -> str:
+    if not isinstance(value, str) or not _LANG.match(value):
+        shown = schema.describe(value)
+        raise source.error(path, f"{shown} is not a language tag like en or en-GB")
+    return value
+
+
+def _language_schema() -> dict[str, Any]:
+    return {"type": "string", "pattern": _LANG.pattern}
+
+
+_LANGUAGE = {
+    "parse": _parse_language,
+    "schema": _language_schema,
+    "doc": "The entry's language when it is not the handout's (a BCP 47 tag, e.g. en), so "
+    "a screen reader reads it in the right voice.",
+}
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of text; inline **bold** and *italic* are the only markup."""
@@ -256,6 +275,8 @@ class Reference:
         metadata=_doc("Year of publication or last update.", minimum=1900, maximum=2100)
     )
     url: str | None = field(default=None, metadata=_doc("Where to read it."))
+    # Tagged PDF: a screen reader reads this entry in this language's voice.
+    language: str | None = field(default=None, metadata=_LANGUAGE)
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,44 @@ _ALIGN_SHIFT = {"CENTER": 0.5, "CENTRE": 0.5, "RIGHT": 1.0}
 FORWARDED = frozenset({"spaceBefore", "spaceAfter", "keepWithNext", "mirrored"})
 
 
+class Forwarded:
+    """A layout setting (:data:`FORWARDED`) kept on the flowable in ``target`` once it is set.
+
+    A descriptor rather than a ``__setattr__`` of the class: every attribute a flowable sets
+    while it is made and wrapped would go through that Python-level hook (thousands a build).
+    """
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        own = obj.__dict__
+        if self.name in own:
+            return own[self.name]
+        if self.target not in own:
+            raise AttributeError(self.name)
+        return getattr(own[self.target], self.name)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        own = obj.__dict__
+        if self.target in own:
+            setattr(own[self.target], self.name, value)
+        else:
+            own[self.name] = value
+
+
 class _Wrapper(Flowable):  # type: ignore[misc]
     """Lays out exactly as the wrapped flowable; subclasses decide how its drawing is marked."""
+
+    spaceBefore = Forwarded("flowable")
+    spaceAfter = Forwarded("flowable")
+    keepWithNext = Forwarded("flowable")
+    mirrored = Forwarded("flowable")
 
     def __init__(self, flowable: Flowable) -> None:
         super().__init__()
@@ -62,12 +98,6 @@ class _Wrapper(Flowable):  # type: ignore[misc]
         if name == "flowable":  # not yet set (copying, unpickling)
             raise AttributeError(name)
         return getattr(self.flowable, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in FORWARDED and "flowable" in self.__dict__:
-            setattr(self.flowable, name, value)
-            return
-        super().__setattr__(name, value)
 
     def _rewrap(self, part: Flowable) -> _Wrapper:
         raise NotImplementedError

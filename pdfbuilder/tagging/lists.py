@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable
 
 from .._rl.paragraphs import first_line_ascent
 from ..text.rtl import RtlPara
-from .flowables import FORWARDED, Tagged
+from .flowables import Forwarded, Tagged
 from .marks import begin_mark, end_mark
 from .tree import Node
 
@@ -58,6 +58,12 @@ class ListEntry(Flowable):  # type: ignore[misc]
     it); ``lbl`` the label's node; ``node`` the LI holding both (None untagged).
     """
 
+    # Spacing and keeping belong to the body.
+    spaceBefore = Forwarded("body")
+    spaceAfter = Forwarded("body")
+    keepWithNext = Forwarded("body")
+    mirrored = Forwarded("body")
+
     def __init__(
         self,
         body: Flowable,
@@ -69,12 +75,6 @@ class ListEntry(Flowable):  # type: ignore[misc]
     ) -> None:
         super().__init__()
         self.body, self.label, self.node, self.lbl, self.first = body, label, node, lbl, first
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in FORWARDED and "body" in self.__dict__:
-            setattr(self.body, name, value)  # spacing and keeping belong to the body
-            return
-        super().__setattr__(name, value)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = self.body.wrap(availWidth, availHeight)
@@ -135,12 +135,14 @@ def list_entry(
     tagged: bool,
     url: str | None = None,
     contents: str | None = None,
+    lang: str | None = None,
 ) -> ListEntry:
     """A list item of ``body`` (made without a bullet) and ``label``; tagged, its node is
-    LI → Lbl + LBody, the body a Link inside LBody when it has a ``url``."""
+    LI → Lbl + LBody, the body a Link inside LBody when it has a ``url``, and the LBody
+    in language ``lang`` when given (an entry not in the document's language)."""
     if not tagged:
         return ListEntry(body, label)
-    lbl, lbody = Node("Lbl"), Node("LBody")
+    lbl, lbody = Node("Lbl"), Node("LBody", lang=lang)
     content = lbody.child("Link") if url else lbody
     tagged_body = Tagged(body, content, url=url, contents=contents)
     return ListEntry(tagged_body, label, node=Node("LI", [lbl, lbody]), lbl=lbl)

@@ -59,17 +59,27 @@ def tag(
 
 
 def nodes_in(flowables: Iterable[Any]) -> Iterator[Node]:
-    """The nodes of the flowables and of those arranged inside them, in reading order."""
+    """The nodes of the flowables and of those arranged inside them, in reading order.
+
+    Looks in each flowable's own attributes (``vars``), not through ``getattr``: a wrapper
+    forwards a missing attribute to what it wraps, which the walk reaches anyway, and the
+    failed look-ups were most of what tagging cost while composing.
+    """
     stack = list(reversed(list(flowables)))
     while stack:
         item = stack.pop()
-        node = getattr(item, "node", None)
+        own = getattr(item, "__dict__", None)
+        if own is None:
+            continue
+        node = own.get("node")
         if isinstance(node, Node):
             yield node
             continue
         inner: list[Any] = []
         for name in CHILDREN:
-            value = getattr(item, name, None)
+            value = own.get(name)
+            if value is None:
+                continue
             if isinstance(value, Flowable):
                 inner.append(value)
             elif isinstance(value, list | tuple):

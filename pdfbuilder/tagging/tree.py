@@ -138,7 +138,7 @@ class Node:
     parent: Node | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not _NAME.match(self.role):
+        if self.role not in STANDARD_ROLES and not _NAME.match(self.role):
             raise ValueError(f"a role is a plain name like 'P' or 'H2', not {self.role!r}")
         if self.role in NEEDS_ALT and not (self.alt or self.actual_text):
             raise ValueError(f"a {self.role} needs alt text (what it shows, in words)")

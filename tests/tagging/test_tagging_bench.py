@@ -20,5 +20,10 @@ def test_tagging_benchmark_runs_and_reports_its_ratio() -> None:
         timeout=300,
     )
     results = json.loads(done.stdout)
+    leaflets = results.pop("leaflets")
     assert set(results) == {"untagged_ms", "tagged_ms", "finish_ms", "ratio", "best_ratio"}
     assert all(value > 0 for value in results.values())
+    assert set(leaflets) == {"standard", "trifold", "large-print", "easy-read"}
+    for figures in leaflets.values():
+        assert set(figures) == {"untagged_ms", "tagged_ms", "ratio"}
+        assert all(value > 0 for value in figures.values())
