@@ -112,6 +112,7 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
         options.impose,
         note,
         recorder,
+        _composer(handout, labels, options, tagged=False) if recorder is not None else None,
         options.personal,
     )
     try:

@@ -204,21 +204,25 @@ def _contrast_error(
     return HandoutError(message, file=clinic.file or None, field=path)
 
 
-@functools.lru_cache(maxsize=32)
 def brand_layout(layout: Layout, clinic: Clinic | None) -> Layout:
     """``layout`` with the clinic's brand colours laid over it (``layout`` itself if none).
 
     Raises a located :class:`HandoutError` if a colour fails contrast in this layout.
     """
-    if clinic is None:
-        return layout
+    if clinic is None or all(
+        getattr(clinic.colours, f.name) is None for f in dataclasses.fields(clinic.colours)
+    ):
+        return layout  # itself, not an equal one a cache kept from another call
+    return _branded(layout, clinic)
+
+
+@functools.lru_cache(maxsize=32)
+def _branded(layout: Layout, clinic: Clinic) -> Layout:
     brand = clinic.colours
     changes = {
         f.name: getattr(brand, f.name)
         for f in dataclasses.fields(brand)
         if getattr(brand, f.name) is not None
     }
-    if not changes:
-        return layout
     check_contrast(clinic, layout.colours)
     return dataclasses.replace(layout, colours=dataclasses.replace(layout.colours, **changes))

@@ -49,6 +49,9 @@ class RenderJob:
     impose: bool = True
     footer_note: str | None = None  # a clinic's footer line, printed on every page
     recorder: Recorder | None = None  # tagged PDF: what was drawn for which node
+    # Tagged PDF: composes the same flowables without structure, for trial fits that are
+    # thrown away (a trifold trying what to leave out); None: use ``compose``.
+    trial_compose: Compose | None = None
     personal: Any = None  # the patient's details, when given (their exercises win)
 
 

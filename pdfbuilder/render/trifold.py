@@ -137,13 +137,19 @@ def place(job: RenderJob, sheet: list[Panel], bleed: float, refs: References) ->
     first: HandoutError | None = None
     trials = list(_trials(job))
     start = _worked.get(id(job), 0)  # a later pass (new cross-reference words) starts there
+    # Tagged, the trials after the first are composed without structure (thrown away if
+    # they fail); the one that fits is composed again with it: the same layout, the same fit.
+    trial = dataclasses.replace(job, compose=job.trial_compose) if job.trial_compose else job
     for n, layout in enumerate(trials[start:], start):
+        trying = job if n == start else trial
         try:
-            placed = _place(dataclasses.replace(job, layout=layout), sheet, bleed, refs)
+            placed = _place(dataclasses.replace(trying, layout=layout), sheet, bleed, refs)
         except HandoutError as exc:
             first = first or exc
             continue
         _worked[id(job)] = n
+        if trying is not job:
+            placed = _place(dataclasses.replace(job, layout=layout), sheet, bleed, refs)
         return placed
     assert first is not None
     raise first
