@@ -12,7 +12,9 @@ from typing import Any
 
 from . import _rl
 from .compose.context import Block, Context, Geometry
+from .compose.references import References
 from .compose.registry import compose_blocks
+from .compose.selection import select
 from .content.fields import text_fields
 from .content.labels import Labels, labels_for
 from .content.limits import check_limits
@@ -110,6 +112,8 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
         options.impose,
         note,
         recorder,
+        _composer(handout, labels, options, tagged=False) if recorder is not None else None,
+        options.personal,
     )
     try:
         pdf = render(job)
@@ -143,10 +147,20 @@ def _composer(handout: Handout, labels: Labels, options: BuildOptions, *, tagged
     its type) and a page geometry, mirrored for a right-to-left language; tagged, every
     block's structure nodes gathered in one document node, in the blocks' order."""
 
-    def compose(lay: Layout, geometry: Geometry) -> list[Block]:
+    def compose(lay: Layout, geometry: Geometry, refs: References) -> list[Block]:
         styles = styles_for(lay, labels.rtl)
+        shown = select(handout, lay.select, options.personal)  # a short format chooses
         context = Context(
-            handout, lay, styles, labels, geometry, options.clinic, options.personal, tagged
+            shown,
+            lay,
+            styles,
+            labels,
+            geometry,
+            options.clinic,
+            options.personal,
+            tagged,
+            refs=refs,
+            full=handout,
         )
         blocks = compose_blocks(context)
         if labels.rtl:  # right-to-left language: mirror boxes, rows and columns

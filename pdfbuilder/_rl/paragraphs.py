@@ -154,7 +154,9 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
         hit = _BROKEN.get((self._key, availWidth))
         if hit is None:
             width, height = super().wrap(availWidth, availHeight)
-            _BROKEN[(self._key, availWidth)] = (getattr(self, "blPara"), height)  # noqa: B009
+            lines = getattr(self, "blPara", None)  # none for a width with no room for text
+            if lines is not None:
+                _BROKEN[(self._key, availWidth)] = (lines, height)
             return width, height
         self.width = availWidth
         style = self.style

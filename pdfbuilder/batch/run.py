@@ -45,6 +45,8 @@ class BatchJob:
     paper: str | None = None
     out_dir: str | None = None  # one PDF per row here, or
     combined: bool = False  # PDF bytes back to the caller, in row order
+    #: Combined: a blank page after each leaflet with an odd page count (duplex printing).
+    pad: bool = True
     name_column: str = "file"
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     #: Replace PDFs that already exist (otherwise a run that would is refused up front).
@@ -63,6 +65,8 @@ class RowResult:
     path: str | None = None
     pdf: bytes | None = None
     error: str | None = None
+    #: The leaflet's bookmark in a combined file: the row's name column (or its number).
+    title: str | None = None
 
 
 _worker: dict[str, Any] = {}
@@ -107,7 +111,8 @@ def build_row(row: Row) -> RowResult:
         )
         pdf = build(_worker["handout"], _worker["layout"], options)
         if row.target is None:
-            return RowResult(row.number, pdf=pdf)
+            title = row.values.get(job.name_column, "").strip() or f"Row {row.number}"
+            return RowResult(row.number, pdf=pdf, title=title)
         write_atomic(row.target, pdf, inputs=job.inputs, overwrite=job.overwrite)
         return RowResult(row.number, path=row.target)
     except HandoutError as exc:
@@ -210,19 +215,28 @@ def run_batch(job: BatchJob, rows: Rows) -> Iterator[RowResult]:
 
 
 class Combiner:
-    """Appends leaflets, in order, into one PDF for the printer."""
+    """Appends leaflets, in order, into one PDF for the printer: each under a top-level
+    bookmark with its own bookmarks nested inside, and (``pad``) each padded with a blank
+    page to an even page count, so that on a duplex printer every leaflet starts on a new
+    sheet instead of on the back of the one before."""
 
-    def __init__(self) -> None:
+    def __init__(self, pad: bool = True) -> None:
         from pypdf import PdfWriter  # only combined runs need it
 
         self.writer = PdfWriter()
+        self.pad = pad
         self.count = 0
 
-    def add(self, pdf: bytes) -> None:
-        """Append every page of one leaflet."""
+    def add(self, pdf: bytes, title: str | None = None) -> None:
+        """Append every page of one leaflet, under a bookmark ``title``."""
         from pypdf import PdfReader
 
-        self.writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
+        reader = PdfReader(io.BytesIO(pdf))
+        name = title or f"Leaflet {self.count + 1}"
+        self.writer.append(reader, outline_item=name, import_outline=True)
+        if self.pad and len(reader.pages) % 2:
+            box = reader.pages[-1].mediabox
+            self.writer.add_blank_page(width=float(box.width), height=float(box.height))
         self.count += 1
 
     def pdf(self) -> bytes:

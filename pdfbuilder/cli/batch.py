@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 from ..batch.run import BatchJob, Combiner, RowResult, prepare, run_batch
+from ..content.drafts import draft_warnings
+from ..content.model import load_handout
 from ..output.write import check_target, write_atomic
 from .options import clinic_option, layout_options, root_option
 
@@ -38,6 +40,13 @@ from .options import clinic_option, layout_options, root_option
     help="Write every leaflet, in row order, into this one PDF instead.",
 )
 @click.option(
+    "--pad/--no-pad",
+    default=True,
+    show_default=True,
+    help="With --combined: a blank page after each leaflet with an odd page count, so a "
+    "duplex printer starts every leaflet on a new sheet.",
+)
+@click.option(
     "--name-column",
     default="file",
     show_default=True,
@@ -60,6 +69,7 @@ def batch(
     clinic: Path | None,
     output_dir: Path | None,
     combined: Path | None,
+    pad: bool,
     name_column: str,
     jobs: int | None,
     overwrite: bool,
@@ -77,6 +87,7 @@ def batch(
         paper=paper,
         out_dir=str(output_dir) if output_dir else None,
         combined=combined is not None,
+        pad=pad,
         name_column=name_column,
         overwrite=overwrite,
         root=tuple(str(r) for r in root),
@@ -84,16 +95,18 @@ def batch(
     if jobs:
         job = dataclasses.replace(job, jobs=jobs)
     job, rows = prepare(job)
+    for warning in draft_warnings(load_handout(job.handout, root=job.root)):
+        click.echo(warning, err=True)  # every leaflet of the run is a draft: say so once
     if combined is not None:  # refused now, not after every row is built
         check_target(combined, job.inputs, overwrite=overwrite)
     failures: list[RowResult] = []
-    joined = Combiner() if combined is not None else None
+    joined = Combiner(pad=job.pad) if combined is not None else None
     with click.progressbar(length=len(rows), label="Building", file=sys.stderr) as bar:
         for result in run_batch(job, rows):
             if result.error is not None:
                 failures.append(result)
             elif joined is not None and result.pdf is not None:
-                joined.add(result.pdf)
+                joined.add(result.pdf, result.title)
             bar.update(1)
     for failure in sorted(failures, key=lambda r: r.number):
         click.echo(failure.error, err=True)

@@ -17,6 +17,7 @@ import click
 import yaml
 
 from .._version import __version__
+from ..content.drafts import draft_warnings
 from ..content.model import Handout, handout_json_schema, load_handout
 from ..content.shipped import handout_path
 from ..content.translations import translation_warnings
@@ -134,10 +135,15 @@ def build(
         )
     if is_stream(target):
         write_stdout(pdf)
+    else:
+        write_atomic(target, pdf, inputs=inputs)
+    handout = source if isinstance(source, Handout) else load_handout(source, root=root)
+    for warning in draft_warnings(handout):  # built, but say so
+        click.echo(warning, err=True)
+    if is_stream(target):
         click.echo(f"wrote the PDF to standard output ({len(pdf) // 1024} KB)", err=True)
-        return
-    write_atomic(target, pdf, inputs=inputs)
-    click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")
+    else:
+        click.echo(f"wrote {target} ({len(pdf) // 1024} KB)")
 
 
 @main.command()

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..content.model import Bullets, Exercise, Section
+from ..content.citations import citation, link
+from ..content.model import Bullets, Section
 from ..content.model import Paragraph as ParagraphBlock
-from ..content.references import citation, link
 from ..content.signoff import reviewer_line
-from ..flowables.boxes import Band, Bookmark, Box, Rule
+from ..flowables.boxes import Band, Bookmark, Box
 from ..flowables.columns import TwoColumns
-from ..flowables.rows import SideBySide, Stack
+from ..flowables.rows import Stack
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
-from .context import Context, card_parts, section_heading
+from .cards import exercise_cards
+from .context import Context, section_heading
 from .item_figures import beside
 from .looks import box_style
 
@@ -113,53 +113,10 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
         return
     flow = [section_heading(ctx, ctx.labels("exercises"), "exercises")]
     if h.exercises_intro:
-        intro = ctx.para(h.exercises_intro, "body")
-        intro.keepWithNext = 1  # never leave the heading and intro without the first exercise
-        flow.append(ctx.tag(intro, "P"))
-    for ex in h.exercises:
-        if ctx.layout.figure.position in ("above", "compact"):
-            parts = list(open_exercise(ctx, ex))
-        else:
-            parts = [exercise_card(ctx, ex)]
-        parts[0].spaceBefore = ctx.styles.space.exercise
-        flow += ctx.group("Sect", parts)
+        flow.append(ctx.tag(ctx.para(h.exercises_intro, "body"), "P"))
+    for card in exercise_cards(ctx):
+        flow += ctx.group("Sect", [card])
     yield from ctx.group("Sect", flow)
-
-
-def open_exercise(ctx: Context, ex: Exercise) -> Iterator[Flowable]:
-    """An exercise for one-column, large type: name, figure and dose kept together, then the
-    steps flow (a page may break between steps, never inside one), then a rule."""
-    figure, steps = card_parts(ctx, ex)
-    name = ctx.tag(ctx.para(ex.name, "card_heading"), "H3")
-    gap = ctx.styles.space.exercise_parts
-    if ctx.layout.figure.position == "compact":
-        # Narrow panels: the name and dose beside the figure, the steps under both.
-        width = ctx.layout.figure.width * mm
-        beside = Stack([name, *figure[1:]], gap=gap)
-        top: Flowable = SideBySide(figure[0], width, beside, gap=gap * 2)
-    else:
-        top = Stack([name, *figure], gap=gap)
-    top.keepWithNext = 1
-    yield top
-    yield from steps
-    yield Rule(ctx.styles.palette.card_border, 1.0, space=ctx.styles.space.exercise_rule)
-
-
-def exercise_card(ctx: Context, ex: Exercise) -> Flowable:
-    """A card: the name; the figure with the dose under it, beside the numbered steps and the
-    feel and stop-if lines. The card never splits."""
-    figure, steps = card_parts(ctx, ex)
-    body = SideBySide(
-        Stack(figure, gap=2),
-        ctx.layout.figure.width * mm,
-        Stack(steps, gap=1),
-        gap=ctx.styles.space.figure_gap,
-    )
-    return Box(
-        [ctx.tag(ctx.para(ex.name, "card_heading"), "H3"), body],
-        box_style(ctx, "card", border=ctx.styles.palette.card_border),
-        name=f'the exercise card "{plain(ex.name)}"',
-    )
 
 
 def sources_block(ctx: Context) -> Iterator[Flowable]:
@@ -170,7 +127,12 @@ def sources_block(ctx: Context) -> Iterator[Flowable]:
     heading.keepWithNext = 1
     flow: list[Flowable] = [heading]
     items = []
-    for n, ref in enumerate(h.sources, 1):
+    listed = h.sources
+    if ctx.layout.select.sources == "count" and ctx.shortened:
+        # A short format: the full leaflet (its QR code, or the clinic) lists them.
+        flow.append(ctx.tag(ctx.para(lab("sources_in_full", count=len(h.sources)), "small"), "P"))
+        listed = ()
+    for n, ref in enumerate(listed, 1):
         url = link(ref)
         contents = f"{plain(ref.title)}: {url}" if url else None
         text = citation(ref, lab)

@@ -61,7 +61,7 @@ def clinic_block(ctx: Context) -> Iterator[Flowable]:
         text.append(_contact_line(ctx, make_para(" · ".join(contact), st.body)))
     body: Flowable = Stack(text, gap=1)
     if clinic.logo:
-        logo, width = _logo(clinic.logo, st.space.logo_height, 48 * mm)
+        logo, width = _logo(clinic.logo, st.space.logo_height, 48 * mm, ctx.layout.grayscale)
         logo = ctx.tag(logo, "Figure", alt=lab("logo_alt", name=clinic.name))
         body = SideBySide(logo, width, body, gap=st.space.figure_gap)
     yield Spacer(0, st.space.block)
@@ -79,8 +79,9 @@ def _contact_line(ctx: Context, line: Flowable) -> Flowable:
     return ctx.group("P", link)
 
 
-def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
-    """The logo fitted to ``height`` (narrower if wider than ``max_width``), and its width."""
+def _logo(path: str, height: float, max_width: float, gray: bool = False) -> tuple[Flowable, float]:
+    """The logo fitted to ``height`` (narrower if wider than ``max_width``), and its width;
+    ``gray`` for a layout without colour."""
     from ..figures.images import (
         DrawingFlowable,
         ImageFlowable,
@@ -99,10 +100,14 @@ def _logo(path: str, height: float, max_width: float) -> tuple[Flowable, float]:
     height = width * h / w
     if path.lower().endswith(".svg"):
         drawing = svg_drawing(path, width, height)
+        if gray:
+            from ..figures.gray import gray_drawing
+
+            drawing = gray_drawing(drawing)
         if _has_text(drawing):  # text belongs to one document's fonts: draw it live
             return DrawingFlowable(drawing, width, height), width
         return FigureFlowable(drawing, width, height), width  # shapes replayed, made once
-    return ImageFlowable(path, width, height), width
+    return ImageFlowable(path, width, height, gray=gray), width
 
 
 @functools.lru_cache(maxsize=16)
@@ -237,10 +242,14 @@ def qr_block(ctx: Context) -> Iterator[Flowable]:
     h = ctx.handout
     url = qr_address(h, ctx.clinic, ctx.personal)
     lab = ctx.labels
-    tiles = [(lab("qr_online"), url)] if url else []
+    short = ctx.shortened  # a short format: the code leads to the full leaflet
+    tiles = [(lab("qr_full" if short else "qr_online"), url)] if url else []
     tiles += [
         (lab("qr_video", name=plain(ex.name)), ex.video_url) for ex in h.exercises if ex.video_url
     ]
+    if short and not url:
+        yield Spacer(0, ctx.styles.space.qr)
+        yield ctx.tag(make_para(f"<b>{escape(lab('full_leaflet'))}</b>", ctx.styles.body), "P")
     if not tiles:
         return
     size = max(26 * mm, ctx.styles.space.qr_size)

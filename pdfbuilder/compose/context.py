@@ -10,7 +10,7 @@ Builders import this module, never :mod:`~pdfbuilder.compose.registry` (which im
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from reportlab.lib.units import mm
@@ -27,6 +27,8 @@ from ..tagging import structure
 from ..tagging.lists import item_style, list_entry
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
+from .references import References
+from .selection import shortened
 
 _F = TypeVar("_F")
 
@@ -55,10 +57,29 @@ class Context:
     clinic: Any = None  # a clinic profile, when given (logo, numbers, colours)
     personal: Any = None  # print-time details for one patient, when given
     tagged: bool = False  # give the flowables structure nodes (a tagged PDF)
+    #: The words for the content's cross-references ({where:...}), and where they land.
+    refs: References = field(default_factory=References)
+    #: The whole handout, when the layout prints only part of it (``handout`` is that part).
+    full: Handout | None = None
+
+    @property
+    def shortened(self) -> bool:
+        """Whether this layout leaves out some of the handout (a short format)."""
+        return self.full is not None and shortened(self.full, self.handout)
 
     def para(self, text: str, style_name: str, bulletText: str | None = None) -> Paragraph:
         style = getattr(self.styles, style_name)
-        return make_para(to_markup(text, italics=self.layout.type.italics), style, bulletText)
+        return self.markup_para(text, "", style, bulletText)
+
+    def markup_para(
+        self, text: str, before: str, style: Any, bulletText: str | None = None
+    ) -> Paragraph:
+        """Content ``text`` as a paragraph after ready-made markup ``before``, its
+        cross-references filled in (and the paragraph anchored to find where it lands)."""
+        text, key = self.refs.filled(text)
+        markup = before + to_markup(text, italics=self.layout.type.italics)
+        para = make_para(markup, style, bulletText)
+        return para if key is None else self.refs.anchor(para, key)
 
     # -- structure (tagged PDF): see pdfbuilder.tagging.structure ---------------------------
 
@@ -94,10 +115,21 @@ class Context:
         ``contents`` inside, when given; in language ``lang`` when it is not the
         handout's). Group items with ``group("L", ...)``."""
         style = item_style(getattr(self.styles, style_name), label)
-        body = make_para(to_markup(text, italics=self.layout.type.italics), style)
+        body = self.markup_para(text, "", style)  # cross-references filled in
         if lang == self.handout.language:
             lang = None  # the document's language is the catalog's
         return list_entry(body, label, tagged=self.tagged, url=url, contents=contents, lang=lang)
+
+
+def repeated(ctx: Context, flowable: Flowable) -> Flowable:
+    """A line repeated where a box or card goes on ("... (continued)"): page furniture
+    for a screen reader, like a running header, never read again and again."""
+    if not ctx.tagged:
+        return flowable
+    from ..tagging import AsArtifact
+    from ..tagging.marks import HEADER
+
+    return AsArtifact(flowable, HEADER)
 
 
 #: A block's name and its flowables, in reading order.
@@ -123,9 +155,17 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
             alt=ex.figure.alt,
         )
     ]
+    return [*figure, *dose_lines(ctx, ex)], step_lines(ctx, ex)
+
+
+def dose_lines(ctx: Context, ex: Exercise) -> list[Flowable]:
+    """The dose as one bold line under the figure (nothing when the exercise has none)."""
     dose = dose_text(ex, ctx.labels)
-    if dose:
-        figure.append(ctx.tag(make_para(f"<b>{to_markup(dose)}</b>", st.dose), "P"))
+    return [ctx.tag(make_para(f"<b>{to_markup(dose)}</b>", ctx.styles.dose), "P")] if dose else []
+
+
+def step_lines(ctx: Context, ex: Exercise) -> list[Flowable]:
+    """The numbered steps, then the feel and stop-if lines."""
     steps: list[Flowable] = ctx.group(
         "L",
         [ctx.item(step, "step", f"{n}.") for n, step in enumerate(ex.steps, 1)],
@@ -135,12 +175,11 @@ def card_parts(ctx: Context, ex: Exercise) -> tuple[list[Flowable], list[Flowabl
         steps.append(ctx.tag(_labelled(ctx, ctx.labels("feel"), ex.feel), "P"))
     if ex.stop_if:
         steps.append(ctx.tag(_labelled(ctx, ctx.labels("stop_if"), ex.stop_if), "P"))
-    return figure, steps
+    return steps
 
 
 def _labelled(ctx: Context, label: str, text: str) -> Paragraph:
-    markup = f"<b>{to_markup(label)}:</b> {to_markup(text, italics=ctx.layout.type.italics)}"
-    return make_para(markup, ctx.styles.step)
+    return ctx.markup_para(text, f"<b>{to_markup(label)}:</b> ", ctx.styles.step)
 
 
 def dose_text(ex: Exercise, labels: Labels) -> str:

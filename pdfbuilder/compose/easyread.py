@@ -24,8 +24,9 @@ from ..content.model import Bullets, Paragraph
 from ..figures import Figure, icon_flowable, render_figure
 from ..flowables.boxes import Rule
 from ..flowables.rows import SideBySide, Stack
-from .context import Context, card_parts, section_heading
-from .seekhelp import tier_box, tier_words, tiers
+from ..flowables.tiers import TierGroup
+from .context import Context, card_parts, repeated, section_heading
+from .seekhelp import Tier, fitted, tier_box, tier_words, tiers
 
 #: The picture column's share of the text width.
 PICTURE_SHARE = 1 / 3
@@ -140,10 +141,14 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
-    """Each tier a whole box: its pictogram on the left, its words and signs on the right."""
-    flow = [section_heading(ctx, ctx.labels("seek_help"), "seek-help")]
+    """Each tier a whole box: its pictogram on the left, its words and signs on the right.
+    Tiers stay whole; a page that cannot take the next one ends, and the box goes on under
+    a "continued" heading (a tier taller than a page goes on by signs, see ``fitted``)."""
     body, space = ctx.layout.type.body, ctx.styles.space
-    for tier in tiers(ctx):
+    heading = section_heading(ctx, ctx.labels("seek_help"), "seek-help")
+    continued = repeated(ctx, ctx.para(ctx.labels("seek_help_continued"), "heading"))
+
+    def box(tier: Tier) -> Flowable:
         words = Stack(
             tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=space.easy_read_lines
         )
@@ -153,10 +158,26 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
             if left is None
             else SideBySide(left, _picture_width(ctx) - body, words, gap=space.easy_read_tier_gap)
         )
-        box = tier_box(ctx, tier, [inner])
-        box.spaceBefore = ctx.styles.space.seek_help
-        flow.append(box)
-    yield from ctx.group("Sect", flow)
+        return tier_box(ctx, tier, [inner])
+
+    def stacked(top: Flowable, boxes: list[Flowable]) -> Flowable:
+        return Stack([top, *boxes], gap=space.seek_help)
+
+    chosen = fitted(ctx, tiers(ctx), lambda t: stacked(continued, [box(t)]))
+    boxes = [box(t) for t in chosen]
+
+    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
+        return stacked(continued if more else heading, boxes[start:stop])
+
+    group = TierGroup(
+        build,
+        [t.name for t in chosen],
+        keep_box=False,
+        across=False,
+        page_height=ctx.geometry.frame_height,
+        parts=[heading, continued, *boxes],
+    )
+    yield ctx.group("Sect", group)
 
 
 #: The blocks built differently in Easy Read; the others are the same as in every layout.

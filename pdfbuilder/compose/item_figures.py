@@ -57,12 +57,4 @@ def beside(ctx: Context, text: Flowable, figure: Figure | None) -> Flowable:
     row = SideBySide(drawn, w, Stack([text], gap=0), ctx.layout.type.body)
     row.spaceBefore = text.getSpaceBefore() + ctx.layout.type.body * 0.3
     row.spaceAfter = ctx.layout.type.body * 0.3
-    row.text_alone = text  # what the row gives way to (see without_figures)
     return row
-
-
-def without_figures(flowables: list[Flowable]) -> list[Flowable]:
-    """The same flowables with each figure-beside-text row back to its text alone: the last
-    resort of a layout of fixed size (the trifold) before it refuses to build. Exercise
-    figures, pictures and the warning signs are never dropped."""
-    return [getattr(f, "text_alone", f) for f in flowables]

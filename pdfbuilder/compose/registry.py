@@ -40,7 +40,7 @@ def compose(ctx: Context) -> list[Flowable]:
 def compose_blocks(ctx: Context) -> list[Block]:
     """Each block's name and flowables, in the order the layout's ``blocks`` gives."""
     builders = _EASY_READ if ctx.layout.template == "easy-read" else BUILDERS
-    return [(name, list(builders[name](ctx))) for name in ctx.layout.blocks]
+    return [(name, ctx.refs.block(name, list(builders[name](ctx)))) for name in ctx.layout.blocks]
 
 
 BUILDERS: dict[str, Callable[[Context], Iterator[Flowable]]] = {

@@ -1,13 +1,16 @@
 """Compose, the when-to-get-help box: three tiers that differ by words, icon, border and colour.
 
-In: the compose context. Out: the box (whole on one page, three tiers across or stacked), or,
-for layouts whose type is too large for one page, each tier as its own unsplittable box.
+In: the compose context. Out: the box (whole on one page, three tiers across or stacked) as a
+:class:`~pdfbuilder.flowables.tiers.TierGroup`, which keeps each tier whole and continues
+under a "continued" heading when the whole box cannot fit a page (or the layout keeps only
+tiers whole, for large type).
 Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose.easyread`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -15,12 +18,13 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..flowables.boxes import Bookmark, Box, TierIcon
 from ..flowables.rows import Row, SideBySide, Stack
+from ..flowables.tiers import TierGroup
 from ..text.markup import to_markup
 from ..text.para import make_para
-from .context import Context
+from .context import Context, repeated
 from .looks import BoxKind, box_style
 
-SEEK_HELP_BOX = "seek_help"
+SEEK_HELP_BOX = "the when-to-get-help box"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,9 @@ class Tier:
     items: tuple[str, ...]
     colour: Color
     kind: BoxKind  # its box in the layout's ``boxes:`` (border weight and dash)
+    #: 0 for the tier (or its first part); 1, 2... for the parts of a tier too tall for a
+    #: page, which repeat its heading marked "continued" and its lead line.
+    part: int = 0
 
 
 def tiers(ctx: Context) -> list[Tier]:
@@ -47,7 +54,10 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
     """The tier's icon and heading, its lead line (naming the numbers to call), its signs."""
     st, lab, h = ctx.styles, ctx.labels, ctx.handout
     contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
-    heading = make_para(to_markup(lab(f"{tier.name}_heading", **contacts)), st.tier_heading)
+    words = lab(f"{tier.name}_heading", **contacts)
+    if tier.part:
+        words = lab("continued_name", name=words)
+    heading = make_para(to_markup(words), st.tier_heading)
     icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
     lead = make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body)
     items = [ctx.item(item, "bullet", "•") for item in tier.items]
@@ -56,6 +66,34 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
         ctx.tag(lead, "P"),
         *ctx.group("L", items, numbering="Disc"),
     ]
+
+
+def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -> list[Tier]:
+    """The tiers, each whole when a page (with the box's heading, as ``make`` draws one tier
+    alone) holds it; a taller tier in parts between its signs, never inside one, each part
+    as many signs as a page holds. A single sign too tall for a page stays, to be refused
+    with its size (:meth:`~pdfbuilder.flowables.tiers.TierGroup.tallest_piece`)."""
+    page, width = ctx.geometry.frame_height, ctx.geometry.frame_width
+
+    def fits(tier: Tier) -> bool:
+        return float(make(tier).wrap(width, 1e6)[1]) <= page
+
+    out: list[Tier] = []
+    for tier in chosen:
+        if len(tier.items) < 2 or fits(tier):
+            out.append(tier)
+            continue
+        start = 0
+        while start < len(tier.items):
+            stop = start + 1
+            while stop < len(tier.items) and fits(
+                dataclasses.replace(tier, items=tier.items[start : stop + 1], part=1)
+            ):
+                stop += 1
+            part = len([t for t in out if t.name == tier.name])
+            out.append(dataclasses.replace(tier, items=tier.items[start:stop], part=part))
+            start = stop
+    return out
 
 
 def tier_box(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
@@ -70,31 +108,42 @@ def tier_box(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
-    """The three tiers in one box that never splits (or each whole, with ``tier`` keeping)."""
+    """The three tiers in one box, whole on one page when it fits one (``box`` keeping),
+    else each tier whole, later parts under a "continued" heading (see
+    :class:`~pdfbuilder.flowables.tiers.TierGroup`); a tier taller than a page goes on by
+    signs under its own heading marked "continued" (:func:`fitted`)."""
     space, lab = ctx.styles.space, ctx.labels
     size = ctx.layout.type.card_heading * 1.5
-    boxes = [tier_box(ctx, t, tier_words(ctx, t, size)) for t in tiers(ctx)]
     gap = space.tiers
+    # The bookmark rides with the heading, so it lands on the heading's page.
     title = ctx.tag(ctx.para(lab("seek_help"), "box_heading"), "H2")
-    heading = [Bookmark(lab("seek_help"), "seek-help"), title]
+    heading = [Stack([Bookmark(lab("seek_help"), "seek-help"), title], gap=0)]
+    continued = [repeated(ctx, ctx.para(lab("seek_help_continued"), "box_heading"))]
+    boxed = ctx.layout.seek_help_keep == "box"
+    style = box_style(ctx, "seek_help", border=ctx.styles.palette.text)
+
+    def box(tier: Tier) -> Box:
+        return tier_box(ctx, tier, tier_words(ctx, tier, size))
+
+    def around(top: list[Flowable], some: list[Flowable], across: bool) -> Flowable:
+        if not boxed:  # no outer border: the heading, then the tiers' own boxes
+            return Stack([*top, *some], gap=gap)
+        content: list[Flowable] = [*top, *([Row(some, gap, balance=True)] if across else some)]
+        return Box(content, style, name=SEEK_HELP_BOX, field="seek_help")
+
+    chosen = fitted(ctx, tiers(ctx), lambda t: around(continued, [box(t)], False))
+    boxes = [box(t) for t in chosen]
+
+    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
+        return around(continued if more else heading, boxes[start:stop], across)
+
     yield Spacer(0, space.seek_help)
-    if ctx.layout.seek_help_keep == "tier":
-        # Too tall for one page in this layout: each tier stays whole, the heading stays
-        # with the first tier.
-        first = Stack(heading, gap=0)
-        first.keepWithNext = 1
-        for box in boxes:
-            box.spaceBefore = gap
-        yield from ctx.group("Sect", [first, *boxes])
-        return
-    across = ctx.layout.seek_help_tiers == "across"
-    content: list[Flowable] = [*heading, *([Row(boxes, gap)] if across else boxes)]
-    yield ctx.group(
-        "Sect",
-        Box(
-            content,
-            box_style(ctx, "seek_help", border=ctx.styles.palette.text),
-            name=SEEK_HELP_BOX,
-            field="seek_help",
-        ),
+    group = TierGroup(
+        build,
+        [t.name for t in chosen],
+        keep_box=boxed,
+        across=ctx.layout.seek_help_tiers == "across",
+        page_height=ctx.geometry.frame_height,
+        parts=[*heading, *continued, *boxes],
     )
+    yield ctx.group("Sect", group)

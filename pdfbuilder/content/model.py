@@ -22,10 +22,11 @@ from ..figures import Figure, builtin_icon_names, figure_schema, parse_figure
 from ..source import schema
 from ..source.files import RootArg, as_roots
 from ..source.reader import ParsedFiles, Source, read_text
+from .citations import check_reference
 from .label_overrides import overrides_schema, parse_overrides
 from .limits import check_limits
 from .pictures import Pictures
-from .references import check_reference
+from .references import has_references, problem
 from .signoff import check_signoff
 from .urls import parse_url, url_schema
 
@@ -206,6 +207,20 @@ class Section:
         )
     )
     picture: str | None = field(default=None, metadata=_PICTURE)
+    core: bool = field(
+        default=False,
+        metadata=_doc(
+            "true: this section belongs in short formats (a trifold) too. A layout that "
+            "keeps only core sections prints these (all of them when none is marked)."
+        ),
+    )
+    summary: str | None = field(
+        default=None,
+        metadata=_doc(
+            "A shorter version of this section's text, printed instead of its body in "
+            "layouts that use summaries (a trifold)."
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -255,6 +270,13 @@ class Exercise:
             "parse": parse_url,
             "schema": url_schema,
         },
+    )
+    core: bool = field(
+        default=False,
+        metadata=_doc(
+            "true: this exercise belongs in short formats (a trifold) too. A layout that "
+            "keeps only core exercises prints these (all of them when none is marked)."
+        ),
     )
 
 
@@ -469,6 +491,47 @@ def _check_handout(h: Handout, source: Source) -> None:
                 ("exercises", i, "id"), f'"{ex.id}" is already used by exercises[{seen[ex.id]}]'
             )
         seen[ex.id] = i
+    _check_references(h, source)
+
+
+#: Fields whose text is never printed as a sentence (titles, names, document details):
+#: a cross-reference there has no place to be filled in.
+_NO_REFERENCES = {"title", "subtitle", "heading", "name", "id", "alt", "picture", "language"}
+_NO_REFERENCES_TOP = {"review", "sources", "contacts", "translation", "online_url", "schema"}
+
+
+def _check_references(h: Handout, source: Source) -> None:
+    """Every ``{where:...}`` names a block or an exercise, in a field that prints sentences."""
+    ids = tuple(ex.id for ex in h.exercises)
+    for path, text in _field_texts(h, ()):
+        if not has_references(text):
+            continue
+        names = [part for part in path if isinstance(part, str)]
+        if names[-1] in _NO_REFERENCES or names[0] in _NO_REFERENCES_TOP:
+            raise source.error(
+                path,
+                "a cross-reference ({where:...}) cannot be used here; put it in a sentence "
+                "of the text (a key point, a paragraph, a step or a warning sign)",
+            )
+        message = problem(text, ids)
+        if message:
+            raise source.error(path, message)
+
+
+def _field_texts(value: Any, path: FieldPath) -> Any:
+    """(field path, text) for every string in the handout, in file order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _field_texts(item, (*path, i))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.metadata.get("internal") or f.name == "figure":
+                continue
+            # A paragraph (and a bullet) is written as plain text: it has no key of its own.
+            child = path if isinstance(value, Paragraph) and f.name == "text" else (*path, f.name)
+            yield from _field_texts(getattr(value, f.name), child)
 
 
 def load_handout(path: str | Path, *, root: RootArg = None) -> Handout:

@@ -48,14 +48,14 @@ def translation_warnings(handout: Handout, file: str | Path | None = None) -> li
     original = find_original(handout, where.parent)
     if original is None:
         return [
-            _warn(
+            warn(
                 handout,
                 ("translation", "of"),
                 f'no handout with id "{handout.translation.of}" in {where.parent or "."} '
                 "or the folder above; put the translation beside its original",
             )
         ]
-    return [_warn(handout, path, text) for path, text in _differences(handout, original)]
+    return [warn(handout, path, text) for path, text in _differences(handout, original)]
 
 
 def _differences(t: Handout, o: Handout) -> Iterator[tuple[FieldPath, str]]:
@@ -102,7 +102,8 @@ def _differences(t: Handout, o: Handout) -> Iterator[tuple[FieldPath, str]]:
             )
 
 
-def _warn(handout: Handout, path: FieldPath, text: str) -> str:
+def warn(handout: Handout, path: FieldPath, text: str) -> str:
+    """A located warning line about ``path`` of ``handout``."""
     message = f"warning: {text}"
     if handout.origin is not None:
         return str(handout.origin.error(path, message))

@@ -92,8 +92,13 @@ def render_figure(figure: Figure, width: float, height: float, style: FigureStyl
     """A flowable of exactly ``width`` x ``height`` pt showing the figure (drawing cached)."""
     if figure.image is not None:
         if figure.image.lower().endswith(".svg"):
-            return DrawingFlowable(svg_drawing(figure.image, width, height), width, height)
-        return ImageFlowable(figure.image, width, height)
+            drawing = svg_drawing(figure.image, width, height)
+            if style.grayscale:
+                from pdfbuilder.figures.gray import gray_drawing
+
+                drawing = gray_drawing(drawing)
+            return DrawingFlowable(drawing, width, height)
+        return ImageFlowable(figure.image, width, height, gray=style.grayscale)
     return figure_flowable(figure, width, height, style)
 
 

@@ -232,15 +232,21 @@ class FixedBox(Flowable):  # type: ignore[misc]
 class ImageFlowable(FixedBox):
     """A PNG or JPEG fitted and centred in a fixed box, drawn from the bytes read at load."""
 
-    def __init__(self, path: str, width: float, height: float) -> None:
+    def __init__(self, path: str, width: float, height: float, gray: bool = False) -> None:
         super().__init__(width, height)
         self.path = path
         self.image = loaded(path)
+        self.gray = gray  # drawn in gray (a layout without colour)
 
     def draw(self) -> None:
         w, h = self.image.width, self.image.height
         scale, dx, dy = _fit(w, h, self.width, self.height)
-        self.canv.drawImage(_reader(self.image.data), dx, dy, w * scale, h * scale, mask="auto")
+        data = self.image.data
+        if self.gray:
+            from pdfbuilder.figures.gray import gray_image
+
+            data = gray_image(data)
+        self.canv.drawImage(_reader(data), dx, dy, w * scale, h * scale, mask="auto")
 
 
 class DrawingFlowable(FixedBox):

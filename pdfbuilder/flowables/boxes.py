@@ -74,6 +74,11 @@ class Box(Flowable):  # type: ignore[misc]
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return []  # never split: the frame moves the whole box on
 
+    def tallest_piece(self, width: float) -> tuple[float, str, str | None, str]:
+        """The box is one piece: its height, name, field and what to do if it is too tall."""
+        _, height = self.wrap(width, 1e6)
+        return height, self.name, self.field, "it is never split, so shorten its text"
+
     def draw(self) -> None:
         canvas, st = self.canv, self.style
         begin_mark(canvas)

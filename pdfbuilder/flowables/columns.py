@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 Placed = list[tuple[Flowable, float]]
 
@@ -20,13 +20,19 @@ def fill_column(
     """Place ``items`` top-down into a column ``height`` tall, splitting one if it helps.
 
     Returns what was placed (with the y offset of each item's top), what is left, and the
-    height used. A heading (``keepWithNext``) never ends a column.
+    height used. Space before the first item, and spacers at the top, are dropped. A
+    flowable that does not fit is asked to split: it may give two or more parts (the first
+    placed here) or one smaller version of itself (a card with a smaller figure). A heading
+    (``keepWithNext``) never ends a column, unless it would leave the column empty.
     """
     placed: Placed = []
     used = 0.0
     rest = list(items)
     while rest:
         item = rest[0]
+        if not placed and is_spacer(item):
+            rest.pop(0)
+            continue
         gap = item.getSpaceBefore() if placed else 0.0
         _, h = item.wrap(width, height)
         if used + gap + h <= height + 1e-6:
@@ -34,19 +40,26 @@ def fill_column(
             used += gap + h
             rest.pop(0)
             continue
-        parts = item.split(width, height - used - gap) if height - used - gap > 0 else []
-        if len(parts) >= 2:
+        room = height - used - gap
+        parts = item.split(width, room) if room > 0 else []
+        if parts:
             first = parts[0]
             _, h = first.wrap(width, height)
-            placed.append((first, used + gap))
-            used += gap + h
-            rest[0:1] = parts[1:]
+            if h <= room + 1e-6 or not placed:
+                placed.append((first, used + gap))
+                used += gap + h
+                rest[0:1] = parts[1:]
         break
-    while placed and rest and bool(getattr(placed[-1][0], "keepWithNext", False)):
+    while len(placed) > 1 and rest and bool(getattr(placed[-1][0], "keepWithNext", False)):
         item, top = placed.pop()
         rest.insert(0, item)
-        used = top
+        used = top  # the popped item's top (its space before is left unused too)
     return placed, rest, used
+
+
+def is_spacer(item: Flowable) -> bool:
+    """Whether ``item`` only makes space (a Spacer): dropped at the top of a column or page."""
+    return isinstance(item, Spacer) or bool(getattr(item, "is_spacer", False))
 
 
 class TwoColumns(Flowable):  # type: ignore[misc]

@@ -12,7 +12,6 @@ backgrounds as page furniture. The header drawn again on a continuation page is 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +27,8 @@ from ..text.fonts import FontChain
 
 #: More boxes than this in one cell is clutter: the cell gets one box and the number says.
 MAX_BOXES = 6
+#: The smallest tick box worth drawing (about 2.8 mm): room to tick it with a pen.
+SMALLEST_BOX = 8.0
 
 
 @dataclass(frozen=True)
@@ -65,44 +66,71 @@ class LogChart(Flowable):  # type: ignore[misc]
         self._shown_days = self.days
         self.look = look
         self.pad = look.size * 0.3
-        self.box = look.size * 0.95
-        self.gap = look.size * 0.25
+        self.full_box = look.size * 0.95  # a tick box's side, when the width allows
+        self.box = self.full_box
+        self.full_gap = self.gap = look.size * 0.25
+        self.cell_pad = self.pad  # a day cell's padding beside its boxes
+        self.names_only = False
         self._rows: list[float] = []
         self._cols: list[float] = []
 
     def _columns(self, avail: float) -> list[float]:
-        """Column widths: the name column takes what the day columns leave, at least 30 %.
+        """Column widths from the content and the width: the times-a-day column as wide as
+        its header's widest word (a header never breaks inside a word), each day wide
+        enough for the most boxes any row needs side by side (a row of boxes never wraps),
+        the name column the rest, at least 30 %.
 
-        Tried in order: full day names with room for up to three boxes side by side, then
-        fewer, then one-letter day names (for narrow panels)."""
-        look, pad = self.look, self.pad
-        per_day = self._per_day_width() + 2 * pad
+        Tried in order: full day names, one-letter day names, then smaller boxes (never
+        under :data:`SMALLEST_BOX`); only past that do a day's boxes go on two rows."""
+        pad = self.pad
+        per_day = self._per_day_width() + 2 * pad + 0.5
         most = max((n for n in self.per_day if n is not None and n <= MAX_BOXES), default=1)
-        tries = [(self.days, b) for b in range(min(most, 3), 0, -1)] + [(self.short_days, 1)]
-        for days, boxes in tries:
-            widest = max(stringWidth(d, look.bold_font, look.size) for d in days)
-            day = max(widest, self.box * boxes + self.gap * (boxes - 1)) + 2 * pad
-            name = avail - 7 * day - per_day
-            if name >= avail * 0.3:
-                break
-        self._shown_days = list(days)
-        if name < avail * 0.2:  # too narrow even so: squeeze the other columns
-            scale = avail * 0.8 / (7 * day + per_day)
-            day, per_day, name = day * scale, per_day * scale, avail * 0.2
+        self.box, self.gap, self.cell_pad = self.full_box, self.full_gap, pad
+        self.names_only = False
+        for days in (self.days, self.short_days):
+            day = self._day_width(days, most)
+            if avail - 7 * day - per_day >= avail * 0.3:
+                self._shown_days = list(days)
+                return [avail - 7 * day - per_day, per_day] + [day] * 7
+        # Narrow: one-letter days, the names no narrower than their longest word, and the
+        # boxes (closer together) as large as the days' width then allows.
+        self._shown_days = list(self.short_days)
+        # (a word longer than 45 % of the width breaks: no table can hold it whole)
+        name = min(max(self._widest_name_word() + 2 * pad + 0.5, avail * 0.2), avail * 0.45)
+        day = (avail - name - per_day) / 7
+        self.gap, self.cell_pad = self.full_gap / 3, pad / 3
+        self.names_only = True  # the dose is on the card; a narrow column shows the name
+        box = (day - 2 * self.cell_pad - self.gap * (most - 1)) / most
+        self.box = max(min(box, self.full_box), min(SMALLEST_BOX, self.full_box))
         return [name, per_day] + [day] * 7
 
+    def _names(self) -> list[Flowable]:
+        """Each row's name cell: the name with its dose, or (narrow) the name alone."""
+        if not self.names_only:
+            return self.names
+        return [(getattr(n, "content", None) or [n])[0] for n in self.names]
+
+    def _widest_name_word(self) -> float:
+        words = [w for name in self.names for w in _plain(name).split()]
+        return max((stringWidth(w, self.look.bold_font, self.look.size) for w in words), default=0)
+
+    def _day_width(self, days: Sequence[str], boxes: int) -> float:
+        widest = max(stringWidth(d, self.look.bold_font, self.look.size) for d in days)
+        return float(max(widest, self.box * boxes + self.gap * (boxes - 1)) + 2 * self.pad)
+
     def _per_day_width(self) -> float:
-        words = str(getattr(self.header[1], "text", "")).split() or ["00"]
+        words = _plain(self.header[1]).split() or ["00"]
         widest = max(stringWidth(w, self.look.bold_font, self.look.size) for w in words)
         return float(max(widest, stringWidth("00", self.look.bold_font, self.look.size * 1.2)))
 
     def _box_grid(self, n: int | None) -> tuple[int, int]:
-        """(columns, rows) of tick boxes in a day cell for ``n`` times a day."""
+        """(columns, rows) of tick boxes in a day cell for ``n`` times a day: one row, or,
+        when even the smallest boxes cannot stand side by side, one column (never a ragged
+        two-plus-one)."""
         count = n if n is not None and n <= MAX_BOXES else 1
-        room = self._cols[2] - 2 * self.pad + self.gap + 0.01
+        room = self._cols[2] - 2 * self.cell_pad + self.gap + 0.01
         fit = max(1, int(room // (self.box + self.gap)))
-        cols = min(count, fit)
-        return cols, math.ceil(count / cols)
+        return (count, 1) if count <= fit else (1, count)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._cols = self._columns(avail_width)
@@ -113,7 +141,7 @@ class LogChart(Flowable):  # type: ignore[misc]
             self.look.size * 1.2,
         )
         self._rows = [head + pad]
-        for name, n in zip(self.names, self.per_day, strict=True):
+        for name, n in zip(self._names(), self.per_day, strict=True):
             _, rows = self._box_grid(n)
             boxes = rows * self.box + (rows - 1) * self.gap
             self._rows.append(max(name.wrap(self._cols[0] - pad, 1e6)[1], boxes) + pad)
@@ -160,7 +188,7 @@ class LogChart(Flowable):  # type: ignore[misc]
         end_mark(canvas)
         self._draw_header()
         top = self.height - self._rows[0]
-        rows = zip(self.names, self.per_day, self._rows[1:], strict=True)
+        rows = zip(self._names(), self.per_day, self._rows[1:], strict=True)
         for row, (name, n, height) in enumerate(rows, 1):
             self._draw_row(name, n, top, height, row)
             top -= height
@@ -245,3 +273,12 @@ class LogChart(Flowable):  # type: ignore[misc]
         for w in self._cols[:-1]:
             x += w
             canvas.line(x, 0, x, self.height)
+
+
+def _plain(flowable: Flowable) -> str:
+    """A paragraph's plain text (through a tag's wrapper too), a stack's lines together."""
+    text = getattr(flowable, "getPlainText", None)
+    if callable(text):
+        return str(text())
+    parts = getattr(flowable, "content", None) or []
+    return " ".join(_plain(part) for part in parts if isinstance(part, Flowable))

@@ -19,7 +19,7 @@ def mirror(flowables: Iterable[Any]) -> None:
     while stack:
         item = stack.pop()
         item.mirrored = True
-        for name in ("content", "boxes", "left", "right"):
+        for name in ("content", "boxes", "left", "right", "flowable", "parts"):
             value = getattr(item, name, None)
             if isinstance(value, list):
                 stack.extend(v for v in value if isinstance(v, Flowable))

@@ -66,17 +66,40 @@ class Stack(Flowable):  # type: ignore[misc]
 
 
 class Row(Flowable):  # type: ignore[misc]
-    """Boxes side by side in equal widths, stretched to the tallest one's height."""
+    """Boxes side by side, stretched to the tallest one's height.
 
-    def __init__(self, boxes: Sequence[Box], gap: float) -> None:
+    Equal widths, or with ``balance`` widths chosen so the boxes come out about as tall as
+    each other (a long list gets a wider column than a short one, and the row is shorter),
+    none narrower than :data:`MIN_SHARE` of the row.
+    """
+
+    def __init__(self, boxes: Sequence[Box], gap: float, *, balance: bool = False) -> None:
         super().__init__()
-        self.boxes, self.gap = list(boxes), gap
-        self._cell = 0.0
+        self.boxes, self.gap, self.balance = list(boxes), gap, balance
+        self._cells: list[float] = []
+
+    def _heights(self, cells: list[float]) -> list[float]:
+        return [box.wrap(cell, 1e6)[1] for box, cell in zip(self.boxes, cells, strict=True)]
+
+    def _widths(self, inner: float) -> list[float]:
+        n = len(self.boxes)
+        cells = [inner / n] * n
+        if not self.balance or n < 2:
+            return cells
+        best, best_height = cells, max(self._heights(cells))
+        for _ in range(BALANCE_ROUNDS):
+            heights = self._heights(cells)
+            areas = [h * w for h, w in zip(heights, cells, strict=True)]
+            cells = _shares(areas, inner)
+            tallest = max(self._heights(cells))
+            if tallest < best_height - 0.5:
+                best, best_height = cells, tallest
+        return best
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        n = len(self.boxes)
-        self._cell = (avail_width - self.gap * (n - 1)) / n
-        heights = [box.wrap(self._cell, avail_height)[1] for box in self.boxes]
+        inner = avail_width - self.gap * (len(self.boxes) - 1)
+        self._cells = self._widths(inner)
+        heights = self._heights(self._cells)
         self.width, self.height = avail_width, max(heights)
         for box in self.boxes:
             box.height = self.height
@@ -86,7 +109,30 @@ class Row(Flowable):  # type: ignore[misc]
         return []
 
     def draw(self) -> None:
-        last = len(self.boxes) - 1
-        for i, box in enumerate(self.boxes):
-            slot = last - i if getattr(self, "mirrored", False) else i  # right to left
-            box.drawOn(self.canv, slot * (self._cell + self.gap), 0)
+        order = list(zip(self.boxes, self._cells, strict=True))
+        if getattr(self, "mirrored", False):  # right to left: the first box on the right
+            order.reverse()
+        x = 0.0
+        for box, cell in order:
+            box.drawOn(self.canv, x, 0)
+            x += cell + self.gap
+
+
+#: The narrowest a balanced row's box may be, as a share of the row.
+MIN_SHARE = 0.28
+BALANCE_ROUNDS = 4
+
+
+def _shares(areas: list[float], inner: float) -> list[float]:
+    """Widths in proportion to ``areas``, none under MIN_SHARE, summing to ``inner``,
+    rounded to half a point (so a rebuild meets the same widths and its cached lines)."""
+    floor = inner * MIN_SHARE
+    total = sum(areas) or 1.0
+    cells = [max(floor, inner * a / total) for a in areas]
+    spare = sum(cells) - inner
+    free = [c - floor for c in cells]
+    room = sum(free) or 1.0
+    cells = [c - spare * f / room for c, f in zip(cells, free, strict=True)]
+    cells = [round(c * 2) / 2 for c in cells]
+    cells[-1] = inner - sum(cells[:-1])
+    return cells

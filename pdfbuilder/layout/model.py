@@ -126,6 +126,16 @@ class FigureLook:
     line_width: float = field(
         default=2.0, metadata=_doc("Limb stroke width, pt.", minimum=0.5, maximum=8)
     )
+    min_height: float | None = field(
+        default=None,
+        metadata=_doc(
+            "The smallest a figure may be made, mm, so that its card fits the space left "
+            "on a page that would otherwise be left more than a third empty (default: "
+            "figures keep their height).",
+            minimum=15,
+            maximum=150,
+        ),
+    )
 
 
 BLOCK_NAMES = (
@@ -158,6 +168,59 @@ def _parse_blocks(value: Any, path: FieldPath, source: Source) -> tuple[str, ...
 
 def _blocks_schema() -> dict[str, Any]:
     return {"type": "array", "items": {"enum": list(BLOCK_NAMES)}, "minItems": 1}
+
+
+def _some_blocks_schema() -> dict[str, Any]:
+    return {"type": "array", "items": {"enum": list(BLOCK_NAMES)}}
+
+
+@dataclass(frozen=True)
+class Select:
+    """What of the content a layout prints: everything, or what the handout marks for short
+    formats (``core: true`` on sections and exercises, a section's ``summary:``)."""
+
+    sections: Literal["all", "core", "none"] = field(
+        default="all",
+        metadata=_doc(
+            "all: every section; core: the sections marked `core: true` (all of them when "
+            "none is marked); none: no sections."
+        ),
+    )
+    exercises: Literal["all", "core", "none"] = field(
+        default="all",
+        metadata=_doc(
+            "all: every exercise; core: those marked `core: true` (all when none is "
+            "marked); none: no exercises. A patient's own choice of exercises always wins."
+        ),
+    )
+    summaries: bool = field(
+        default=False,
+        metadata=_doc("true: a section with a `summary:` prints it instead of its body."),
+    )
+    sources: Literal["all", "count"] = field(
+        default="all",
+        metadata=_doc(
+            "all: every source; count: one line saying how many there are and that the "
+            "full leaflet lists them (only when something was left out)."
+        ),
+    )
+    most_sections: int | None = field(
+        default=None,
+        metadata=_doc(
+            "At most this many of the chosen sections, the first ones (default: all).",
+            minimum=0,
+        ),
+    )
+    if_room: tuple[str, ...] = field(
+        default=(),
+        metadata=_doc(
+            "Blocks printed only when the leaflet fits with them (a trifold): when it does "
+            "not, they are left out in this order until it fits (sections one at a time, "
+            "the last first), and the leaflet says it is the short version. Example: "
+            "[exercise_log, sections].",
+            schema=_some_blocks_schema,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -207,6 +270,10 @@ class Layout:
         metadata=_doc("Document id, version, review date and page number on every page."),
     )
     trifold: Trifold = field(default=Trifold(), metadata=_doc("Trifold panels."))
+    select: Select = field(
+        default=Select(),
+        metadata=_doc("What of the content to print (short formats choose, never shrink)."),
+    )
     font: FamilyName | None = field(
         default=None, metadata=_doc("Old name for fonts.main; overrides it when given.")
     )

@@ -100,8 +100,7 @@ class Clinic:
     online_url: str | None = field(
         default=None,
         metadata={
-            "doc": "Where the clinic publishes its leaflets online, printed as a QR code: "
-            "{id} in it becomes the handout's id (https://clinic.example/leaflets/{id}).",
+            "doc": "Where the clinic publishes its leaflets online; printed as a QR code.",
             "parse": parse_url,
             "schema": url_schema,
         },
@@ -210,8 +209,10 @@ def brand_layout(layout: Layout, clinic: Clinic | None) -> Layout:
 
     Raises a located :class:`HandoutError` if a colour fails contrast in this layout.
     """
-    if clinic is None:
-        return layout  # itself, not an equal layout a cache kept from an earlier call
+    if clinic is None or all(
+        getattr(clinic.colours, f.name) is None for f in dataclasses.fields(clinic.colours)
+    ):
+        return layout  # itself, not an equal one a cache kept from another call
     return _branded(layout, clinic)
 
 
@@ -223,7 +224,5 @@ def _branded(layout: Layout, clinic: Clinic) -> Layout:
         for f in dataclasses.fields(brand)
         if getattr(brand, f.name) is not None
     }
-    if not changes:
-        return layout
     check_contrast(clinic, layout.colours)
     return dataclasses.replace(layout, colours=dataclasses.replace(layout.colours, **changes))

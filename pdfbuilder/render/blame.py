@@ -107,13 +107,21 @@ def locate(error: TooTall, handout: Any, personal: Any, clinic: Any) -> HandoutE
     return HandoutError(error.message, file=error.file, field=path)
 
 
+def field_path(field: str) -> FieldPath:
+    """``seek_help.emergency`` or ``exercises[2]`` as a field path."""
+    out: list[str | int] = []
+    for part in field.replace("]", "").replace("[", ".").split("."):
+        out.append(int(part) if part.isdigit() else part)
+    return tuple(out)
+
+
 def _at_field(error: TooTall, origin: Any) -> HandoutError:
-    """``error`` at the line of the handout field it names (``seek_help.urgent``), when the
-    handout was read from a file that has that field; else naming the field only."""
-    parts = str(error.field).split(".")
-    path: FieldPath = tuple(parts)
+    """``error`` at the line of the handout field it names (``seek_help.urgent``,
+    ``exercises[2]``), when the handout was read from a file that has that field; else
+    naming the field only."""
+    path = field_path(str(error.field))
     known = origin is not None and (path in origin.key_positions or path in origin.positions)
-    if known and all(part.isidentifier() for part in parts):
+    if known:
         return origin.error(path, error.message, key=True)  # type: ignore[no-any-return]
     return HandoutError(error.message, file=error.file, field=error.field)
 

@@ -4,11 +4,11 @@ In: a :class:`~pdfbuilder.render.job.RenderJob` for a layout with ``template: fl
 ``easy-read`` (booklets too: their pages come out in reading order). Out: PDF bytes. Pure:
 same inputs, same bytes.
 
-Every page carries a footer with the document id, version, review date and "Page X of Y".
-When the label ends with the total (as "Page 2 of 3" does), Y is a PDF form filled in once
-the last page is done: one pass. Otherwise the first pass uses the page count seen last time
-for the same inputs, and if that guess was wrong the leaflet is laid out once more (the
-footer never changes how text flows, so the second pass lays out like the first).
+The pages are laid out first (:mod:`~pdfbuilder.render.paginate`), then drawn, so the
+page total is known when the first footer is drawn, and where each referenced block landed
+is known after one drawing (:mod:`~pdfbuilder.render.references` lays out again only when
+a cross-reference's words change). Every page carries a footer with the document id,
+version, review date and "Page X of Y" (:mod:`~pdfbuilder.render.footer`).
 """
 
 from __future__ import annotations
@@ -17,44 +17,25 @@ import io
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame, PageBreak, PageTemplate
 
 from ..compose.context import Geometry
-from ..compose.seekhelp import SEEK_HELP_BOX
-from ..content.model import Handout
-from ..flowables.boxes import Box
+from ..compose.references import References
 from ..layout.model import Layout
-from .blame import TooTall, in_mm, plain_text
-from .job import RenderJob, build_document, source_file
-from .pages import (
-    Footer,
-    PageSetup,
-    doc_template,
-    draw_crop_marks,
-    footer_fits,
-    page_setup,
-    page_size,
-)
-
-_page_count_memo: dict[tuple[Any, ...], int] = {}
+from .footer import Footer, plan_footer
+from .job import RenderJob, build_document, refuse_too_tall, too_tall_error
+from .pages import PageSetup, doc_template, draw_crop_marks, page_setup, page_size
+from .paginate import Filled, FrameContent, TooTall, paginate
+from .references import Pass, settle
 
 
 def render_flow(job: RenderJob) -> bytes:
     """Lay out and draw a flowing leaflet; return the PDF bytes."""
     lay = job.layout
     width = page_size(lay, job.paper)[0] - (lay.page.margins.left + lay.page.margins.right) * mm
-    lines = 1 if footer_fits(job.handout, lay, job.styles, job.labels, width) else 2
-    lines += 1 if job.footer_note else 0
-    setup = page_setup(lay, job.paper, print_marks=job.print_marks, footer_lines=lines)
-    if job.labels("page_of").endswith("{pages}"):
-        return _flow_pass(job, setup, None)[0]
-    key = (job.handout, lay, job.paper, job.print_marks)
-    guess = _page_count_memo.get(key, 2)
-    pdf, pages = _flow_pass(job, setup, guess)
-    if pages != guess:
-        pdf, pages = _flow_pass(job, setup, pages)
-    _page_count_memo[key] = pages
-    return pdf
+    footer = plan_footer(job.handout, lay, job.styles, job.labels, width, job.footer_note)
+    setup = page_setup(lay, job.paper, print_marks=job.print_marks, footer_height=footer.height)
+    return settle(job, lambda refs: _flow_pass(job, setup, footer, refs))
 
 
 def flow_geometry(layout: Layout, setup: PageSetup) -> Geometry:
@@ -69,11 +50,21 @@ def flow_geometry(layout: Layout, setup: PageSetup) -> Geometry:
     )
 
 
-def _flow_pass(job: RenderJob, setup: PageSetup, total: int | None) -> tuple[bytes, int]:
-    """One layout pass. ``total`` is the page count to print, or None to fill it in at the end."""
+def layout_pages(job: RenderJob, geometry: Geometry, refs: References) -> list[Filled]:
+    """Compose the leaflet for this page geometry and lay it out in pages."""
+    flowables = [f for _, block in job.compose(job.layout, geometry, refs) for f in block]
+    refuse_too_tall(flowables, geometry, job.handout, "a page")
+    size = (geometry.frame_width, geometry.frame_height)
+    try:
+        return paginate(flowables, lambda _: size)
+    except TooTall as exc:
+        raise too_tall_error(job, exc, "a page") from None
+
+
+def _flow_pass(job: RenderJob, setup: PageSetup, footer: Footer, refs: References) -> Pass:
+    """One layout and drawing of the leaflet, with the cross-references' words ``refs``."""
     geometry = flow_geometry(job.layout, setup)
-    flowables = [f for _, block in job.compose(job.layout, geometry) for f in block]
-    refuse_oversized_boxes(flowables, geometry, job.handout)
+    pages = layout_pages(job, geometry, refs)
     m = job.layout.page.margins
     frame = Frame(
         setup.offset + m.left * mm,
@@ -86,45 +77,23 @@ def _flow_pass(job: RenderJob, setup: PageSetup, total: int | None) -> tuple[byt
         bottomPadding=0,
         id="body",
     )
-    two_lines = not footer_fits(
-        job.handout,
-        job.layout,
-        job.styles,
-        job.labels,
-        flow_geometry(job.layout, setup).frame_width,
-    )
-    footer = Footer(
-        job.handout, job.layout, job.styles, job.labels, setup, two_lines, job.footer_note
-    )
+    total = len(pages)
 
     def on_page(canvas: Any, doc: Any) -> None:
         if job.layout.footer:
-            footer.draw(canvas, doc.page, total)
+            footer.draw(canvas, setup, job.layout, doc.page, total)
         draw_crop_marks(canvas, setup, job.layout.grayscale)
         if doc.page == 1:
             canvas.showOutline()
 
+    story: list[Flowable] = []
+    for number, page in enumerate(pages):
+        if number:
+            story.append(PageBreak())
+        story.append(FrameContent(page.placed, geometry.frame_width, geometry.frame_height))
     buffer = io.BytesIO()
     templates = [PageTemplate("page", [frame], onPage=on_page)]
     doc = doc_template(buffer, job.handout, job.styles, job.labels, setup, templates)
-    build_document(doc, flowables, job)
-    return buffer.getvalue(), doc.page
-
-
-def refuse_oversized_boxes(flowables: list[Flowable], g: Geometry, handout: Handout) -> None:
-    """A box never splits, so one taller than a whole page can never be placed: say so."""
-    for flowable in flowables:
-        if isinstance(flowable, Box):
-            _, height = flowable.wrap(g.frame_width, g.frame_height)
-            if height > g.frame_height:
-                what = (
-                    "the when-to-get-help box" if flowable.name == SEEK_HELP_BOX else flowable.name
-                )
-                tall, room, over = in_mm(height, g.frame_height)
-                raise TooTall(  # the pipeline blames a print-time note on the note
-                    f"{what} is {tall} mm tall but a page holds {room} mm "
-                    f"(about {over} mm too much); it is never split, so shorten its text",
-                    plain_text(flowable),
-                    source_file(handout),
-                    field=flowable.field,
-                )
+    seen = refs.recording()
+    build_document(doc, story, job)
+    return Pass(buffer.getvalue(), seen.positions, pages)

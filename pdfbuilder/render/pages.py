@@ -2,7 +2,8 @@
 
 In: a layout, a paper name and whether print marks are wanted. Out: a :class:`PageSetup`
 (trim size, bleed, where the trim box sits on the sheet), a ReportLab document template with
-the leaflet's metadata, and the drawing of crop marks and the footer.
+the leaflet's metadata, and the drawing of crop marks. The footer is
+:mod:`pdfbuilder.render.footer`.
 
 With print marks, each page grows by 3 mm of bleed and a slug for the marks on every side;
 the TrimBox and BleedBox say where the finished page and the bleed are, and backgrounds that
@@ -18,7 +19,6 @@ from typing import Any
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
@@ -27,8 +27,7 @@ from ..content.labels import Labels
 from ..content.model import Handout
 from ..layout.model import Layout
 from ..layout.styles import Styles
-from ..tagging.marks import FOOTER, PRINTER, begin_mark, end_mark
-from ..text.draw import draw_string
+from ..tagging.marks import PRINTER, begin_mark, end_mark
 from ..text.markup import plain
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
@@ -75,11 +74,12 @@ def page_size(layout: Layout, paper: str) -> tuple[float, float]:
 
 
 def page_setup(
-    layout: Layout, paper: str, *, print_marks: bool = False, footer_lines: int = 1
+    layout: Layout, paper: str, *, print_marks: bool = False, footer_height: float = 0.0
 ) -> PageSetup:
-    """Geometry for ``layout`` on ``paper``, with or without print marks."""
+    """Geometry for ``layout`` on ``paper``, with or without print marks, and the room the
+    footer takes above the bottom margin (see :mod:`pdfbuilder.render.footer`)."""
     width, height = page_size(layout, paper)
-    footer = layout.type.small * (1.9 + 1.3 * footer_lines) if layout.footer else 0.0
+    footer = footer_height if layout.footer else 0.0
     if print_marks:
         return PageSetup(width, height, BLEED + SLUG, BLEED, footer)
     return PageSetup(width, height, 0.0, 0.0, footer)
@@ -158,75 +158,3 @@ def draw_crop_marks(canvas: Any, setup: PageSetup, grayscale: bool) -> None:
             canvas.line(x, y + sy * gap, x, y + sy * (gap + length))
     canvas.restoreState()
     end_mark(canvas, PRINTER)
-
-
-def _document_line(handout: Handout, labels: Labels) -> str:
-    r = handout.review
-    return labels(
-        "document_line",
-        document_id=r.document_id,
-        version=r.version,
-        next_review=labels.month_year(r.next_review),
-    )
-
-
-def footer_fits(
-    handout: Handout, layout: Layout, styles: Styles, labels: Labels, width: float
-) -> bool:
-    """Whether the page label and the document line fit side by side on one line."""
-    size = layout.type.small
-    right = labels("page_of", page=99, pages=99)
-    used = stringWidth(_document_line(handout, labels), styles.fonts.regular, size)
-    return bool(used + stringWidth(right, styles.fonts.bold, size) + size * 2 <= width)
-
-
-@dataclass(frozen=True)
-class Footer:
-    """What the footer needs to draw itself on each page."""
-
-    handout: Handout
-    layout: Layout
-    styles: Styles
-    labels: Labels
-    setup: PageSetup
-    two_lines: bool = False  # the document line under the page number, not beside it
-    note: str | None = None  # a clinic's footer line, above the page number
-
-    def draw(self, canvas: Any, page: int, total: int | None) -> None:
-        """ "Page X of Y" on the left, then the document id, version and review date (on the
-        right, or on a second line when both do not fit on one), under the clinic's footer
-        line if there is one. ``total`` None: the total is the form filled in when the
-        document is saved."""
-        m, size = self.layout.page.margins, self.layout.type.small
-        fonts, setup, two_lines = self.styles.fonts, self.setup, self.two_lines
-        left_x = setup.offset + m.left * mm
-        right_x = setup.offset + setup.trim_width - m.right * mm
-        y = setup.offset + m.bottom * mm + size * 0.4
-        page_y = y + size * 1.3 if two_lines else y
-        top_y = page_y + size * 1.3 if self.note else page_y
-        begin_mark(canvas, FOOTER)  # the footer is page furniture: never read mid-sentence
-        canvas.saveState()
-        canvas.setStrokeColor(self.styles.palette.card_border)
-        canvas.setLineWidth(0.6)
-        canvas.line(left_x, top_y + size * 1.5, right_x, top_y + size * 1.5)
-        canvas.setFillColor(self.styles.palette.muted)
-        canvas.setFont(fonts.regular, size)
-        document = _document_line(self.handout, self.labels)
-        chain, rtl = self.styles.chain, self.labels.rtl  # fallback fonts; right to left
-        if self.note:
-            draw_string(canvas, left_x, top_y, self.note, chain, rtl=rtl)
-        if two_lines:
-            draw_string(canvas, left_x, y, document, chain, rtl=rtl)
-        else:
-            draw_string(canvas, right_x, y, document, chain, rtl=rtl, right=True)
-        canvas.setFont(fonts.bold, size)
-        if total is None:
-            before = self.labels("page_of", page=page, pages="\0").split("\0")[0]
-            draw_string(canvas, left_x, page_y, before, chain, rtl=rtl)
-            canvas.translate(left_x + stringWidth(before, fonts.bold, size), page_y)
-            canvas.doForm(TOTAL_FORM)
-        else:
-            page_label = self.labels("page_of", page=page, pages=total)
-            draw_string(canvas, left_x, page_y, page_label, chain, rtl=rtl)
-        canvas.restoreState()
-        end_mark(canvas, FOOTER)

@@ -5,18 +5,26 @@ In: a render job whose layout has ``template: trifold``. Out: a two-page PDF.
 Panels in true fold order (a roll fold). Page 1 is the outside of the sheet: the inside flap
 (the panel that folds in, a little narrower), the back panel and the front cover, left to
 right. Page 2 is the inside: three panels read left to right, the narrow one on the right
-(it is the other side of the flap). The layout says which blocks go on the cover and the
-back; every other block flows from the inside flap on through the three inside panels.
+(it is the other side of the flap). A reader sees the cover, then the flap, then the inside
+panels, and turns the leaflet over to the back last: that is the order content flows in.
 
-Content that does not fit is first set smaller, step by step, down to the audience's minimum
-type size; if it still does not fit, the build fails naming the panel that overflows and
-about how much to cut.
+- The cover holds the layout's ``trifold.cover`` blocks, spread down the panel.
+- The ``trifold.back`` blocks (the when-to-get-help box first) end on the back panel; when
+  they do not fit it they start on the panel before (the right inside panel), each tier of
+  the box whole and the back's part under a "continued" heading.
+- Every other block flows from the flap through the inside panels, balanced so a short
+  leaflet spreads over them instead of leaving panels empty.
+
+Type is never made smaller to fit: short formats choose content (``select`` in the layout,
+``core:`` and ``summary:`` in the handout). What does not fit is an error naming the panel
+and what to mark.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,24 +32,35 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, FrameBreak, NextPageTemplate, PageTemplate
 
 from ..compose.context import Geometry
-from ..compose.item_figures import without_figures
+from ..compose.references import References
+from ..compose.selection import chosen_by_patient, select
 from ..errors import HandoutError
-from ..flowables.columns import Placed, fill_column
+from ..flowables.columns import Placed, is_spacer
 from ..layout.model import Layout
 from ..tagging.flowables import InRegion
 from ..tagging.marks import begin_mark, end_mark
-from .job import RenderJob, build_document, source_file
+from .job import RenderJob, build_document, refuse_too_tall, source_file, too_tall_error
 from .pages import doc_template, draw_crop_marks, page_setup
+from .paginate import Filled, FrameContent, TooTall, fill, paginate
+from .references import Pass, settle
 
 #: How much narrower the folding-in panel is than the other two.
 FLAP_INSET = 2 * mm
 #: Space between a fold line and the text on either side of it.
 GUTTER = 5 * mm
-SCALE_STEP = 0.05
-WORDS_PER_MM2 = 0.03  # rough words per square millimetre of 9 pt text, for the overflow hint
-#: The panels in the order a reader meets them: the cover, the flap inside it, the inside
-#: left to right, the back (the order of the tagged PDF's structure tree).
-READING_ORDER = ("cover", "flap", "inside-1", "inside-2", "inside-3", "back")
+#: The most space the cover puts between two of its blocks when spreading them out.
+COVER_GAP = 12 * mm
+WORDS_PER_MM2 = 0.025  # rough words per square millimetre of 10 pt text, for the hint
+#: Panels in the order they are read; the flowing blocks use the middle four.
+READING = ("cover", "flap", "inside-1", "inside-2", "inside-3", "back")
+NAMES = {
+    "cover": "the front cover",
+    "flap": "the inside flap",
+    "inside-1": "the left inside panel",
+    "inside-2": "the middle inside panel",
+    "inside-3": "the right inside panel",
+    "back": "the back panel",
+}
 
 
 @dataclass(frozen=True)
@@ -53,14 +72,6 @@ class Panel:
     y: float
     width: float
     height: float
-
-
-@dataclass(frozen=True)
-class Placement:
-    """What goes in each panel, and whatever did not fit."""
-
-    panels: dict[str, Placed]
-    overflow: dict[str, float]  # panel name -> height in points that did not fit
 
 
 def panels(layout: Layout, width: float, height: float, offset: float) -> list[Panel]:
@@ -97,96 +108,157 @@ def folds(layout: Layout, width: float) -> tuple[list[float], list[float]]:
     return [narrow, narrow + wide], [wide, 2 * wide]
 
 
-def scaled(layout: Layout, factor: float) -> Layout:
-    """``layout`` with every type size and the figures scaled by ``factor``, never below the
-    layout's minimum type size."""
-    t, floor = layout.type, layout.type.minimum
-    sizes = {
-        name: max(floor, getattr(t, name) * factor)
-        for name in ("body", "title", "subtitle", "heading", "card_heading", "small")
-    }
-    figure = dataclasses.replace(
-        layout.figure, width=layout.figure.width * factor, height=layout.figure.height * factor
-    )
-    return dataclasses.replace(layout, type=dataclasses.replace(t, **sizes), figure=figure)
-
-
 def render_trifold(job: RenderJob) -> bytes:
-    """Fit the content to the panels (shrinking type if needed) and draw the two pages."""
+    """Place the content in the panels and draw the two pages."""
     setup = page_setup(job.layout, job.paper, print_marks=job.print_marks)
     sheet = panels(job.layout, setup.trim_width, setup.trim_height, setup.offset)
-    factor, attempt = 1.0, None
-    while True:
-        layout = scaled(job.layout, factor)
-        attempt = place(job, layout, sheet, setup.bleed)
-        if not attempt.overflow or layout.type.body <= job.layout.type.minimum + 1e-6:
-            break
-        factor -= SCALE_STEP
-    if attempt.overflow:
-        # Last resort: the figures beside paragraphs give way to their text alone.
-        attempt = place(job, layout, sheet, setup.bleed, figures_beside=False)
-    if attempt.overflow:
-        raise _overflow_error(job, attempt, layout)
-    return _draw(job, sheet, setup, attempt)
+    try:
+        return settle(job, lambda refs: _draw(job, sheet, setup, refs), _locator(sheet))
+    finally:
+        _worked.pop(id(job), None)
 
 
-def place(
-    job: RenderJob,
-    layout: Layout,
-    sheet: list[Panel],
-    bleed: float,
-    figures_beside: bool = True,
-) -> Placement:
-    """Compose the blocks for ``layout`` and fill the panels with them.
+def _locator(sheet: list[Panel]) -> Callable[[int, float], tuple[int, str]]:
+    """Names the panel a point of page 1 or 2 is in, with its place in reading order."""
 
-    The flowing blocks fill the inside flap and the three inside panels, and whatever is
-    left (the sources, at the end) goes on under the back panel's own blocks: the back is
-    read last.
-    """
+    def locate(page: int, x: float) -> tuple[int, str]:
+        side = sheet[:3] if page == 1 else sheet[3:]
+        panel = min(side, key=lambda p: 0 if p.x - 1 <= x <= p.x + p.width else abs(p.x - x))
+        return READING.index(panel.name), f"panel:{panel.name}"
+
+    return locate
+
+
+def place(job: RenderJob, sheet: list[Panel], bleed: float, refs: References) -> dict[str, Placed]:
+    """What goes in each panel: the cover's blocks, the back's (ending on the back panel),
+    and the rest over the flap and the inside panels before them. When that does not fit,
+    the layout's ``select.if_room`` blocks are left out one at a time, in its order; if it
+    never fits, the error is the one for the whole leaflet."""
+    first: HandoutError | None = None
+    trials = list(_trials(job))
+    start = _worked.get(id(job), 0)  # a later pass (new cross-reference words) starts there
+    # Tagged, the trials after the first are composed without structure (thrown away if
+    # they fail); the one that fits is composed again with it: the same layout, the same fit.
+    trial = dataclasses.replace(job, compose=job.trial_compose) if job.trial_compose else job
+    for n, layout in enumerate(trials[start:], start):
+        trying = job if n == start else trial
+        try:
+            placed = _place(dataclasses.replace(trying, layout=layout), sheet, bleed, refs)
+        except HandoutError as exc:
+            first = first or exc
+            continue
+        _worked[id(job)] = n
+        if trying is not job:
+            placed = _place(dataclasses.replace(job, layout=layout), sheet, bleed, refs)
+        return placed
+    assert first is not None
+    raise first
+
+
+#: Which of a job's trial layouts worked, while its passes run (cleared by render_trifold).
+_worked: dict[int, int] = {}
+
+
+def _trials(job: RenderJob) -> Iterator[Layout]:
+    """The layout, then with each of its ``select.if_room`` blocks left out in turn (the
+    sections one at a time, the last first, so the first ones stay when they can)."""
+    layout = job.layout
+    yield layout
+    for block in (b for b in layout.select.if_room if b in layout.blocks):
+        if block == "sections":
+            count = len(_shown(job).sections)
+            for most in range(count - 1, -1, -1):
+                select = dataclasses.replace(layout.select, most_sections=most)
+                yield dataclasses.replace(layout, select=select)
+            layout = dataclasses.replace(layout, blocks=_but(layout.blocks, block))
+        elif block == "exercises" and not chosen_by_patient(job.personal):
+            select = dataclasses.replace(layout.select, exercises="none")
+            layout = dataclasses.replace(layout, select=select)
+            yield layout
+        else:
+            layout = dataclasses.replace(layout, blocks=_but(layout.blocks, block))
+            yield layout
+
+
+def _but(blocks: tuple[str, ...], block: str) -> tuple[str, ...]:
+    return tuple(b for b in blocks if b != block)
+
+
+def _place(job: RenderJob, sheet: list[Panel], bleed: float, refs: References) -> dict[str, Placed]:
     by_name = {p.name: p for p in sheet}
-    fixed = {"cover": layout.trifold.cover, "back": layout.trifold.back}
-    placed: dict[str, Placed] = {}
-    used: dict[str, float] = {}
-    overflow: dict[str, float] = {}
-    for name, blocks in fixed.items():
-        panel = by_name[name]
-        items = _compose(job, layout, panel, blocks, bleed, cover=name == "cover")
-        placed[name], rest, used[name] = fill_column(items, panel.width, panel.height)
-        if rest:
-            overflow[name] = _height(rest, panel.width)
-    flowing = tuple(b for b in layout.blocks if b not in fixed["cover"] + fixed["back"])
-    items = _compose(job, layout, by_name["inside-1"], flowing, bleed, cover=False)
-    if not figures_beside:
-        items = without_figures(items)
-    for name in ("flap", "inside-1", "inside-2", "inside-3"):
-        panel = by_name[name]
-        placed[name], items, _ = fill_column(items, panel.width, panel.height)
-    if items and "back" not in overflow:
-        gap = layout.type.body * layout.spacing.panel_gap
-        items = _fill_below(items, by_name["back"], placed, used["back"] + gap)
-    if items:
-        overflow["inside"] = _height(items, by_name["inside-3"].width)
-    return Placement(placed, overflow)
+    layout = job.layout
+    cover = _compose(job, by_name["cover"], layout.trifold.cover, bleed, refs, cover=True)
+    placed = {"cover": _spread(job, cover, by_name["cover"])}
+    back = _compose(job, by_name["back"], layout.trifold.back, bleed, refs, cover=False)
+    flowing_blocks = tuple(
+        b for b in layout.blocks if b not in layout.trifold.cover + layout.trifold.back
+    )
+    flowing = _compose(job, by_name["inside-1"], flowing_blocks, bleed, refs, cover=False)
+    run = [by_name[n] for n in READING[1:]]  # flap, inside 1 to 3, back
+    placed.update(_arrange(job, run, flowing, back))
+    for name in READING:
+        placed.setdefault(name, [])
+    return placed
 
 
-def _fill_below(
-    items: list[Flowable], panel: Panel, placed: dict[str, Placed], below: float
-) -> list[Flowable]:
-    """Fill the space under a panel's own content with ``items``; return what is left."""
-    more, rest, _ = fill_column(items, panel.width, panel.height - below)
-    placed[panel.name] = [*placed[panel.name], *((item, top + below) for item, top in more)]
-    return rest
+def _arrange(
+    job: RenderJob, run: list[Panel], flowing: list[list[Flowable]], back: list[list[Flowable]]
+) -> dict[str, Placed]:
+    """Where the flowing blocks and the back's blocks go, in the first way that works:
+
+    1. the back's blocks on the back panel, the rest balanced over the four panels before;
+    2. everything in one run balanced over the five panels (a short leaflet that would
+       leave a panel empty, or back blocks longer than the back panel), so the back's
+       blocks come right after the rest and end on the back panel;
+    3. the back's blocks in the last few panels, the rest balanced over those before.
+    """
+    middle, last = run[:-1], run[-1]
+    alone = _fit([last], back)
+    first: dict[str, Placed] | None = None
+    if alone is not None:
+        filled = _balanced(middle, flowing)
+        if filled is not None:
+            first = {**_named(middle, filled), last.name: alone[0].placed}
+            if len(filled) == len(middle) or not flowing:
+                return first
+    together = _balanced(run, [*flowing, *back])
+    if together is not None and len(together) == len(run):
+        return _named(run, together)
+    spread = _partition(run, _flat([*flowing, *back]))
+    if spread is not None:
+        return _named(run, spread)
+    if first is not None:
+        return first
+    if alone is not None:
+        raise _overflow_error(job, flowing, middle, back=[])
+    for share in range(2, len(run) + 1):
+        tail = _fit(run[len(run) - share :], back)
+        if tail is None:
+            continue
+        free = middle[: len(middle) - share + 1]
+        filled = _balanced(free, flowing) if free else None
+        if filled is None:
+            break
+        return {**_named(free, filled), **_named(run[len(run) - share :], tail)}
+    if _fit(run, back) is None:
+        raise _back_error(job, back, last)
+    raise _overflow_error(job, flowing, run, back=back)
+
+
+def _named(run: list[Panel], frames: list[Filled]) -> dict[str, Placed]:
+    return {panel.name: frame.placed for panel, frame in zip(run, frames, strict=False)}
 
 
 def _compose(
     job: RenderJob,
-    layout: Layout,
     panel: Panel,
     blocks: tuple[str, ...],
     bleed: float,
+    refs: References,
     cover: bool,
-) -> list[Flowable]:
-    m = layout.page.margins
+) -> list[list[Flowable]]:
+    """Each of ``blocks`` (in the layout's order) composed for ``panel``, a list apiece."""
+    m = job.layout.page.margins
     # A band on the cover runs to the fold on its left and into the bleed at the top and right.
     geometry = Geometry(
         frame_width=panel.width,
@@ -195,49 +267,195 @@ def _compose(
         band_right=(m.right * mm + bleed) if cover else 0.0,
         band_top=m.top * mm + bleed,
     )
-    only = dataclasses.replace(layout, blocks=tuple(b for b in layout.blocks if b in blocks))
-    return [f for _, flowables in job.compose(only, geometry) for f in flowables]
+    only = dataclasses.replace(
+        job.layout, blocks=tuple(b for b in job.layout.blocks if b in blocks)
+    )
+    composed = job.compose(only, geometry, refs)
+    for _, flowables in composed:
+        refuse_too_tall(flowables, geometry, job.handout, "a panel")
+    return [flowables for _, flowables in composed if flowables]
+
+
+def _flat(blocks: list[list[Flowable]]) -> list[Flowable]:
+    return [f for block in blocks for f in block]
+
+
+def _fit(run: list[Panel], blocks: list[list[Flowable]]) -> list[Filled] | None:
+    """``blocks`` laid out through the panels ``run``, or None if they need more."""
+    try:
+        frames = paginate(_flat(blocks), lambda i: _size(run, i))
+    except TooTall:
+        return None
+    return frames if len(frames) <= len(run) else None
+
+
+def _size(run: list[Panel], index: int) -> tuple[float, float]:
+    panel = run[min(index, len(run) - 1)]
+    return panel.width, panel.height
+
+
+def _balanced(run: list[Panel], blocks: list[list[Flowable]]) -> list[Filled] | None:
+    """``blocks`` through ``run`` with every panel filled to about the same depth (the
+    least depth that still holds everything), so no panel is left empty."""
+    items = _flat(blocks)
+    full = _fit(run, blocks)
+    if full is None or not items:
+        return full
+    low, high = 0.0, max(p.height for p in run)
+    best = full
+    for _ in range(9):
+        depth = (low + high) / 2
+        trial = _depth_fit(run, items, depth)
+        if trial is None:
+            low = depth
+        else:
+            best, high = trial, depth
+    return best
+
+
+def _depth_fit(run: list[Panel], items: list[Flowable], depth: float) -> list[Filled] | None:
+    def size(i: int) -> tuple[float, float]:
+        width, height = _size(run, i)
+        return width, min(height, depth)
+
+    try:
+        frames = paginate(items, size)
+    except TooTall:
+        return None
+    if len(frames) > len(run) or any(_stranded(frame) for frame in frames[:-1]):
+        return None
+    return frames
+
+
+def _stranded(frame: Filled) -> bool:
+    """A frame ending with a heading (a shallow trial frame can hold only the heading)."""
+    return bool(frame.placed) and bool(getattr(frame.placed[-1][0], "keepWithNext", False))
+
+
+def _partition(run: list[Panel], items: list[Flowable]) -> list[Filled] | None:
+    """A short leaflet's pieces shared out over every panel of ``run``, each panel holding
+    at least one, in order, none ending with a heading, the fullest as empty as it can be;
+    None when there are fewer pieces than panels or they cannot fit so."""
+    pieces = [f for f in items if not is_spacer(f)]
+    n, count = len(pieces), len(run)
+    if n < count:
+        return None
+    heights = [f.wrap(run[0].width, 1e6)[1] + f.getSpaceBefore() for f in pieces]
+    best: dict[tuple[int, int], tuple[float, int]] = {(0, 0): (0.0, -1)}
+    for k in range(1, count + 1):
+        room = run[k - 1].height
+        for end in range(k, n - (count - k) + 1):
+            if k < count and getattr(pieces[end - 1], "keepWithNext", False):
+                continue
+            options = []
+            for start in range(k - 1, end):
+                if (start, k - 1) not in best:
+                    continue
+                used = sum(heights[start:end]) - pieces[start].getSpaceBefore()
+                if used <= room:
+                    options.append((max(best[(start, k - 1)][0], used / room), start))
+            if options:
+                best[(end, k)] = min(options)
+    if (n, count) not in best:
+        return None
+    bounds, end = [], n
+    for k in range(count, 0, -1):
+        start = best[(end, k)][1]
+        bounds.append((start, end))
+        end = start
+    frames = []
+    for panel, (start, stop) in zip(run, reversed(bounds), strict=True):
+        frame, rest = fill(pieces[start:stop], panel.width, panel.height)
+        if rest:
+            return None
+        frames.append(frame)
+    return frames
+
+
+def _spread(job: RenderJob, blocks: list[list[Flowable]], panel: Panel) -> Placed:
+    """The cover's blocks down the panel, so a short cover does not leave its lower half
+    bare: the first (the title) at the top, a little space before each of the others, and
+    with three or more blocks the last one (key points, the clinic) at the foot."""
+    frames = _fit([panel], blocks)
+    if frames is None:
+        raise _cover_error(job, blocks, panel)
+    frame = frames[0]
+    starts = [id(block[0]) for block in blocks[1:]]
+    if not starts:
+        return frame.placed
+    left = frame.space_left
+    gaps = dict.fromkeys(starts, min(COVER_GAP, left / (len(starts) + 2)))
+    if len(starts) >= 2:  # the last block sits at the foot of the cover
+        gaps[starts[-1]] = left - sum(gaps[s] for s in starts[:-1])
+    out: Placed = []
+    shift = 0.0
+    for item, top in frame.placed:
+        shift += gaps.get(id(item), 0.0)
+        out.append((item, top + shift))
+    return out
 
 
 def _height(items: list[Flowable], width: float) -> float:
     return float(sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() for f in items))
 
 
-def _overflow_error(job: RenderJob, attempt: Placement, layout: Layout) -> HandoutError:
-    names = {
-        "cover": "the front cover",
-        "back": "the back panel",
-        "inside": "the inside panels",
-    }
-    worst = max(attempt.overflow, key=lambda k: attempt.overflow[k])
-    over = attempt.overflow[worst] / mm
-    words = round(over * 60 * WORDS_PER_MM2 / 10) * 10 or 10
+def _words(over_mm: float, width_mm: float) -> int:
+    return round(over_mm * width_mm * WORDS_PER_MM2 / 10) * 10 or 10
+
+
+def _overflow_error(
+    job: RenderJob, flowing: list[list[Flowable]], run: list[Panel], back: list[list[Flowable]]
+) -> HandoutError:
+    """How much did not fit in the panels (the back's blocks after the rest), and what to
+    mark out."""
+    frames = paginate(_flat([*flowing, *back]), lambda i: _size(run, i))
+    left = [f for frame in frames[len(run) :] for f, _ in frame.placed]
+    last = run[-1]
+    over = max(1.0, _height(left, last.width) / mm)
+    full, shown = job.handout, _shown(job)
+    counts = (
+        f"{len(shown.sections)} of {len(full.sections)} sections and "
+        f"{len(shown.exercises)} of {len(full.exercises)} exercises are shown"
+    )
     return HandoutError(
-        f"{names[worst]} of the trifold overflow by about {over:.0f} mm even at "
-        f"{layout.type.body:g} pt (the smallest this layout allows); cut about {words} words "
-        "there, or use a layout with more pages",
+        f"the inside panels of the trifold overflow by about {over:.0f} mm after "
+        f"{NAMES[last.name]}, at {job.layout.type.body:g} pt; {counts}: mark only the "
+        "sections and exercises that belong in a short leaflet with `core: true`, give "
+        f"long sections a `summary:`, or cut about {_words(over, last.width / mm)} words "
+        "(or use a layout with more pages)",
         file=source_file(job.handout),
     )
 
 
-class PanelContent(Flowable):  # type: ignore[misc]
-    """A panel's placed flowables, drawn at the positions found when fitting."""
-
-    def __init__(self, placed: Placed, width: float, height: float) -> None:
-        super().__init__()
-        self.placed, self.width, self.height = placed, width, height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height - 1e-3
-
-    def draw(self) -> None:
-        for item, top in self.placed:
-            _, h = item.wrap(self.width, 1e6)
-            item.drawOn(self.canv, 0, self.height - top - h)
+def _shown(job: RenderJob) -> Any:
+    return select(job.handout, job.layout.select, job.personal)
 
 
-def _draw(job: RenderJob, sheet: list[Panel], setup: Any, attempt: Placement) -> bytes:
+def _cover_error(job: RenderJob, blocks: list[list[Flowable]], panel: Panel) -> HandoutError:
+    over = max(1.0, (_height(_flat(blocks), panel.width) - panel.height) / mm)
+    return HandoutError(
+        f"the front cover of the trifold overflows by about {over:.0f} mm; shorten the "
+        "title, purpose or key points, or move a block off the cover (trifold.cover in "
+        "the layout)",
+        file=source_file(job.handout),
+    )
+
+
+def _back_error(job: RenderJob, blocks: list[list[Flowable]], panel: Panel) -> HandoutError:
+    try:
+        paginate(_flat(blocks), lambda _: (panel.width, panel.height))
+    except TooTall as exc:
+        return too_tall_error(job, exc, "a panel")
+    return HandoutError(
+        "the back panel's blocks (trifold.back) need more panels than the trifold has; "
+        "shorten the warning signs, or use a layout with more pages",
+        file=source_file(job.handout),
+    )
+
+
+def _draw(job: RenderJob, sheet: list[Panel], setup: Any, refs: References) -> Pass:
     outside, inside = folds(job.layout, setup.trim_width)
+    placed = place(job, sheet, setup.bleed, refs)
 
     def on_page(fold_xs: list[float]) -> Any:
         def draw(canvas: Any, doc: Any) -> None:
@@ -265,16 +483,17 @@ def _draw(job: RenderJob, sheet: list[Panel], setup: Any, attempt: Placement) ->
     story: list[Flowable] = []
     for name in ("flap", "back", "cover", "inside-1", "inside-2", "inside-3"):
         panel = next(p for p in sheet if p.name == name)
-        content = PanelContent(attempt.panels[name], panel.width, panel.height)
-        story.append(InRegion(content, READING_ORDER.index(name)))
+        content = FrameContent(placed[name], panel.width, panel.height)
+        story.append(InRegion(content, READING.index(name)))  # the tagged reading order
         if name == "cover":
             story.append(NextPageTemplate("inside"))
         if name != "inside-3":
             story.append(FrameBreak())
     buffer = io.BytesIO()
     doc = doc_template(buffer, job.handout, job.styles, job.labels, setup, templates)
+    seen = refs.recording()
     build_document(doc, story, job)
-    return buffer.getvalue()
+    return Pass(buffer.getvalue(), seen.positions, placed)
 
 
 def _fold_guides(canvas: Any, setup: Any, xs: list[float]) -> None:

@@ -105,7 +105,10 @@ class ListEntry(Flowable):  # type: ignore[misc]
 
 
 def _paragraph(body: Flowable) -> Any:
-    return body.flowable if isinstance(body, Tagged) else body
+    """The paragraph inside any wrappers (a tag, an anchor for a cross-reference)."""
+    while getattr(body, "__dict__", {}).get("flowable") is not None:
+        body = body.flowable
+    return body
 
 
 def _draw_label(canvas: Any, para: Any, label: str, x: float, y: float) -> None:

@@ -122,6 +122,32 @@ def test_combined_file_has_every_leaflet_in_row_order(runner: CliRunner, tmp_pat
     assert len(read(combined.read_bytes()).pages) == second * 2
 
 
+def test_combined_file_pads_each_leaflet_to_even_pages_and_bookmarks_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Printed double-sided, each leaflet starts on a new sheet; a print room finds each
+    patient's leaflet by its bookmark, with the leaflet's own bookmarks under it."""
+    people = _csv(tmp_path, "a,First Person,,,,bridge\n,Second Person,,,,cat-cow\n")
+    alone = tmp_path / "one"
+    alone.mkdir()
+    assert _batch(runner, str(people), "-o", str(alone), "-j", "1")[0] == 0
+    own = len(read((alone / "a.pdf").read_bytes()).pages)
+    for pad, expected in (("--pad", own + own % 2), ("--no-pad", own)):
+        combined = tmp_path / f"all{pad}.pdf"
+        code, err = _batch(runner, str(people), "--combined", str(combined), pad, "-j", "1")
+        assert code == 0, err
+        reader = read(combined.read_bytes())
+        assert len(reader.pages) == expected * 2
+        pages = page_texts(combined.read_bytes())
+        assert "Second Person" in pages[expected] and "Second Person" not in pages[expected - 1]
+        outline = reader.outline
+        tops = [item for item in outline if not isinstance(item, list)]
+        assert [t.title for t in tops] == ["a", "Row 2"]
+        assert reader.get_destination_page_number(tops[1]) == expected
+        nested = [item for item in outline if isinstance(item, list)]
+        assert len(nested) == 2 and all(len(n) >= 3 for n in nested)  # its own bookmarks
+
+
 def test_unknown_column_fails_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
     people = _csv(tmp_path, "a,A\n", header="file,pateint\n")
     out = tmp_path / "out"

@@ -50,11 +50,17 @@ def test_spanish_leaflet_has_spanish_labels_and_no_english_ones(layout: str) -> 
     english = {**_labels("en"), **dict(load_handout(ENGLISH).labels)}
     spanish = {**_labels("es"), **dict(load_handout(SPANISH).labels)}
     en_text, es_text = _text(ENGLISH, layout), _text(SPANISH, layout)
+    # A short format leaves out its `if_room` blocks when the (longer) Spanish text fills it.
+    left_out = tuple(
+        block
+        for block in load_layout(layout).select.if_room
+        if str(spanish.get(block, "\0")) not in es_text and value_in(english, block, en_text)
+    )
     checked = 0
     for key, value in english.items():
         if not isinstance(value, str) or "{" in value or key in ("language", "pdf_keywords"):
             continue
-        if len(value.split()) < 2 or value not in en_text:
+        if len(value.split()) < 2 or value not in en_text or key.startswith(left_out or "\0"):
             continue  # a label this layout does not print (or one word, too easy to meet)
         checked += 1
         assert str(spanish[key]) in es_text, f"{layout}: {key}"
@@ -63,6 +69,10 @@ def test_spanish_leaflet_has_spanish_labels_and_no_english_ones(layout: str) -> 
     assert "Page 1 of" not in es_text
     if load_layout(layout).footer:
         assert "Página 1 de" in es_text
+
+
+def value_in(labels: dict[str, object], key: str, text: str) -> bool:
+    return key in labels and str(labels[key]) in text
 
 
 def test_a_language_tag_with_a_region_falls_back_to_the_language() -> None:

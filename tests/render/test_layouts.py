@@ -69,7 +69,12 @@ def test_seek_help_box_is_whole_on_one_page_or_panel(
 ) -> None:
     layout = load_layout(name)
     pages = page_texts(build(name, "a4", impose=False))
-    if layout.seek_help_keep == "tier":
+    if layout.template == "trifold":  # panels are the pages; the box is taller than one
+        pages = _panel_texts(build(name, "a4"), layout)
+        holding = [i for i, text in enumerate(pages) if "When to get help" in text]
+        assert "When to get help (continued)" not in pages[holding[0]]
+        assert all("When to get help (continued)" in pages[i] for i in holding[1:])
+    if layout.seek_help_keep == "tier" or layout.template == "trifold":
         # Large type: each tier is whole on a page (the three together cannot fit one page).
         tiers = handout.seek_help
         for items in (tiers.emergency, tiers.urgent, tiers.routine):
@@ -81,6 +86,22 @@ def test_seek_help_box_is_whole_on_one_page_or_panel(
     holding = [i for i, text in enumerate(pages) if "When to get help" in text]
     assert len(holding) == 1
     assert all(item in pages[holding[0]] for item in _tier_items(handout))
+
+
+def _panel_texts(pdf: bytes, layout: object) -> list[str]:
+    """Each trifold panel's text, in reading order: cover, flap, inside, back."""
+    from pdfbuilder.render.pages import page_size
+    from pdfbuilder.render.trifold import panels
+
+    texts = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        width, height = page_size(layout, "a4")  # type: ignore[arg-type]
+        sheet = panels(layout, width, height, 0.0)  # type: ignore[arg-type]
+        for number, page in enumerate(doc.pages):
+            for p in sheet[number * 3 : number * 3 + 3]:
+                crop = page.crop((p.x - 1, 0, p.x + p.width + 1, page.height))
+                texts.append(squash(crop.extract_text() or ""))
+    return [texts[i] for i in (2, 0, 3, 4, 5, 1)]
 
 
 def _panel_of(x: float, page_width: float, margin: float) -> int:
@@ -101,8 +122,9 @@ def test_trifold_is_two_landscape_pages_with_the_cover_on_the_right(
         words = outside.extract_words(extra_attrs=["size"])
         title = [w for w in words if w["text"] in ("Back", "spasms") and w["size"] > 15]
         assert title and all(w["x0"] > outside.width * 2 / 3 for w in title)
-        emergency = [w for w in outside.extract_words() if w["text"] == "Emergency:"]
-        assert emergency and outside.width / 3 < emergency[0]["x0"] < outside.width * 2 / 3
+        # The when-to-get-help box ends on the back panel (the middle of the outside).
+        back = outside.crop((outside.width / 3, 0, outside.width * 2 / 3, outside.height))
+        assert "When to get help" in squash(back.extract_text() or "")
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -125,10 +147,13 @@ def test_trifold_text_stays_inside_its_panel(build: Callable[..., bytes], paper:
 
 def test_trifold_that_cannot_fit_names_the_panel(tmp_path: pytest.TempPathFactory) -> None:
     text = BACK_SPASMS.read_text(encoding="utf-8")
-    extra = "".join(
-        f"          - Extra line {i} that makes the leaflet far too long.\n" for i in range(120)
+    # A long introduction and every exercise core: no `if_room` block can give way enough.
+    extra = " ".join(f"Extra sentence {i} that makes the leaflet far too long." for i in range(48))
+    text = text.replace("    core: true\n    name: ", "    name: ")
+    text = text.replace("    name: ", "    core: true\n    name: ")
+    text = text.replace(
+        "exercises_intro: Start gently", f"exercises_intro: {extra} Start gently", 1
     )
-    text = text.replace("      - bullets:\n", f"      - bullets:\n{extra}", 1)
     path = tmp_path / "long.yaml"  # type: ignore[operator]
     path.write_text(text, encoding="utf-8")
     from pdfbuilder import HandoutError

@@ -8,9 +8,9 @@ import pytest
 from helpers import BACK_SPASMS, ROOT, page_texts
 
 from pdfbuilder import build_pdf
+from pdfbuilder.content.citations import citation
 from pdfbuilder.content.labels import labels_for
 from pdfbuilder.content.model import handout_from_text, load_handout
-from pdfbuilder.content.references import citation
 from pdfbuilder.errors import HandoutError
 
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
