@@ -60,6 +60,7 @@ def base(ident: str) -> dict[str, Any]:
             "clinical_reviewer": "Dr Test Example (fictional)",
             "organisation": "Test Clinic",
             "published": dt.date(2026, 1, 1),
+            "reviewed_on": dt.date(2026, 1, 1),  # a final leaflet is signed off
             "next_review": dt.date(2028, 1, 1),
         },
         "key_takeaways": [
