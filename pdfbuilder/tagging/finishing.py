@@ -152,20 +152,26 @@ class _Tree:
         self.recorder, self.role_map = recorder, role_map
         self.tree_root = first  # the StructTreeRoot; the elements follow it
         first += 1
-        self.nodes = list(root.walk())
+        self.nodes = _walk(root)
         self.num = {node: first + i for i, node in enumerate(self.nodes)}
         if len(self.num) != len(self.nodes):
             raise TaggingError("a node appears twice in the tree: each element is one node")
         self.parent = {child: node for node in self.nodes for child in node.children}
         self.own = self._own_content()
+        plain = STANDARD_ROLES - NEEDS_ALT  # most nodes: nothing to map or check
         for node in self.nodes:
-            self._standard_role(node)
+            if node.role not in plain:
+                self._standard_role(node)
 
     def _own_content(self) -> dict[Node, list[Ref]]:
         own: dict[Node, list[Ref]] = {}
+        num = self.num
         for node, refs in self.recorder.content.items():
-            if node not in self.num:
+            if node not in num:
                 raise TaggingError(f"{node!r} was drawn but is not in the structure tree")
+            if all(ref[0] == "mcid" for ref in refs):  # no link: all the node's own
+                own.setdefault(node, []).extend(refs)
+                continue
             for ref in refs:
                 owner = self._link_of(node) if ref[0] == "annot" else node
                 own.setdefault(owner, []).append(ref)
@@ -205,25 +211,29 @@ class _Tree:
                 kids.append(str(value))
             else:
                 kids.append(f"<< /Type /MCR /Pg {pages[on - 1]} 0 R /MCID {value} >>")
-        kids += [f"{num[child]} 0 R" for child in node.children]
+        for child in node.children:
+            kids.append(f"{num[child]} 0 R")
         parent = self.parent.get(node)
-        parts = [
+        head = (
             f"<< /Type /StructElem /S /{node.role} /P "
             f"{num[parent] if parent else self.tree_root} 0 R"
-        ]
-        if page is not None:
-            parts.append(f" /Pg {pages[page - 1]} 0 R")
-        if kids:
-            parts.append(f" /K [{' '.join(kids)}]")
-        if node.alt is not None:
-            parts.append(f" /Alt {_text(node.alt)}")
-        if node.actual_text is not None:
-            parts.append(f" /ActualText {_text(node.actual_text)}")
-        if node.lang is not None:
-            parts.append(f" /Lang {_text(node.lang)}")
-        if node.title is not None:
-            parts.append(f" /T {_text(node.title)}")
-        if node.scope or node.numbering or node in self.recorder.boxes:
+            + (f" /Pg {pages[page - 1]} 0 R" if page is not None else "")
+            + (f" /K [{' '.join(kids)}]" if kids else "")
+        )
+        alt, actual, lang, title = node.alt, node.actual_text, node.lang, node.title
+        attributed = node.scope or node.numbering or node in self.recorder.boxes
+        if alt is None and actual is None and lang is None and title is None and not attributed:
+            return head + " >>"  # most elements: nothing more
+        parts = [head]
+        if alt is not None:
+            parts.append(f" /Alt {_text(alt)}")
+        if actual is not None:
+            parts.append(f" /ActualText {_text(actual)}")
+        if lang is not None:
+            parts.append(f" /Lang {_text(lang)}")
+        if title is not None:
+            parts.append(f" /T {_text(title)}")
+        if attributed:
             parts.append(self._attributes(node))
         parts.append(" >>")
         return "".join(parts)
@@ -318,30 +328,43 @@ def _link_annotation(link: LinkAnnotation) -> str:
 
 
 def _append_update(pdf: bytes, objects: dict[int, bytes], source: _Source, size: int) -> bytes:
-    out = bytearray(pdf)
-    if not out.endswith(b"\n"):
-        out += b"\n"
+    parts = [pdf] if pdf.endswith(b"\n") else [pdf, b"\n"]
+    at = len(pdf) + (len(parts) - 1)  # where the next object starts
     offsets = {}
     for num in sorted(objects):
-        offsets[num] = len(out)
-        out += b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n"
+        offsets[num] = at
+        obj = b"%d 0 obj\n%b\nendobj\n" % (num, objects[num])
+        parts.append(obj)
+        at += len(obj)
+    xref = at
+    table = [b"xref\n"]
     nums = sorted(offsets)
     start = 0
     while start < len(nums):
         end = start
         while end + 1 < len(nums) and nums[end + 1] == nums[end] + 1:
             end += 1
-        out += b"%d %d\n" % (nums[start], end - start + 1)
-        out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in nums[start : end + 1])
+        table.append(b"%d %d\n" % (nums[start], end - start + 1))
+        table += [b"%010d 00000 n \n" % offsets[n] for n in nums[start : end + 1]]
         start = end + 1
+    parts.append(b"".join(table))
     ids = f" /ID {source.id}" if source.id else ""
-    out += (
+    parts.append(
         f"trailer\n<< /Size {size} /Root {_ref(source.root_num)}{source.info_ref}{ids} "
-        f"/Prev {source.startxref} >>\nstartxref\n{xref}\n%%EOF\n"
-    ).encode("latin-1")
-    return bytes(out)
+        f"/Prev {source.startxref} >>\nstartxref\n{xref}\n%%EOF\n".encode("latin-1")
+    )
+    return b"".join(parts)
+
+
+def _walk(root: Node) -> list[Node]:
+    """``root`` and every node below it, in reading order (``Node.walk``, as a list)."""
+    found, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if node.children:
+            stack.extend(reversed(node.children))
+    return found
 
 
 def undrawn(root: Node, recorder: Recorder) -> list[Node]:
