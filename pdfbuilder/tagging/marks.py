@@ -56,6 +56,10 @@ class Artifact:
         return f"/Artifact <<{props}>> BDC"
 
 
+#: Each kind's operator, made once (an artifact is opened about 150 times a leaflet).
+_ARTIFACT_OPERATORS: dict[Artifact, str] = {}
+
+
 #: Running footers and page numbers.
 FOOTER = Artifact("Pagination", "Footer")
 HEADER = Artifact("Pagination", "Header")
@@ -138,30 +142,37 @@ class Recorder:
     def begin(self, canvas: Any, owner: Node | Artifact) -> None:
         """Start drawing that belongs to ``owner`` (a node, or an artifact kind)."""
         page = canvas.getPageNumber()
-        if self._stack:
-            if page != self._stack_page:
-                raise TaggingError(
-                    f"a mark for {self._stack[-1]!r} opened on page {self._stack_page} "
-                    f"is still open on page {page}"
-                )
-            canvas.addLiteral("EMC")
+        stack = self._stack
+        if stack and page != self._stack_page:
+            raise TaggingError(
+                f"a mark for {stack[-1]!r} opened on page {self._stack_page} "
+                f"is still open on page {page}"
+            )
+        # One literal for the EMC that interrupts an open mark and the new BDC: the page
+        # stream joins literals with newlines, so the bytes are those of two calls.
+        close = "EMC\n" if stack else ""
         self._stack_page = page
-        self._stack.append(owner)
-        self._open(canvas, owner, page)
+        stack.append(owner)
+        canvas.addLiteral(close + self._open(owner, page))
 
     def end(self, canvas: Any) -> None:
         """End the drawing started by the matching :meth:`begin`."""
-        if not self._stack:
+        stack = self._stack
+        if not stack:
             raise TaggingError("end() without a matching begin()")
-        canvas.addLiteral("EMC")
-        self._stack.pop()
-        if self._stack:
-            self._open(canvas, self._stack[-1], self._stack_page)
+        stack.pop()
+        if stack:  # the interrupted mark resumes
+            canvas.addLiteral("EMC\n" + self._open(stack[-1], self._stack_page))
+        else:
+            canvas.addLiteral("EMC")
 
-    def _open(self, canvas: Any, owner: Node | Artifact, page: int) -> None:
+    def _open(self, owner: Node | Artifact, page: int) -> str:
+        """The operator that opens ``owner``'s mark, noting its MCID if it is a node."""
         if isinstance(owner, Artifact):
-            canvas.addLiteral(owner.operator())
-            return
+            operator = _ARTIFACT_OPERATORS.get(owner)
+            if operator is None:
+                operator = _ARTIFACT_OPERATORS[owner] = owner.operator()
+            return operator
         if self._in_form:
             raise TaggingError(
                 f"{owner!r} drawn inside a form XObject: a form is reused, so mark the "
@@ -173,9 +184,14 @@ class Recorder:
             self.page_keys[page] = self._key()
         mcid = len(nodes)
         nodes.append(owner)
-        self.first_drawn.setdefault(owner, (self.region, len(self.first_drawn)))
-        self.content.setdefault(owner, []).append(("mcid", page, mcid))
-        canvas.addLiteral(f"/{owner.role} <</MCID {mcid}>> BDC")
+        if owner not in self.first_drawn:
+            self.first_drawn[owner] = (self.region, len(self.first_drawn))
+        refs = self.content.get(owner)
+        if refs is None:
+            self.content[owner] = [("mcid", page, mcid)]
+        else:
+            refs.append(("mcid", page, mcid))
+        return f"/{owner.role} <</MCID {mcid}>> BDC"
 
     def _key(self) -> int:
         key = self.next_key
