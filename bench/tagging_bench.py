@@ -19,7 +19,9 @@ tagged and untagged (``tagged=False``, as print-shop files are built).
 
 Tagged and untagged builds alternate in one process, after warming up; times are the
 process's CPU time (``time.process_time``), so other work on a shared machine does not
-count, and the medians are compared. ``finish_ms`` is the finishing pass alone.
+count. The sample compares the medians; each leaflet's ratio is the median of the rounds'
+ratios (a round: one tagged and one untagged build, in alternating order), with the middle
+half of them in brackets. ``finish_ms`` is the finishing pass alone.
 Target: tagged / untagged <= 1.15, for the sample and for each leaflet.
 """
 
@@ -87,16 +89,21 @@ def measure_leaflets(n: int) -> dict[str, dict[str, float]]:
             build_pdf(HANDOUT, layout, tagged=False)
             build_pdf(HANDOUT, layout)
         times: dict[bool, list[float]] = {False: [], True: []}
+        ratios = []
         for i in range(n):
             for tag in (False, True) if i % 2 else (True, False):
                 start = time.process_time()
                 build_pdf(HANDOUT, layout, tagged=tag)
                 times[tag].append(time.process_time() - start)
+            ratios.append(times[True][-1] / times[False][-1])  # this round's pair
         plain, tagged = statistics.median(times[False]), statistics.median(times[True])
+        low, _, high = statistics.quantiles(ratios, n=4) if n > 1 else (ratios[0],) * 3
         results[layout] = {
             "untagged_ms": plain * 1000,
             "tagged_ms": tagged * 1000,
-            "ratio": tagged / plain,
+            "ratio": statistics.median(ratios),
+            "ratio_low": low,
+            "ratio_high": high,
         }
     return results
 
@@ -113,10 +120,17 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="60 builds of each")
     parser.add_argument("--smoke", action="store_true", help="3 builds: checks the script runs")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--rounds", type=int, help="rounds of each leaflet (default 40)")
+    parser.add_argument("--leaflets-only", action="store_true", help="skip the sample")
     opts = parser.parse_args()
     n = 3 if opts.smoke else 60 if opts.quick else 300
+    rounds = opts.rounds or (2 if opts.smoke else 10 if opts.quick else 40)
+    if opts.leaflets_only:
+        for layout, ms in measure_leaflets(rounds).items():
+            print(f"{layout:12} {json.dumps(ms)}")
+        return
     sample = measure(n)
-    leaflets = measure_leaflets(2 if opts.smoke else 10 if opts.quick else 40)
+    leaflets = measure_leaflets(rounds)
     if opts.json:
         print(json.dumps({**sample, "leaflets": leaflets}, indent=2))
         return
@@ -129,7 +143,8 @@ def main() -> None:
         verdict = "ok" if ms["ratio"] <= TARGET else "MISSED"
         print(
             f"{layout:12} untagged {ms['untagged_ms']:6.2f} ms, tagged {ms['tagged_ms']:6.2f} ms,"
-            f" ratio {ms['ratio']:5.3f} ({verdict})"
+            f" ratio {ms['ratio']:5.3f} [{ms['ratio_low']:5.3f}-{ms['ratio_high']:5.3f}]"
+            f" ({verdict})"
         )
 
 

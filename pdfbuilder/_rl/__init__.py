@@ -18,8 +18,9 @@ package and nowhere else:
   patched, so that those codes copy and search as the letters they stand for;
 - :mod:`~pdfbuilder._rl.compression`: ``pdfdoc.zlib`` replaced, so that page streams are
   compressed at level 1 while a leaflet is built;
-- :mod:`~pdfbuilder._rl.canvas`: a canvas's current font (``_fontname``, ``_fontsize``)
-  and the operators a scratch canvas recorded (``_code``);
+- :mod:`~pdfbuilder._rl.canvas`: a canvas's current font (``_fontname``, ``_fontsize``),
+  the operators a scratch canvas recorded (``_code``) and where an annotation lands on
+  the page (``_absRect``);
 - :mod:`~pdfbuilder._rl.startup`: the ``handout`` command's start-up speed-ups (patterns
   compiled on first use, Pillow and HarfBuzz imported on first use), installed by
   :func:`pdfbuilder.cli.run` only, in the command's own process.

@@ -105,9 +105,11 @@ class _Wrapper(Flowable):  # type: ignore[misc]
     def _lend(self) -> None:
         # The frame sets canv and _frame on the flowable it holds (this wrapper); some
         # flowables look at theirs while they wrap or split.
-        for name in ("canv", "_frame"):
-            if name in self.__dict__:
-                setattr(self.flowable, name, self.__dict__[name])
+        own = self.__dict__
+        if "canv" in own:
+            self.flowable.canv = own["canv"]
+        if "_frame" in own:
+            setattr(self.flowable, "_frame", own["_frame"])  # noqa: B010 (ReportLab's name)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._lend()

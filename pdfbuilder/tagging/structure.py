@@ -65,15 +65,23 @@ def nodes_in(flowables: Iterable[Any]) -> Iterator[Node]:
     forwards a missing attribute to what it wraps, which the walk reaches anyway, and the
     failed look-ups were most of what tagging cost while composing.
     """
-    stack = list(reversed(list(flowables)))
+    return iter(_nodes_in(flowables))
+
+
+def _nodes_in(flowables: Iterable[Any]) -> list[Node]:
+    # A list, not a generator: a compose walks about 450 nodes in 30-odd groups, and
+    # resuming a generator for each cost more than the walk itself.
+    found: list[Node] = []
+    stack = list(flowables)
+    stack.reverse()
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        item = stack.pop()
-        own = getattr(item, "__dict__", None)
+        own = getattr(pop(), "__dict__", None)
         if own is None:
             continue
         node = own.get("node")
         if isinstance(node, Node):
-            yield node
+            found.append(node)
             continue
         inner: list[Any] = []
         for name in CHILDREN:
@@ -83,18 +91,26 @@ def nodes_in(flowables: Iterable[Any]) -> Iterator[Node]:
             if isinstance(value, Flowable):
                 inner.append(value)
             elif isinstance(value, list | tuple):
-                inner.extend(v for v in value if isinstance(v, Flowable))
-        stack.extend(reversed(inner))
+                inner.extend([v for v in value if isinstance(v, Flowable)])
+        if len(inner) == 1:
+            push(inner[0])
+        elif inner:
+            inner.reverse()
+            extend(inner)
+    return found
 
 
 def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     """Make the topmost node above each node in ``flowables`` a child of ``node``."""
-    seen = {id(node)}
-    for found in nodes_in(flowables):
-        top = found.root()
-        if id(top) not in seen:
-            seen.add(id(top))
-            node.add(top)
+    seen = {node}  # nodes hash by identity
+    tops: list[Node] = []
+    for top in _nodes_in(flowables):
+        while top.parent is not None:  # its root (Node.root, inlined: ~450 calls a compose)
+            top = top.parent
+        if top not in seen:
+            seen.add(top)
+            tops.append(top)
+    node.add(*tops)
     if node.role in SECTIONS:
         heading = next((c for c in node.children if c.role in HEADINGS), None)
         if heading is not None and node.children[0] is not heading:

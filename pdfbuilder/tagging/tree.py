@@ -88,6 +88,8 @@ NEEDS_ALT = frozenset({"Figure", "Formula"})
 #: Roles whose box on the page is written as a BBox attribute.
 BOXED = frozenset({"Figure", "Formula", "Form", "Table"})
 SCOPES = frozenset({"Row", "Column", "Both"})
+#: Roles with nothing to check when no other attribute is given (most nodes of a leaflet).
+_PLAIN_ROLES = STANDARD_ROLES - NEEDS_ALT - {"TH"}
 #: ListNumbering values of ISO 32000-1 Table 347.
 NUMBERINGS = frozenset(
     [
@@ -138,6 +140,19 @@ class Node:
     parent: Node | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        if self.role in _PLAIN_ROLES and self.scope is None and self.numbering is None:
+            if self.lang is not None:
+                check_lang(self.lang)
+        else:
+            self._check()
+        if self.children:
+            self.children = list(self.children)
+            for child in self.children:
+                child.parent = self
+        else:
+            self.children = []
+
+    def _check(self) -> None:
         if self.role not in STANDARD_ROLES and not _NAME.match(self.role):
             raise ValueError(f"a role is a plain name like 'P' or 'H2', not {self.role!r}")
         if self.role in NEEDS_ALT and not (self.alt or self.actual_text):
@@ -152,9 +167,6 @@ class Node:
             )
         if self.lang is not None:
             check_lang(self.lang)
-        self.children = list(self.children)
-        for child in self.children:
-            child.parent = self
 
     def add(self, *nodes: Node) -> Node:
         """Append ``nodes`` as the last children (in reading order); return ``self``."""
