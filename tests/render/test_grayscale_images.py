@@ -29,6 +29,7 @@ review:
   clinical_reviewer: Dr Test Example (fictional)
   organisation: Test Clinic
   published: 2026-01-01
+  reviewed_on: 2026-01-01
   next_review: 2028-01-01
 key_takeaways: [Most pain gets better., Keep moving., Know the warning signs.]
 sections:
