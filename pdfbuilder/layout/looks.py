@@ -194,7 +194,6 @@ class Spacing:
     personal: float = _em(0.5, "Space above the patient's details and their plan")
     qr: float = _em(0.8, "Space above the QR codes")
     qr_size: float = _em(7.0, "Side of a QR code (never under 26 mm)", maximum=20)
-    panel_gap: float = _em(1.5, "Trifold: space above a block moved to fill the back panel")
     easy_read_row: float = _em(0.9, "Easy Read: space above each picture row")
     easy_read_gap: float = _em(0.2, "Easy Read: gap between a picture and its words")
     easy_read_rule: float = _em(0.4, "Easy Read: space around the rule after an exercise")
