@@ -7,7 +7,11 @@ without hiding these: ``from helpers import ROOT, page_texts``.
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -43,3 +47,16 @@ requires_rl = pytest.mark.skipif(
     _plain_reason() is not None,
     reason=f"tests pdfbuilder's ReportLab patches, not installed here: {_plain_reason()}",
 )
+
+
+def bench_json(script: str) -> Any:
+    """What ``bench/<script> --smoke --json`` prints, run as a user runs it (fails if it fails)."""
+    done = subprocess.run(
+        [sys.executable, f"bench/{script}", "--smoke", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return json.loads(done.stdout)

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 
-from helpers import ROOT
+from helpers import ROOT, bench_json
 
 
 def test_benchmark_runs_and_reports_every_measure() -> None:
-    done = subprocess.run(
-        [sys.executable, "bench/bench.py", "--smoke", "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    results = json.loads(done.stdout)
+    results = bench_json("bench.py")
     assert set(results) == {"warm_ms", "cold_ms", "peak_mb", "booklet_ms"}
     for ours, baseline in results.values():
         assert ours > 0 and baseline > 0
@@ -36,15 +26,7 @@ def test_batch_benchmark_runs_a_real_batch_and_measures_its_memory() -> None:
 
 
 def test_limits_benchmark_runs_and_reports_before_and_after() -> None:
-    done = subprocess.run(
-        [sys.executable, "bench/limits_bench.py", "--smoke", "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    results = json.loads(done.stdout)
+    results = bench_json("limits_bench.py")
     assert set(results) == {"baseline_build", "after", "before", "inside"}
     assert {"paragraph_1mb_text", "title_50mb_file", "title_50mb_python"} <= set(results["after"])
     assert {"paragraph_10kb", "paragraph_1mb_extrapolated"} <= set(results["before"])

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from helpers import bench_json
 
 
 def test_tagging_benchmark_runs_and_reports_its_ratio() -> None:
-    done = subprocess.run(
-        [sys.executable, "bench/tagging_bench.py", "--smoke", "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    results = json.loads(done.stdout)
+    results = bench_json("tagging_bench.py")
     leaflets = results.pop("leaflets")
     assert set(results) == {"untagged_ms", "tagged_ms", "finish_ms", "ratio", "best_ratio"}
     assert all(value > 0 for value in results.values())
