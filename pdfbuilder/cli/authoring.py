@@ -24,6 +24,7 @@ from ..errors import HandoutError
 from ..output.write import check_target, write_atomic
 from ..pipeline import build_pdf
 from ..source.files import recording
+from .messages import echo_error
 from .options import layout_options, root_option
 
 #: The package's own files (built-in layouts, fonts): not watched, they do not change.
@@ -151,7 +152,7 @@ def watch(
                 pdf = build_pdf(file, layout, paper=paper, root=root)
                 write_atomic(target, pdf, inputs=list(inputs))
             except HandoutError as exc:
-                click.echo(str(exc), err=True)  # the usual one line, and the watch goes on
+                echo_error(str(exc))  # the usual one line, and the watch goes on
             else:
                 click.echo(f"{time.strftime('%H:%M:%S')} wrote {target} ({len(pdf) // 1024} KB)")
             return [f.path for f in inputs if not f.path.startswith(str(PACKAGE))]

@@ -17,6 +17,7 @@ from ..batch.run import BatchJob, Combiner, RowResult, prepare, run_batch
 from ..content.drafts import draft_warnings
 from ..content.model import load_handout
 from ..output.write import check_target, write_atomic
+from .messages import echo_error
 from .options import clinic_option, layout_options, root_option
 
 
@@ -109,14 +110,14 @@ def batch(
                 joined.add(result.pdf, result.title)
             bar.update(1)
     for failure in sorted(failures, key=lambda r: r.number):
-        click.echo(failure.error, err=True)
+        echo_error(failure.error or "")
     built = len(rows) - len(failures)
     where: Path | str | None = output_dir
     if joined is not None and combined is not None:
         if failures:  # a partial file would pass for the whole run: keep the earlier one
             where = None
             kept = " (the earlier file is kept)" if combined.exists() else ""
-            click.echo(f"{combined}: not written because rows failed{kept}", err=True)
+            echo_error(f"{combined}: not written because rows failed{kept}")
         elif joined.count:
             where = write_atomic(combined, joined.pdf(), inputs=job.inputs, overwrite=overwrite)
     click.echo(

@@ -27,6 +27,7 @@ from ..errors import HandoutError
 from ..layout.files import load_layout
 from ..layout.model import Layout
 from ..people.clinic import load_clinic
+from .messages import echo_error
 from .options import layout_option, root_option
 
 
@@ -65,7 +66,7 @@ def check_one(file: Path, options: CheckOptions) -> Report:
     try:
         handout = load_handout(file, root=options.root)
     except HandoutError as exc:
-        click.echo(str(exc), err=True)
+        echo_error(str(exc))
         return load_failure(str(file), exc, options.layout.name)
     return check_handout(
         handout,

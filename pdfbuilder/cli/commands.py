@@ -27,6 +27,7 @@ from ..layout.model import layout_json_schema
 from ..output.write import check_target, write_atomic
 from ..pipeline import build_pdf
 from ..source.files import recording
+from .messages import echo_error
 from .options import layout_options, print_options, resolve, root_option
 from .streams import STDIN_NAME, STREAM, is_stream, read_stdin, write_stdout
 
@@ -36,10 +37,10 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 class OneLineError(click.ClickException):
-    """Shows a HandoutError as its own one line (``file:line:col: field: message``)."""
+    """Shows a HandoutError as one line: ``Error: file:line:col: field: message``."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(self.format_message(), err=True)
+        echo_error(self.format_message())
 
 
 class HandoutGroup(click.Group):
@@ -176,7 +177,7 @@ def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> N
                 warnings = translation_warnings(load_handout(file, root=root), file)
         except HandoutError as exc:
             failed += 1
-            click.echo(str(exc), err=True)
+            echo_error(str(exc))
         else:
             warned += len(warnings)
             for warning in warnings:

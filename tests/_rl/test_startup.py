@@ -130,7 +130,7 @@ def test_the_installed_entry_point_keeps_exit_codes(tmp_path: Path) -> None:
     assert done.stdout.strip() == f"wrote {out} ({out.stat().st_size // 1024} KB)"
     bad = subprocess.run([*command[:4], "nope.yaml"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1
-    assert bad.stderr.strip() == "nope.yaml: file not found; check the path"
+    assert bad.stderr.strip() == "Error: nope.yaml: file not found; check the path"
 
 
 @requires_rl

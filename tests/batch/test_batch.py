@@ -58,10 +58,14 @@ def test_bad_rows_are_reported_and_the_rest_still_build(runner: CliRunner, tmp_p
     assert code == 1
     assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "d.pdf"]
     lines = err.splitlines()
-    assert f'{people}:3: row 2: exercises: unknown exercise "brige"; did you mean "bridge"?' in (
-        "\n".join(lines)
+    assert (
+        f'Error: {people}:3: row 2: exercises: unknown exercise "brige"; did you mean "bridge"?'
+        in ("\n".join(lines))
     )
-    assert f'{people}:4: row 3: date: expected a date like 2026-03-01, got "31/02/2026"' in lines
+    assert (
+        f'Error: {people}:4: row 3: date: expected a date like 2026-03-01, got "31/02/2026"'
+        in lines
+    )
     assert lines[-1] == f"built 2 of 4 leaflets into {out}; 2 rows failed (listed above)"
 
 
@@ -154,7 +158,7 @@ def test_unknown_column_fails_the_whole_batch(runner: CliRunner, tmp_path: Path)
     out.mkdir()
     code, err = _batch(runner, str(people), "-o", str(out))
     assert code == 1
-    assert err == f'{people}:1:2: unknown column "pateint"; did you mean "patient"?\n'
+    assert err == f'Error: {people}:1:2: unknown column "pateint"; did you mean "patient"?\n'
 
 
 def test_row_with_stray_commas_is_refused(tmp_path: Path) -> None:

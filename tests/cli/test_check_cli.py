@@ -160,7 +160,7 @@ def test_bad_file_is_one_line_and_the_rest_are_still_checked(
     result = runner.invoke(main, ["check", str(bad), GOOD])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{bad}:2:3: not valid YAML: did not find expected ',' or ']' (while parsing a flow "
+        f"Error: {bad}:2:3: not valid YAML: did not find expected ',' or ']' (while parsing a flow "
         "sequence); check indentation, colons and quotes\n"
     )
     assert "Traceback" not in result.output

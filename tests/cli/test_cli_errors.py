@@ -116,7 +116,7 @@ def test_bad_handout_gives_one_line_and_keeps_the_old_pdf(
     Path("out.pdf").write_bytes(b"%PDF-earlier good leaflet")
     result = runner.invoke(main, ["build", "bad.yaml", "-o", "out.pdf"])
     assert result.exit_code == 1
-    assert result.stderr == expected + "\n"
+    assert result.stderr == "Error: " + expected + "\n"
     assert result.stdout == ""
     assert Path("out.pdf").read_bytes() == b"%PDF-earlier good leaflet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "out.pdf"]
@@ -135,7 +135,7 @@ def test_validate_reports_the_same_line(
     Path("bad.yaml").write_text(edit(MINIMAL), encoding="utf-8")
     result = runner.invoke(main, ["validate", "bad.yaml"])
     assert result.exit_code == 1
-    assert result.stderr == expected + "\n"
+    assert result.stderr == "Error: " + expected + "\n"
 
 
 @pytest.fixture
@@ -150,14 +150,14 @@ def test_missing_file(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["build", "nothing.yaml"])
     assert result.exit_code == 1
-    assert result.stderr == "nothing.yaml: file not found; check the path\n"
+    assert result.stderr == "Error: nothing.yaml: file not found; check the path\n"
 
 
 def test_output_folder_missing(runner: CliRunner, workdir: Path) -> None:
     result = runner.invoke(main, ["build", "ok.yaml", "-o", "no/such/folder/out.pdf"])
     assert result.exit_code == 1
     assert result.stderr == (
-        'no/such/folder/out.pdf: cannot write the PDF: the folder "no/such/folder" does not '
+        'Error: no/such/folder/out.pdf: cannot write the PDF: the folder "no/such/folder" does not '
         "exist; create it or choose another -o\n"
     )
 
@@ -166,7 +166,7 @@ def test_output_path_not_writable(runner: CliRunner, workdir: Path) -> None:
     # /proc refuses new files even for root, so this holds on any Linux machine.
     result = runner.invoke(main, ["build", "ok.yaml", "-o", "/proc/out.pdf"])
     assert result.exit_code == 1
-    assert result.stderr.startswith("/proc/out.pdf: cannot write the PDF: ")
+    assert result.stderr.startswith("Error: /proc/out.pdf: cannot write the PDF: ")
     assert result.stderr.endswith("; choose a folder you can write to with -o\n")
     assert result.stderr.count("\n") == 1
 
@@ -175,15 +175,35 @@ def test_output_is_a_folder(runner: CliRunner, workdir: Path) -> None:
     Path("folder").mkdir()
     result = runner.invoke(main, ["build", "ok.yaml", "-o", "folder"])
     assert result.exit_code == 1
-    assert result.stderr == "folder: is a folder; give a file name such as leaflet.pdf\n"
+    assert result.stderr == "Error: folder: is a folder; give a file name such as leaflet.pdf\n"
 
 
 def test_unknown_layout_name(runner: CliRunner, workdir: Path) -> None:
     result = runner.invoke(main, ["build", "ok.yaml", "--layout", "fancy"])
     assert result.exit_code == 1
-    assert result.stderr.startswith('layout: unknown layout "fancy"; built-in layouts are: ')
+    assert result.stderr.startswith('Error: layout: unknown layout "fancy"; built-in layouts are: ')
     assert "standard" in result.stderr
     assert not Path("ok.pdf").exists()
+
+
+def test_every_error_starts_with_error_like_clicks_own(runner: CliRunner, workdir: Path) -> None:
+    """click's usage errors and the command's own (a file, an option value) share one prefix,
+    never doubled; a good build prints none."""
+    Path("bad.yaml").write_text("schema: 1\n", encoding="utf-8")
+    runs = {
+        "click's own": ["build", "ok.yaml", "--no-such-option"],
+        "a file": ["build", "bad.yaml"],
+        "an option value": ["build", "ok.yaml", "--date", "2026-13-01"],
+        "validate": ["validate", "bad.yaml"],
+    }
+    for what, argv in runs.items():
+        result = runner.invoke(main, argv)
+        assert result.exit_code in (1, 2), what
+        last = result.stderr.splitlines()[-1]
+        assert last.startswith("Error: "), (what, result.stderr)
+        assert not last.startswith("Error: Error:"), what
+    built = runner.invoke(main, ["build", "ok.yaml"])
+    assert built.exit_code == 0 and "Error" not in built.stderr
 
 
 def test_good_build_writes_the_pdf(runner: CliRunner, workdir: Path) -> None:

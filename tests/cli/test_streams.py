@@ -46,7 +46,7 @@ def test_bad_standard_input_is_one_located_line_and_no_pdf(quiet: CliRunner) -> 
     result = quiet.invoke(main, ["build", "-"], input=text.encode("utf-8"))
     assert result.exit_code == 1
     assert result.stdout_bytes == b""
-    assert result.stderr.startswith("<stdin>:") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: <stdin>:") and result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize(
@@ -75,4 +75,4 @@ def test_validate_reads_standard_input_too(quiet: CliRunner) -> None:
     good = quiet.invoke(main, ["validate", "-"], input=NECK.read_bytes())
     assert good.exit_code == 0 and good.stdout == "<stdin>: ok\n"
     bad = quiet.invoke(main, ["validate", "-"], input=b"schema: 1\n")
-    assert bad.exit_code == 1 and bad.stderr.startswith("<stdin>:1:1: id: required field")
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: <stdin>:1:1: id: required field")

@@ -101,7 +101,7 @@ def test_hostile_input(
     if case["exit"] == 0:
         assert result.exit_code == 0, result.stderr
     else:
-        assert lines and lines[0] == expected, result.stderr
+        assert lines and lines[0] == "Error: " + expected, result.stderr
         assert len(lines) == case.get("lines", 1), result.stderr
         assert result.exit_code == case["exit"], result.stderr
         assert "Traceback" not in result.output + result.stderr

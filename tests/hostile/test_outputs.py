@@ -64,7 +64,7 @@ def test_an_output_onto_any_input_is_refused(
     code, stderr = _build(work, target)
     assert code == 1
     assert stderr == (
-        f"{target}: is an input of this build ({work / name}); writing the PDF there would "
+        f"Error: {target}: is an input of this build ({work / name}); writing the PDF there would "
         "destroy it: choose another output path\n"
     )
     assert (work / name).read_bytes() == before

@@ -125,7 +125,7 @@ def test_bad_profile_is_one_line_on_the_command_line(runner: CliRunner, tmp_path
     result = runner.invoke(main, ["build", str(BACK_SPASMS), "--clinic", str(path)])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1
-    assert result.output.startswith(f"{path}:3:11: colours.accent: colours.accent #ffff00")
+    assert result.output.startswith(f"Error: {path}:3:11: colours.accent: colours.accent #ffff00")
 
 
 def test_check_reads_the_clinic_profile(runner: CliRunner, tmp_path: Path) -> None:

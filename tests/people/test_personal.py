@@ -139,7 +139,7 @@ def test_command_line_options_over_a_plan_file(runner: CliRunner, tmp_path: Path
 def test_bad_option_is_one_line(runner: CliRunner) -> None:
     result = runner.invoke(main, ["build", str(BACK_SPASMS), "--date", "tomorrow"])
     assert result.exit_code == 1
-    assert result.output == '--date: expected a date like 2026-03-01, got "tomorrow"\n'
+    assert result.output == 'Error: --date: expected a date like 2026-03-01, got "tomorrow"\n'
 
 
 def _files_under(folder: Path) -> list[Path]:

@@ -83,8 +83,8 @@ def test_a_character_no_font_has_is_refused_with_its_name_and_place(
     result = runner.invoke(main, ["build", str(file), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1
     assert result.stderr == (
-        f'{file}:{line}:8: title: the character "ก" (U+0E01 THAI CHARACTER KO KAI) is not in '
-        "any of the layout's fonts (Atkinson Hyperlegible, Noto Sans, Noto Sans Arabic); "
+        f'Error: {file}:{line}:8: title: the character "ก" (U+0E01 THAI CHARACTER KO KAI) '
+        "is not in any of the layout's fonts (Atkinson Hyperlegible, Noto Sans, Noto Sans Arabic); "
         "replace it, or add a font that has it to the layout's fonts.fallbacks\n"
     )
     assert not (tmp_path / "x.pdf").exists()

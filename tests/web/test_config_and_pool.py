@@ -94,7 +94,7 @@ def test_serve_refuses_a_network_host_without_a_code_in_one_line(tmp_path: Path)
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--config", str(path)])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "--host: serving on 0.0.0.0 lets other computers reach the page; set "
+        "Error: --host: serving on 0.0.0.0 lets other computers reach the page; set "
         "access_token_file in the config first (see docs/web.md), or serve on 127.0.0.1"
     ]
     result = CliRunner().invoke(main, ["serve", "--config", str(tmp_path / "none.yaml")])
