@@ -151,3 +151,20 @@ def document(recorder: Recorder, lang: str | None = None) -> Node:
     if lang is not None and root.lang is None:
         root.lang = lang
     return root
+
+
+def release(root: Node, recorder: Recorder) -> None:
+    """Forget a finished build's structure: the tree's parent links and the recorder's notes.
+
+    A tree links each node to its parent and its parent to it, a cycle only the garbage
+    collector frees; with the recorder's notes that is about 1,700 objects a leaflet left
+    for it, enough to trigger its passes two or three times as often as an untagged build
+    does. Released, they go at once, when the build's last reference to them goes. Call it
+    only when nothing will read the tree or the recorder again (after :func:`finish`).
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node.parent = None
+        stack.extend(node.children)
+    recorder.reset()
