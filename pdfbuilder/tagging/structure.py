@@ -132,8 +132,15 @@ def collect(flowables: Iterable[Any]) -> Node:
 def document(recorder: Recorder, lang: str | None = None) -> Node:
     """The document tree of what the recorder saw drawn (see the module docstring)."""
     first: dict[Node, tuple[int, int]] = {}
+    roots: dict[Node, Node] = {}  # parent -> root: siblings climb once (~300 drawn nodes)
     for node, seen in recorder.first_drawn.items():
-        top = node.root()
+        up = node.parent
+        if up is None:
+            top = node
+        else:
+            top = roots.get(up)
+            if top is None:
+                top = roots[up] = up.root()
         if top.role != "Document":
             raise TaggingError(
                 f"{node!r} was drawn but no composed document holds it: an arrangement "
