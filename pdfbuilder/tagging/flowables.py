@@ -83,6 +83,8 @@ class Forwarded:
 class _Wrapper(Flowable):  # type: ignore[misc]
     """Lays out exactly as the wrapped flowable; subclasses decide how its drawing is marked."""
 
+    width: float
+    height: float
     spaceBefore = Forwarded("flowable")
     spaceAfter = Forwarded("flowable")
     keepWithNext = Forwarded("flowable")

@@ -41,6 +41,7 @@ from .tree import Node
 
 #: Where arrangement flowables keep the flowables they arrange, in reading order.
 CHILDREN = ("content", "boxes", "left", "right", "cells", "flowable", "body")
+_CHILDREN = frozenset(CHILDREN)
 #: Roles a heading leads (its first heading is read first).
 SECTIONS = frozenset({"Document", "Part", "Art", "Sect", "Div"})
 HEADINGS = frozenset({"H", "H1", "H2", "H3", "H4", "H5", "H6"})
@@ -82,6 +83,8 @@ def _nodes_in(flowables: Iterable[Any]) -> list[Node]:
         node = own.get("node")
         if isinstance(node, Node):
             found.append(node)
+            continue
+        if own.keys().isdisjoint(_CHILDREN):  # a leaf (a paragraph, a spacer): one C call
             continue
         inner: list[Any] = []
         for name in CHILDREN:
@@ -137,10 +140,10 @@ def document(recorder: Recorder, lang: str | None = None) -> Node:
         up = node.parent
         if up is None:
             top = node
+        elif up in roots:
+            top = roots[up]
         else:
-            top = roots.get(up)
-            if top is None:
-                top = roots[up] = up.root()
+            top = roots[up] = up.root()
         if top.role != "Document":
             raise TaggingError(
                 f"{node!r} was drawn but no composed document holds it: an arrangement "
