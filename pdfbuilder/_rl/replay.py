@@ -49,7 +49,7 @@ def replayed(
     """
     from . import paragraphs
 
-    entry = _DRAWN.get(key)
+    entry = _DRAWN.get(key) if paragraphs.REPLAY else None
     if entry is not None and entry[0] is owner and entry[1] is not None:
         drawn = entry[1]
         if not canvas._extgstate._d and drawn.fits(canvas._doc):

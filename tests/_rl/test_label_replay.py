@@ -27,16 +27,30 @@ def test_labels_are_replayed_and_byte_identical(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(replay, "_record_drawing", spy)
     monkeypatch.setattr(replay, "_DRAWN", {})
+    first = build_pdf(HANDOUT, "standard")
     paragraphs.REPLAY = False
     try:
-        fresh = build_pdf(HANDOUT, "standard")
+        fresh = build_pdf(HANDOUT, "standard")  # recorded labels there, but none replayed
     finally:
         paragraphs.REPLAY = True
-    assert not drawn  # nothing recorded with replay off
-    first = build_pdf(HANDOUT, "standard")
     recorded = len(drawn)
     assert 0 < recorded < 60  # a few distinct labels, not one per item (about 75)
+    replays: list[bool] = []
+    fits = paragraphs.Drawing.fits
+
+    def counted(self: paragraphs.Drawing, doc: Any) -> bool:
+        replays.append(fits(self, doc))
+        return replays[-1]
+
+    monkeypatch.setattr(paragraphs.Drawing, "fits", counted)
+    paragraphs.REPLAY = False
+    try:
+        build_pdf(HANDOUT, "standard")
+    finally:
+        paragraphs.REPLAY = True
+    assert not replays  # replay off: every label drawn for real
     assert build_pdf(HANDOUT, "standard") == first == fresh
+    assert True in replays  # replay on: labels came from memory
     assert len(drawn) == recorded  # the second build recorded nothing new: all replayed
     assert b"/S /Lbl" in first  # still tagged: each label its own Lbl element
 
