@@ -195,11 +195,8 @@ class _Tree:
         return role
 
     def elements(self, pages: list[int], annots: Mapping[int, int]) -> list[str]:
-        """Every element's dictionary, in the order of ``nodes`` (their object numbers).
-
-        About 400 of these per leaflet: written for speed, one loop with everything it
-        reads held in local names, one pass over each element's content.
-        """
+        """Every element's dictionary, in the order of ``nodes`` (their object numbers):
+        about 400 a leaflet, in one loop, one pass over each element's content."""
         num, own, parent, boxes = self.num, self.own, self.parent, self.recorder.boxes
         tree_root, out = self.tree_root, []
         for node in self.nodes:
@@ -225,13 +222,8 @@ class _Tree:
                 + (f" /Pg {pages[page - 1]} 0 R" if page is not None else "")
                 + (f" /K [{' '.join(kids)}]" if kids else "")
             )
-            if (
-                node.alt is None
-                and node.actual_text is None
-                and node.lang is None
-                and node.title is None
-                and not (node.scope or node.numbering or node in boxes)
-            ):
+            plain = node.alt is None and node.actual_text is None and node.lang is None
+            if plain and node.title is None and not (node.scope or node.numbering or node in boxes):
                 out.append(head + " >>")  # most elements: nothing more
             else:
                 out.append(head + self._extra(node) + " >>")
