@@ -34,7 +34,7 @@ from .render.pages import PAPER_SIZES
 from .source import schema
 from .source.files import FileId, file_id, recording
 from .source.reader import Source
-from .tagging import Recorder, collect, document, finish
+from .tagging import Recorder, collect, document, finish, release
 from .text.fonts import FontChain, glyph_problem
 
 
@@ -120,7 +120,9 @@ def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     except TooTall as exc:  # blamed on the field whose text is too tall: a note, a title...
         raise locate(exc, handout, options.personal, options.clinic) from None
     if recorder is not None:  # the structure tree, ParentTree and XMP metadata
-        pdf = finish(pdf, document(recorder), recorder)
+        tree = document(recorder)
+        pdf = finish(pdf, tree, recorder)
+        release(tree, recorder)  # freed now, not left to the garbage collector
     if imposed:
         from .output.impose import impose_booklet  # pikepdf loads only for booklets
 

@@ -11,6 +11,9 @@ package and nowhere else:
   paragraph's ``frags``, ``blPara`` and ``_wrapWidths``) and the replay of a paragraph's
   drawing (the canvas's ``_code``, ``_doc`` and ``_extgstate``, the fonts' per-document
   ``state``);
+- :mod:`~pdfbuilder._rl.replay`: the same replay for small drawings made apart from a
+  paragraph (a list item's label), with the ``q``/``cm``/``Q`` that ``saveState``,
+  ``translate`` and ``restoreState`` would write;
 - :mod:`~pdfbuilder._rl.truetype`: ``TTFont.splitString`` wrapped, so that a drawing
   records which characters it encoded (the replay needs it);
 - :mod:`~pdfbuilder._rl.tounicode`: private character codes for joined Arabic letter forms

@@ -14,6 +14,7 @@ gives its words the full width.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
@@ -148,22 +149,23 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     heading = section_heading(ctx, ctx.labels("seek_help"), "seek-help")
     continued = repeated(ctx, ctx.para(ctx.labels("seek_help_continued"), "heading"))
 
-    def box(tier: Tier) -> Flowable:
+    def box(tier: Tier, at: Context = ctx) -> Flowable:
         words = Stack(
-            tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=space.easy_read_lines
+            tier_words(at, tier, at.layout.type.card_heading * 1.4), gap=space.easy_read_lines
         )
-        left = picture(ctx, getattr(ctx.handout.pictures, tier.name))
+        left = picture(at, getattr(at.handout.pictures, tier.name))
         inner = (
             words
             if left is None
-            else SideBySide(left, _picture_width(ctx) - body, words, gap=space.easy_read_tier_gap)
+            else SideBySide(left, _picture_width(at) - body, words, gap=space.easy_read_tier_gap)
         )
-        return tier_box(ctx, tier, [inner])
+        return tier_box(at, tier, [inner])
 
     def stacked(top: Flowable, boxes: list[Flowable]) -> Flowable:
         return Stack([top, *boxes], gap=space.seek_help)
 
-    chosen = fitted(ctx, tiers(ctx), lambda t: stacked(continued, [box(t)]))
+    trial = dataclasses.replace(ctx, tagged=False)  # trial fits, thrown away: no structure
+    chosen = fitted(ctx, tiers(ctx), lambda t: stacked(continued, [box(t, trial)]))
     boxes = [box(t) for t in chosen]
 
     def build(start: int, stop: int, more: bool, across: bool) -> Flowable:

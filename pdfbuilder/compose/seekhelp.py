@@ -131,7 +131,14 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         content: list[Flowable] = [*top, *([Row(some, gap, balance=True)] if across else some)]
         return Box(content, style, name=SEEK_HELP_BOX, field="seek_help")
 
-    chosen = fitted(ctx, tiers(ctx), lambda t: around(continued, [box(t)], False))
+    # Trial fits are measured and thrown away: made without structure (a tagged trial
+    # lays out the same, and would leave ~100 nodes a leaflet for the garbage collector).
+    trial = dataclasses.replace(ctx, tagged=False)
+
+    def trial_box(tier: Tier) -> Flowable:
+        return around(continued, [tier_box(trial, tier, tier_words(trial, tier, size))], False)
+
+    chosen = fitted(ctx, tiers(ctx), trial_box)
     boxes = [box(t) for t in chosen]
 
     def build(start: int, stop: int, more: bool, across: bool) -> Flowable:

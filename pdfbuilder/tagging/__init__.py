@@ -65,7 +65,7 @@ from .marks import (
     reading_region,
     recorder_of,
 )
-from .structure import adopt, collect, document, group, nodes_in, tag
+from .structure import adopt, collect, document, group, nodes_in, release, tag
 from .table import TableNodes, table_nodes
 from .tree import STANDARD_ROLES, Node
 
@@ -103,6 +103,7 @@ __all__ = [
     "nodes_in",
     "reading_region",
     "recorder_of",
+    "release",
     "table_nodes",
     "tag",
     "undrawn",

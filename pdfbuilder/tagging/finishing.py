@@ -151,12 +151,10 @@ class _Tree:
     def __init__(self, root: Node, recorder: Recorder, role_map: Mapping[str, str], first: int):
         self.recorder, self.role_map = recorder, role_map
         self.tree_root = first  # the StructTreeRoot; the elements follow it
-        first += 1
-        self.nodes = _walk(root)
-        self.num = {node: first + i for i, node in enumerate(self.nodes)}
+        self.nodes, self.parent = _walk(root)
+        self.num = {node: first + 1 + i for i, node in enumerate(self.nodes)}
         if len(self.num) != len(self.nodes):
             raise TaggingError("a node appears twice in the tree: each element is one node")
-        self.parent = {child: node for node in self.nodes for child in node.children}
         self.own = self._own_content()
         plain = STANDARD_ROLES - NEEDS_ALT  # most nodes: nothing to map or check
         for node in self.nodes:
@@ -196,46 +194,54 @@ class _Tree:
             raise TaggingError(f"{node!r} is a {role} and needs alt text")
         return role
 
-    def element(self, node: Node, pages: list[int], annots: Mapping[int, int]) -> str:
-        # About 400 of these per leaflet: written for speed, one pass over the content.
-        num, page, kids = self.num, None, []
-        for kind, on, value in self.own.get(node, ()):
-            if kind == "annot":
-                if value not in annots:
-                    raise TaggingError(f"the annotation of {node!r} is missing from page {on}")
-                kids.append(f"<< /Type /OBJR /Obj {annots[value]} 0 R /Pg {pages[on - 1]} 0 R >>")
-                continue
-            if page is None:
-                page = on  # the element's /Pg: the page of its first marked content
-            if on == page:
-                kids.append(str(value))
+    def elements(self, pages: list[int], annots: Mapping[int, int]) -> list[str]:
+        """Every element's dictionary, in the order of ``nodes`` (their object numbers):
+        about 400 a leaflet, in one loop, one pass over each element's content."""
+        num, own, parent, boxes = self.num, self.own, self.parent, self.recorder.boxes
+        tree_root, out = self.tree_root, []
+        for node in self.nodes:
+            page, kids = None, []
+            for kind, on, value in own.get(node, ()):
+                if kind == "annot":
+                    if value not in annots:
+                        raise TaggingError(f"the annotation of {node!r} is missing from page {on}")
+                    obj, pg = annots[value], pages[on - 1]
+                    kids.append(f"<< /Type /OBJR /Obj {obj} 0 R /Pg {pg} 0 R >>")
+                    continue
+                if page is None:
+                    page = on  # the element's /Pg: the page of its first marked content
+                if on == page:
+                    kids.append(str(value))
+                else:
+                    kids.append(f"<< /Type /MCR /Pg {pages[on - 1]} 0 R /MCID {value} >>")
+            for child in node.children:
+                kids.append(f"{num[child]} 0 R")
+            up = parent.get(node)
+            head = (
+                f"<< /Type /StructElem /S /{node.role} /P {num[up] if up else tree_root} 0 R"
+                + (f" /Pg {pages[page - 1]} 0 R" if page is not None else "")
+                + (f" /K [{' '.join(kids)}]" if kids else "")
+            )
+            plain = node.alt is None and node.actual_text is None and node.lang is None
+            if plain and node.title is None and not (node.scope or node.numbering or node in boxes):
+                out.append(head + " >>")  # most elements: nothing more
             else:
-                kids.append(f"<< /Type /MCR /Pg {pages[on - 1]} 0 R /MCID {value} >>")
-        for child in node.children:
-            kids.append(f"{num[child]} 0 R")
-        parent = self.parent.get(node)
-        head = (
-            f"<< /Type /StructElem /S /{node.role} /P "
-            f"{num[parent] if parent else self.tree_root} 0 R"
-            + (f" /Pg {pages[page - 1]} 0 R" if page is not None else "")
-            + (f" /K [{' '.join(kids)}]" if kids else "")
-        )
-        alt, actual, lang, title = node.alt, node.actual_text, node.lang, node.title
-        attributed = node.scope or node.numbering or node in self.recorder.boxes
-        if alt is None and actual is None and lang is None and title is None and not attributed:
-            return head + " >>"  # most elements: nothing more
-        parts = [head]
-        if alt is not None:
-            parts.append(f" /Alt {_text(alt)}")
-        if actual is not None:
-            parts.append(f" /ActualText {_text(actual)}")
-        if lang is not None:
-            parts.append(f" /Lang {_text(lang)}")
-        if title is not None:
-            parts.append(f" /T {_text(title)}")
-        if attributed:
+                out.append(head + self._extra(node) + " >>")
+        return out
+
+    def _extra(self, node: Node) -> str:
+        """An element's alt text, actual text, language, title and attributes."""
+        parts = []
+        if node.alt is not None:
+            parts.append(f" /Alt {_text(node.alt)}")
+        if node.actual_text is not None:
+            parts.append(f" /ActualText {_text(node.actual_text)}")
+        if node.lang is not None:
+            parts.append(f" /Lang {_text(node.lang)}")
+        if node.title is not None:
+            parts.append(f" /T {_text(node.title)}")
+        if node.scope or node.numbering or node in self.recorder.boxes:
             parts.append(self._attributes(node))
-        parts.append(" >>")
         return "".join(parts)
 
     def _attributes(self, node: Node) -> str:
@@ -286,17 +292,16 @@ def finish(
     metadata = tree_root + 1 + len(tree.nodes)
     first_annot = metadata + 1  # then the link annotations
     annots = {link.key: first_annot + i for i, link in enumerate(recorder.links)}
-    objects: dict[int, bytes] = {}
+    objects: dict[int, bytes | str] = {}
     role_entries = " ".join(f"/{k} /{v}" for k, v in sorted(role_map.items()))
     objects[tree_root] = (
         f"<< /Type /StructTreeRoot /K {_ref(tree.num[root])} "
         f"/ParentTree {tree.parent_tree(annots)} /ParentTreeNextKey {recorder.next_key}"
         + (f" /RoleMap << {role_entries} >>" if role_map else "")
         + " >>"
-    ).encode("latin-1")
-    for node in tree.nodes:
-        body = tree.element(node, source.page_nums, annots)
-        objects[tree.num[node]] = body.encode("latin-1")
+    )
+    elements = tree.elements(source.page_nums, annots)
+    objects.update(zip(range(tree_root + 1, metadata), elements, strict=True))
     xmp = xmp_packet(source.info, source.lang)
     objects[metadata] = (
         b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp)
@@ -309,7 +314,7 @@ def finish(
     ).encode("latin-1")
     on_page: dict[int, list[str]] = {}
     for link in recorder.links:
-        objects[annots[link.key]] = _link_annotation(link).encode("latin-1")
+        objects[annots[link.key]] = _link_annotation(link)
         on_page.setdefault(source.page_nums[link.page - 1], []).append(_ref(annots[link.key]))
     for num, page_body in source.page_bodies.items():
         refs = " ".join(filter(None, [source.page_annots.get(num, ""), *on_page.get(num, [])]))
@@ -327,44 +332,66 @@ def _link_annotation(link: LinkAnnotation) -> str:
     )
 
 
-def _append_update(pdf: bytes, objects: dict[int, bytes], source: _Source, size: int) -> bytes:
+def _append_update(
+    pdf: bytes, objects: dict[int, bytes | str], source: _Source, size: int
+) -> bytes:
+    """``pdf`` with ``objects`` (by number) appended as an incremental update.
+
+    Objects given as text (the structure elements, links: PDF syntax in Latin-1, one byte a
+    character) are joined and encoded together, so their offsets are their lengths summed.
+    """
     parts = [pdf] if pdf.endswith(b"\n") else [pdf, b"\n"]
     at = len(pdf) + (len(parts) - 1)  # where the next object starts
-    offsets = {}
-    for num in sorted(objects):
-        offsets[num] = at
-        obj = b"%d 0 obj\n%b\nendobj\n" % (num, objects[num])
+    nums = sorted(objects)
+    offsets, texts = [], []
+    for num in nums:
+        offsets.append(at)
+        body = objects[num]
+        if isinstance(body, str):
+            text = f"{num} 0 obj\n{body}\nendobj\n"
+            texts.append(text)
+            at += len(text)
+            continue
+        if texts:
+            parts.append("".join(texts).encode("latin-1"))
+            texts = []
+        obj = b"%d 0 obj\n%b\nendobj\n" % (num, body)
         parts.append(obj)
         at += len(obj)
+    if texts:
+        parts.append("".join(texts).encode("latin-1"))
     xref = at
-    table = [b"xref\n"]
-    nums = sorted(offsets)
+    table = ["xref\n"]
     start = 0
     while start < len(nums):
         end = start
         while end + 1 < len(nums) and nums[end + 1] == nums[end] + 1:
             end += 1
-        table.append(b"%d %d\n" % (nums[start], end - start + 1))
-        table += [b"%010d 00000 n \n" % offsets[n] for n in nums[start : end + 1]]
+        table.append(f"{nums[start]} {end - start + 1}\n")
+        table += [f"{offset:010d} 00000 n \n" for offset in offsets[start : end + 1]]
         start = end + 1
-    parts.append(b"".join(table))
     ids = f" /ID {source.id}" if source.id else ""
-    parts.append(
+    table.append(
         f"trailer\n<< /Size {size} /Root {_ref(source.root_num)}{source.info_ref}{ids} "
-        f"/Prev {source.startxref} >>\nstartxref\n{xref}\n%%EOF\n".encode("latin-1")
+        f"/Prev {source.startxref} >>\nstartxref\n{xref}\n%%EOF\n"
     )
+    parts.append("".join(table).encode("latin-1"))
     return b"".join(parts)
 
 
-def _walk(root: Node) -> list[Node]:
-    """``root`` and every node below it, in reading order (``Node.walk``, as a list)."""
-    found, stack = [], [root]
+def _walk(root: Node) -> tuple[list[Node], dict[Node, Node]]:
+    """``root`` and every node below it, in reading order (``Node.walk``, as a list), and
+    each node's parent in the tree (the tree's own, whatever ``Node.parent`` says)."""
+    found, parent, stack = [], {}, [root]
     while stack:
         node = stack.pop()
         found.append(node)
-        if node.children:
-            stack.extend(reversed(node.children))
-    return found
+        children = node.children
+        if children:
+            for child in children:
+                parent[child] = node
+            stack.extend(reversed(children))
+    return found, parent
 
 
 def undrawn(root: Node, recorder: Recorder) -> list[Node]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from .marks import LAYOUT, Artifact, marked, reading_region, recorder_of
 from .tree import BOXED, Node
@@ -83,6 +83,8 @@ class Forwarded:
 class _Wrapper(Flowable):  # type: ignore[misc]
     """Lays out exactly as the wrapped flowable; subclasses decide how its drawing is marked."""
 
+    width: float
+    height: float
     spaceBefore = Forwarded("flowable")
     spaceAfter = Forwarded("flowable")
     keepWithNext = Forwarded("flowable")
@@ -112,8 +114,19 @@ class _Wrapper(Flowable):  # type: ignore[misc]
             setattr(self.flowable, "_frame", own["_frame"])  # noqa: B010 (ReportLab's name)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._lend()
-        self.width, self.height = self.flowable.wrap(availWidth, availHeight)
+        # Laid out again at the width it was last laid out at (a box measuring its content,
+        # then the frame placing it, then drawing: about half the 1,200 wraps a leaflet
+        # asks of its wrappers), a paragraph's size is what it was: its lines depend on
+        # the width alone, and only this wrapper lays it out.
+        own = self.__dict__
+        if own.get("_wrapped_at") == availWidth:
+            return self.width, self.height
+        if "canv" in own or "_frame" in own:
+            self._lend()
+        flowable = own["flowable"]
+        self.width, self.height = flowable.wrap(availWidth, availHeight)
+        if isinstance(flowable, Paragraph):
+            own["_wrapped_at"] = availWidth
         return self.width, self.height
 
     def wrapOn(self, canv: Any, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -121,10 +134,12 @@ class _Wrapper(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.__dict__.pop("_wrapped_at", None)  # a split may undo the paragraph's layout
         self._lend()
         return [self._rewrap(p) for p in self.flowable.split(availWidth, availHeight)]
 
     def splitOn(self, canv: Any, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.__dict__.pop("_wrapped_at", None)
         return [self._rewrap(p) for p in self.flowable.splitOn(canv, availWidth, availHeight)]
 
     def getSpaceBefore(self) -> float:

@@ -25,9 +25,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .._rl.paragraphs import first_line_ascent
+from .._rl.replay import replayed
 from ..text.rtl import RtlPara
 from .flowables import Forwarded, Tagged
-from .marks import begin_mark, end_mark
+from .marks import recorder_of
 from .tree import Node
 
 #: ReportLab's room after a bullet, in bullet font sizes (``_handleBulletWidth``).
@@ -54,8 +55,10 @@ def item_style(style: ParagraphStyle, label: str) -> ParagraphStyle:
 class ListEntry(Flowable):  # type: ignore[misc]
     """A label drawn where a bullet goes, beside a body that may split (label on part 1).
 
-    ``body`` is the paragraph, or a :class:`Tagged` paragraph (its LBody or a Link in
-    it); ``lbl`` the label's node; ``node`` the LI holding both (None untagged).
+    ``body`` is the paragraph, or a :class:`Tagged` paragraph (a Link in its LBody);
+    ``lbl`` the label's node; ``node`` the LI holding both (None untagged); ``lbody``
+    the node whose content the body's drawing is, when the body is not tagged itself
+    (most items: one wrapper less to lay out and draw, about 75 a leaflet).
     """
 
     # Spacing and keeping belong to the body.
@@ -71,10 +74,12 @@ class ListEntry(Flowable):  # type: ignore[misc]
         *,
         node: Node | None = None,
         lbl: Node | None = None,
+        lbody: Node | None = None,
         first: bool = True,
     ) -> None:
         super().__init__()
         self.body, self.label, self.node, self.lbl, self.first = body, label, node, lbl, first
+        self.lbody = lbody
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = self.body.wrap(availWidth, availHeight)
@@ -83,7 +88,14 @@ class ListEntry(Flowable):  # type: ignore[misc]
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = self.body.split(availWidth, availHeight)
         return [
-            ListEntry(part, self.label, node=self.node, lbl=self.lbl, first=self.first and i == 0)
+            ListEntry(
+                part,
+                self.label,
+                node=self.node,
+                lbl=self.lbl,
+                lbody=self.lbody,
+                first=self.first and i == 0,
+            )
             for i, part in enumerate(parts)
         ]
 
@@ -97,11 +109,24 @@ class ListEntry(Flowable):  # type: ignore[misc]
         return bool(self.body.getKeepWithNext())
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        if self.first:
-            begin_mark(canvas, self.lbl)
+        recorder = recorder_of(canvas) if self.node is not None else None
+        if recorder is None:  # untagged
+            if self.first:
+                _draw_label(canvas, _paragraph(self.body), self.label, x, y)
+            self.body.drawOn(canvas, x, y, _sW)
+            return
+        if self.first and self.lbl is not None:
+            recorder.begin(canvas, self.lbl)
             _draw_label(canvas, _paragraph(self.body), self.label, x, y)
-            end_mark(canvas, self.lbl)
-        self.body.drawOn(canvas, x, y, _sW)
+            recorder.end(canvas)
+        if self.lbody is None:  # a tagged body marks itself
+            self.body.drawOn(canvas, x, y, _sW)
+            return
+        recorder.begin(canvas, self.lbody)
+        try:
+            self.body.drawOn(canvas, x, y, _sW)
+        finally:
+            recorder.end(canvas)
 
 
 def _paragraph(body: Flowable) -> Any:
@@ -115,20 +140,31 @@ def _draw_label(canvas: Any, para: Any, label: str, x: float, y: float) -> None:
     """The label as ReportLab draws a bullet: in the paragraph's coordinates, on its first
     baseline, at the bullet indent (from the right for a right-to-left paragraph)."""
     st = para.style
-    canvas.saveState()
-    canvas.translate(x, y)
+    # Drawn once per label, style and place in the paragraph, then replayed while the
+    # document's fonts allow (_rl.replay): about 75 labels a leaflet, a few distinct.
     if isinstance(para, RtlPara):
-        canvas.setFillColor(st.textColor)
-        canvas.setFont(st.bulletFontName, st.bulletFontSize)
-        canvas.drawRightString(para.width - st.bulletIndent, para.height - st.fontSize, label)
+        right, top = para.width - st.bulletIndent, para.height - st.fontSize
+
+        def draw() -> None:
+            canvas.setFillColor(st.textColor)
+            canvas.setFont(st.bulletFontName, st.bulletFontSize)
+            canvas.drawRightString(right, top, label)
+
+        key: tuple[Any, ...] = ("rtl", id(st), label, right, top)
+        colour = st.textColor
     else:
         baseline = para.height - first_line_ascent(para) + getattr(st, "bulletOffsetY", 0)
-        text = canvas.beginText(st.bulletIndent, baseline)
-        text.setFont(st.bulletFontName, st.bulletFontSize)
-        text.setFillColor(getattr(st, "bulletColor", st.textColor))
-        text.textOut(label)
-        canvas.drawText(text)
-    canvas.restoreState()
+        colour = getattr(st, "bulletColor", st.textColor)
+
+        def draw() -> None:
+            text = canvas.beginText(st.bulletIndent, baseline)
+            text.setFont(st.bulletFontName, st.bulletFontSize)
+            text.setFillColor(colour)
+            text.textOut(label)
+            canvas.drawText(text)
+
+        key = ("ltr", id(st), label, baseline)
+    replayed(canvas, (x, y), key, st, draw, fonts=(st.bulletFontName,), colours=(colour,))
 
 
 def list_entry(
@@ -146,6 +182,8 @@ def list_entry(
     if not tagged:
         return ListEntry(body, label)
     lbl, lbody = Node("Lbl"), Node("LBody", lang=lang)
-    content = lbody.child("Link") if url else lbody
-    tagged_body = Tagged(body, content, url=url, contents=contents)
-    return ListEntry(tagged_body, label, node=Node("LI", [lbl, lbody]), lbl=lbl)
+    item = Node("LI", [lbl, lbody])
+    if not url:  # the entry marks its body's drawing as the LBody's itself
+        return ListEntry(body, label, node=item, lbl=lbl, lbody=lbody)
+    tagged_body = Tagged(body, lbody.child("Link"), url=url, contents=contents)
+    return ListEntry(tagged_body, label, node=item, lbl=lbl)

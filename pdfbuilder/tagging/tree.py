@@ -116,7 +116,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """One structure element. Compared and hashed by identity: each node is one element.
 
