@@ -11,24 +11,20 @@ import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
-import yaml
 
 from .._version import __version__
-from ..content.drafts import draft_warnings
-from ..content.model import Handout, handout_json_schema, load_handout
-from ..content.shipped import handout_path
-from ..content.translations import translation_warnings
 from ..errors import HandoutError
-from ..layout.files import builtin_layout_names, layout_as_data, load_layout
-from ..layout.model import layout_json_schema
-from ..output.write import check_target, write_atomic
-from ..pipeline import build_pdf
-from ..source.files import recording
 from .options import layout_options, print_options, resolve, root_option
 from .streams import STDIN_NAME, STREAM, is_stream, read_stdin, write_stdout
+
+if TYPE_CHECKING:
+    from ..content.model import Handout
+
+# Each command imports the stages it uses when it runs (``handout validate`` never loads
+# the pipeline, tagging or pikepdf; ``handout --help`` loads none of them).
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -123,6 +119,13 @@ def build(
     """Build the PDF leaflet for a handout FILE, or a shipped handout by its ID
     (`handout list`). FILE `-` reads the handout from standard input, `-o -` writes the PDF
     to standard output (the default when FILE is `-`)."""
+    from ..content.drafts import draft_warnings
+    from ..content.model import Handout, load_handout
+    from ..content.shipped import handout_path
+    from ..output.write import check_target, write_atomic
+    from ..pipeline import build_pdf
+    from ..source.files import recording
+
     source: Path | Handout = read_stdin(root) if is_stream(file) else handout_path(file)
     named = Path(STREAM) if is_stream(file) else Path(file.with_suffix(".pdf").name)
     target = output or named
@@ -165,6 +168,10 @@ def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> N
     A translation is also compared with its original (found by id in the same folder):
     warnings say when it is older or misses a section, exercise or warning sign.
     """
+    from ..content.model import load_handout
+    from ..content.shipped import handout_path
+    from ..content.translations import translation_warnings
+
     failed = warned = 0
     for file in files:
         try:
@@ -197,8 +204,16 @@ def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> N
 )
 def schema(what: str) -> None:
     """Print the JSON Schema of handout files (or layout files) for editors."""
-    data = layout_json_schema() if what == "layout" else handout_json_schema()
-    import json  # only this command needs it
+    import json
+
+    if what == "layout":
+        from ..layout.model import layout_json_schema
+
+        data = layout_json_schema()
+    else:
+        from ..content.model import handout_json_schema
+
+        data = handout_json_schema()
 
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -207,6 +222,8 @@ def schema(what: str) -> None:
 @click.pass_context
 def layouts(ctx: click.Context) -> None:
     """List the built-in layouts and the audience each serves."""
+    from ..layout.files import builtin_layout_names, load_layout
+
     if ctx.invoked_subcommand is None:
         names = builtin_layout_names()
         width = max(len(n) for n in names)
@@ -218,6 +235,10 @@ def layouts(ctx: click.Context) -> None:
 @click.argument("name", metavar="NAME|PATH")
 def layouts_show(name: str) -> None:
     """Print the fully resolved layout NAME as YAML, ready to copy and edit."""
+    import yaml
+
+    from ..layout.files import layout_as_data, load_layout
+
     layout = load_layout(name)
     data = layout_as_data(layout)
     data["extends"] = None
@@ -242,6 +263,7 @@ def layouts_show(name: str) -> None:
 def figures(output: Path) -> None:
     """Render every built-in pose and exercise figure on labelled pages, for review."""
     from ..figures import gallery_pdf
+    from ..output.write import write_atomic
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")
