@@ -45,15 +45,52 @@ class HandoutGroup(click.Group):
     the readability checker's start-up.
     """
 
-    LAZY: ClassVar[dict[str, tuple[str, str]]] = {
-        "check": ("pdfbuilder.cli.check", "check"),
-        "batch": ("pdfbuilder.cli.batch", "batch"),
-        "serve": ("pdfbuilder.web.cli", "serve"),  # the web page (the `web` extra)
-        "list": ("pdfbuilder.cli.library", "list_handouts"),
-        "exercises": ("pdfbuilder.cli.library", "exercises"),
-        "new": ("pdfbuilder.cli.library", "new"),
-        "preview": ("pdfbuilder.cli.authoring", "preview"),
-        "watch": ("pdfbuilder.cli.authoring", "watch"),
+    #: name: (module, attribute, the first sentence of its help, which ``handout --help``
+    #: lists without importing the module; tests/cli/test_command_imports.py keeps it true).
+    LAZY: ClassVar[dict[str, tuple[str, str, str]]] = {
+        "check": (
+            "pdfbuilder.cli.check",
+            "check",
+            "Check handout FILES for reading level, completeness and layout design.",
+        ),
+        "batch": (
+            "pdfbuilder.cli.batch",
+            "batch",
+            "Build one leaflet of FILE per row of PEOPLE.csv (columns: file, patient, "
+            "clinician, date, follow_up, note, exercises, qr_url).",
+        ),
+        "serve": (  # the web page (the `web` extra)
+            "pdfbuilder.web.cli",
+            "serve",
+            "Serve the clinic web page: find, personalise, preview and print leaflets.",
+        ),
+        "list": (
+            "pdfbuilder.cli.library",
+            "list_handouts",
+            "List the shipped handouts: id, language, status, review date and title.",
+        ),
+        "exercises": (
+            "pdfbuilder.cli.library",
+            "exercises",
+            "List the exercise ids of a handout FILE or shipped ID, with each exercise's name.",
+        ),
+        "new": (
+            "pdfbuilder.cli.library",
+            "new",
+            "Write a starter handout for TOPIC: valid as it is, commented, with the editor's "
+            "schema line.",
+        ),
+        "preview": (
+            "pdfbuilder.cli.authoring",
+            "preview",
+            "Render one page of the leaflet for FILE to a PNG image, to look at without a PDF "
+            "viewer.",
+        ),
+        "watch": (
+            "pdfbuilder.cli.authoring",
+            "watch",
+            "Rebuild the PDF for FILE each time it (or its layout, clinic or images) is saved.",
+        ),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -61,10 +98,23 @@ class HandoutGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.LAZY:
-            module, name = self.LAZY[cmd_name]
+            module, name, _ = self.LAZY[cmd_name]
             command: click.Command = getattr(importlib.import_module(module), name)
             return command
         return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands, as click writes it, with each lazy command summed up by
+        a stand-in that carries its first sentence: ``handout --help`` imports none."""
+        commands: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            if name in self.LAZY:
+                commands.append((name, click.Command(name, help=self.LAZY[name][2])))
+            elif not self.commands[name].hidden:
+                commands.append((name, self.commands[name]))
+        limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in commands])
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

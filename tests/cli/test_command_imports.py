@@ -2,8 +2,9 @@
 
 Run in a fresh process each, as a user runs them: ``handout --version`` and ``handout
 layouts`` load neither the content model nor ReportLab's page layout, ``validate`` and
-``schema`` not the pipeline, tagging or pikepdf, and ``build`` none of the other commands'
-stages nor the standard library's network modules.
+``schema`` not the pipeline, tagging or pikepdf, ``--help`` none of the commands imported
+on first use, and ``build`` none of the other commands' stages nor the standard library's
+network modules.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from helpers import ROOT
+
+from pdfbuilder.cli.commands import HandoutGroup, main
 
 PROBE = """
 import json, sys
@@ -69,3 +73,20 @@ def test_build_loads_no_other_command_and_no_network_module(tmp_path: Path) -> N
     modules = loaded("build", str(handout), "-o", str(tmp_path / "out.pdf"), cwd=tmp_path)
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
     assert _none_of(modules, OTHER_COMMANDS + NETWORK) == []
+
+
+def test_help_lists_every_command_without_importing_the_lazy_ones(tmp_path: Path) -> None:
+    modules = loaded("--help", cwd=tmp_path)
+    lazy = tuple(module for module, _, _ in HandoutGroup.LAZY.values())
+    assert _none_of(modules, (*lazy, *HEAVY, "pdfbuilder.content.model")) == []
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 140, 200])
+def test_help_reads_as_click_would_write_it_from_the_commands_themselves(width: int) -> None:
+    """The summaries kept in LAZY are the lazy commands' own first sentences."""
+    ours, clicks = click.HelpFormatter(width=width), click.HelpFormatter(width=width)
+    with click.Context(main) as ctx:
+        main.format_commands(ctx, ours)
+        click.Group.format_commands(main, ctx, clicks)
+    assert ours.getvalue() == clicks.getvalue()
+    assert all(name in ours.getvalue() for name in HandoutGroup.LAZY)
