@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from typing import Any
@@ -18,4 +19,6 @@ def handle(job: Any) -> Any:
         time.sleep(60)
     if job == "die":
         os._exit(3)
+    if job == "gc":  # what the collector is set to in a warm worker
+        return (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled())
     return (job, os.getpid(), _started["tag"])
