@@ -16,6 +16,11 @@ Each request carries a different made-up patient, a note, dates and three exerci
 doses. The server is stopped by its process id at the end. Targets on a 2-core machine:
 p95 under 150 ms for a preview and under 100 ms for a PDF. Only 127.0.0.1 is ever contacted.
 
+For each phase it also reports the CPU time used per request by the server process, by its
+build processes and by this script itself (from ``/proc``, on Linux), and what share of the
+machine's cores the run kept busy: where the time goes when p95 is more than twice the
+baseline.
+
 Beside it, in the same run, the baseline: the same work done directly in this process, one
 request at a time (a warm build worker's job, without HTTP, queueing or other users), so a
 busy machine shows in both. With four users on two build processes a request waits for
@@ -187,11 +192,16 @@ def _user(port: int, kind: str, count: int, offset: int, session: tuple[str, str
     return times
 
 
-def run_phase(port: int, kind: str, users: int, requests: int) -> list[float]:
-    """Every response time (ms) of ``users`` threads posting ``requests`` each."""
+def run_phase(
+    server: Server, kind: str, users: int, requests: int
+) -> tuple[list[float], dict[str, float]]:
+    """Every response time (ms) of ``users`` threads posting ``requests`` each, and the CPU
+    time per request (:func:`cpu_per_request`)."""
+    port = server.port
     session = form_session(port)
     _user(port, kind, 2, 10_000, session)  # the connection and the workers, once more warm
     results: list[list[float]] = [[] for _ in range(users)]
+    before = cpu_snapshot(server.process.pid)
 
     def one(u: int) -> None:
         results[u] = _user(port, kind, requests, u * requests, session)
@@ -201,10 +211,60 @@ def run_phase(port: int, kind: str, users: int, requests: int) -> list[float]:
         thread.start()
     for thread in threads:
         thread.join(timeout=600)
+    cpu = cpu_per_request(before, cpu_snapshot(server.process.pid), users * requests)
     times = [t for user in results for t in user]
     if len(times) != users * requests:
         raise RuntimeError(f"{kind}: {len(times)} of {users * requests} requests answered")
-    return times
+    return times, cpu
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (the fork server and the build processes)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def cpu_snapshot(server_pid: int) -> dict[str, float]:
+    """CPU seconds so far: the server process, its build processes, this script, the clock."""
+    if not Path("/proc/self/stat").exists():
+        return {}
+    return {
+        "server": _cpu_seconds(server_pid),
+        "builds": sum(_cpu_seconds(p) for p in _descendants(server_pid)),
+        "client": time.process_time(),
+        "wall": time.perf_counter(),
+    }
+
+
+def cpu_per_request(before: dict[str, float], after: dict[str, float], n: int) -> dict[str, float]:
+    """ms of CPU per request for each part, and the share of all cores busy with them."""
+    if not before:
+        return {}
+    used = {k: (after[k] - before[k]) * 1000 / n for k in ("server", "builds", "client")}
+    wall = (after["wall"] - before["wall"]) * 1000 / n
+    used["busy"] = sum(used.values()) / (wall * (os.cpu_count() or 1))
+    return used
 
 
 def p95(times: list[float]) -> float:
@@ -241,12 +301,13 @@ def measure(users: int, requests: int) -> dict[str, dict[str, float]]:
             server.wait()
             out = {}
             for kind in ("preview", "pdf"):
-                times = run_phase(server.port, kind, users, requests)
+                times, cpu = run_phase(server, kind, users, requests)
                 out[kind] = {
                     "p50": statistics.median(times),
                     "p95": p95(times),
                     "max": max(times),
                     "n": float(len(times)),
+                    **{"cpu_" + k: v for k, v in cpu.items()},
                 }
         finally:
             server.stop()
@@ -274,6 +335,12 @@ def main() -> None:
             f"  baseline {r['baseline']:5.1f} ms"
             f"  ({int(r['n'])} requests; target p95 < {TARGETS[kind]:.0f} ms: {met})"
         )
+        if "cpu_busy" in r:
+            print(
+                f"{'':8} CPU per request: server {r['cpu_server']:.1f} ms, builds"
+                f" {r['cpu_builds']:.1f} ms, this script {r['cpu_client']:.1f} ms;"
+                f" cores busy with them {r['cpu_busy']:.0%}"
+            )
 
 
 if __name__ == "__main__":

@@ -11,25 +11,21 @@ import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
-import yaml
 
 from .._version import __version__
-from ..content.drafts import draft_warnings
-from ..content.model import Handout, handout_json_schema, load_handout
-from ..content.shipped import handout_path
-from ..content.translations import translation_warnings
 from ..errors import HandoutError
-from ..layout.files import builtin_layout_names, layout_as_data, load_layout
-from ..layout.model import layout_json_schema
-from ..output.write import check_target, write_atomic
-from ..pipeline import build_pdf
-from ..source.files import recording
 from .messages import echo_error
 from .options import layout_options, print_options, resolve, root_option
 from .streams import STDIN_NAME, STREAM, is_stream, read_stdin, write_stdout
+
+if TYPE_CHECKING:
+    from ..content.model import Handout
+
+# Each command imports the stages it uses when it runs (``handout validate`` never loads
+# the pipeline, tagging or pikepdf; ``handout --help`` loads none of them).
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,15 +46,52 @@ class HandoutGroup(click.Group):
     the readability checker's start-up.
     """
 
-    LAZY: ClassVar[dict[str, tuple[str, str]]] = {
-        "check": ("pdfbuilder.cli.check", "check"),
-        "batch": ("pdfbuilder.cli.batch", "batch"),
-        "serve": ("pdfbuilder.web.cli", "serve"),  # the web page (the `web` extra)
-        "list": ("pdfbuilder.cli.library", "list_handouts"),
-        "exercises": ("pdfbuilder.cli.library", "exercises"),
-        "new": ("pdfbuilder.cli.library", "new"),
-        "preview": ("pdfbuilder.cli.authoring", "preview"),
-        "watch": ("pdfbuilder.cli.authoring", "watch"),
+    #: name: (module, attribute, the first sentence of its help, which ``handout --help``
+    #: lists without importing the module; tests/cli/test_command_imports.py keeps it true).
+    LAZY: ClassVar[dict[str, tuple[str, str, str]]] = {
+        "check": (
+            "pdfbuilder.cli.check",
+            "check",
+            "Check handout FILES for reading level, completeness and layout design.",
+        ),
+        "batch": (
+            "pdfbuilder.cli.batch",
+            "batch",
+            "Build one leaflet of FILE per row of PEOPLE.csv (columns: file, patient, "
+            "clinician, date, follow_up, note, exercises, qr_url).",
+        ),
+        "serve": (  # the web page (the `web` extra)
+            "pdfbuilder.web.cli",
+            "serve",
+            "Serve the clinic web page: find, personalise, preview and print leaflets.",
+        ),
+        "list": (
+            "pdfbuilder.cli.library",
+            "list_handouts",
+            "List the shipped handouts: id, language, status, review date and title.",
+        ),
+        "exercises": (
+            "pdfbuilder.cli.library",
+            "exercises",
+            "List the exercise ids of a handout FILE or shipped ID, with each exercise's name.",
+        ),
+        "new": (
+            "pdfbuilder.cli.library",
+            "new",
+            "Write a starter handout for TOPIC: valid as it is, commented, with the editor's "
+            "schema line.",
+        ),
+        "preview": (
+            "pdfbuilder.cli.authoring",
+            "preview",
+            "Render one page of the leaflet for FILE to a PNG image, to look at without a PDF "
+            "viewer.",
+        ),
+        "watch": (
+            "pdfbuilder.cli.authoring",
+            "watch",
+            "Rebuild the PDF for FILE each time it (or its layout, clinic or images) is saved.",
+        ),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -66,10 +99,23 @@ class HandoutGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.LAZY:
-            module, name = self.LAZY[cmd_name]
+            module, name, _ = self.LAZY[cmd_name]
             command: click.Command = getattr(importlib.import_module(module), name)
             return command
         return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands, as click writes it, with each lazy command summed up by
+        a stand-in that carries its first sentence: ``handout --help`` imports none."""
+        commands: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            if name in self.LAZY:
+                commands.append((name, click.Command(name, help=self.LAZY[name][2])))
+            elif not self.commands[name].hidden:
+                commands.append((name, self.commands[name]))
+        limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in commands])
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -124,6 +170,13 @@ def build(
     """Build the PDF leaflet for a handout FILE, or a shipped handout by its ID
     (`handout list`). FILE `-` reads the handout from standard input, `-o -` writes the PDF
     to standard output (the default when FILE is `-`)."""
+    from ..content.drafts import draft_warnings
+    from ..content.model import Handout, load_handout
+    from ..content.shipped import handout_path
+    from ..output.write import check_target, write_atomic
+    from ..pipeline import build_pdf
+    from ..source.files import recording
+
     source: Path | Handout = read_stdin(root) if is_stream(file) else handout_path(file)
     named = Path(STREAM) if is_stream(file) else Path(file.with_suffix(".pdf").name)
     target = output or named
@@ -166,6 +219,10 @@ def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> N
     A translation is also compared with its original (found by id in the same folder):
     warnings say when it is older or misses a section, exercise or warning sign.
     """
+    from ..content.model import load_handout
+    from ..content.shipped import handout_path
+    from ..content.translations import translation_warnings
+
     failed = warned = 0
     for file in files:
         try:
@@ -198,8 +255,16 @@ def validate(files: tuple[Path, ...], strict: bool, root: tuple[Path, ...]) -> N
 )
 def schema(what: str) -> None:
     """Print the JSON Schema of handout files (or layout files) for editors."""
-    data = layout_json_schema() if what == "layout" else handout_json_schema()
-    import json  # only this command needs it
+    import json
+
+    if what == "layout":
+        from ..layout.model import layout_json_schema
+
+        data = layout_json_schema()
+    else:
+        from ..content.model import handout_json_schema
+
+        data = handout_json_schema()
 
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -208,6 +273,8 @@ def schema(what: str) -> None:
 @click.pass_context
 def layouts(ctx: click.Context) -> None:
     """List the built-in layouts and the audience each serves."""
+    from ..layout.files import builtin_layout_names, load_layout
+
     if ctx.invoked_subcommand is None:
         names = builtin_layout_names()
         width = max(len(n) for n in names)
@@ -219,6 +286,10 @@ def layouts(ctx: click.Context) -> None:
 @click.argument("name", metavar="NAME|PATH")
 def layouts_show(name: str) -> None:
     """Print the fully resolved layout NAME as YAML, ready to copy and edit."""
+    import yaml
+
+    from ..layout.files import layout_as_data, load_layout
+
     layout = load_layout(name)
     data = layout_as_data(layout)
     data["extends"] = None
@@ -243,6 +314,7 @@ def layouts_show(name: str) -> None:
 def figures(output: Path) -> None:
     """Render every built-in pose and exercise figure on labelled pages, for review."""
     from ..figures import gallery_pdf
+    from ..output.write import write_atomic
 
     write_atomic(output, gallery_pdf())
     click.echo(f"wrote {output}")

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..layout.files import builtin_layout_names
-from ..people.clinic import Clinic, load_clinic
-from ..people.personal import Personal, load_personal, personal_from_strings
+
+if TYPE_CHECKING:  # imported where used: a command that never personalises never loads them
+    from ..people.clinic import Clinic
+    from ..people.personal import Personal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -127,6 +129,8 @@ def _option_name(field: str) -> str:
 
 def resolve_personal(options: dict[str, Any]) -> Personal | None:
     """The :class:`Personal` from parsed options (a plan file, then options over it)."""
+    from ..people.personal import load_personal, personal_from_strings
+
     path = options.get("personal")
     base = load_personal(path) if path is not None else None
     values = {PERSONAL_FIELDS[k]: options.get(k) for k in PERSONAL_FIELDS}
@@ -137,6 +141,8 @@ def resolve_personal(options: dict[str, Any]) -> Personal | None:
 
 def resolve(options: dict[str, Any], root: Any = None) -> dict[str, Clinic | Personal | None]:
     """``clinic`` and ``personal`` keyword arguments for :func:`~pdfbuilder.build_pdf`."""
+    from ..people.clinic import load_clinic
+
     path = options.get("clinic")
     clinic = load_clinic(path, root=root) if path is not None else None
     return {"clinic": clinic, "personal": resolve_personal(options)}

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from ..content.model import Handout, handout_from_text
 from ..errors import HandoutError
-from ..source.files import read_stream
+
+if TYPE_CHECKING:
+    from ..content.model import Handout
 
 STREAM = "-"
 #: How standard input is named in error messages (``<stdin>:12:3: title: ...``).
@@ -30,6 +31,9 @@ def is_stream(path: Path | str | None) -> bool:
 def read_stdin(root: tuple[Path, ...], stream: BinaryIO | None = None) -> Handout:
     """The handout on standard input; files it names may lie in the current folder or
     under ``root``. More than the cap of a YAML file is refused before it is parsed."""
+    from ..content.model import handout_from_text  # when used: the command may not need it
+    from ..source.files import read_stream
+
     source = stream if stream is not None else sys.stdin.buffer
     data = read_stream(source, "yaml", STDIN_NAME)  # in pieces, refused once past the cap
     try:

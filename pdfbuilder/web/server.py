@@ -8,6 +8,7 @@ strings, and this layer never needs them.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -57,6 +58,8 @@ def serve(host: str, port: int, config_file: Path | None) -> None:
     count = config.worker_count()
     log.info("starting %d build process%s ...", count, "" if count == 1 else "es")
     app, pool = create_app(config, host, tls=tls)
+    gc.collect()
+    gc.freeze()  # the catalogue, templates and app live as long as the server: never rescanned
     scheme = "https" if tls else "http"
     shown = f"[{host}]" if ":" in host else host
     log.info("the clinic web page is at %s://%s:%d/ (Ctrl-C to stop)", scheme, shown, port)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from typing import Any
@@ -18,4 +19,10 @@ def handle(job: Any) -> Any:
         time.sleep(60)
     if job == "die":
         os._exit(3)
+    if job == "gc":  # what the collector is set to in a warm worker
+        return (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled(), gc.get_count()[0])
+    if job == "litter":  # 20,000 objects in cycles, garbage once the job returns
+        for _ in range(10_000):
+            a: list[Any] = []
+            a.append([a])
     return (job, os.getpid(), _started["tag"])

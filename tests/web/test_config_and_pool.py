@@ -22,7 +22,7 @@ from web_load import Server
 from pdfbuilder.cli.commands import main
 from pdfbuilder.errors import HandoutError
 from pdfbuilder.web.config import check_host, load_config
-from pdfbuilder.web.pool import Busy, TooSlow, WorkerLost, WorkerPool
+from pdfbuilder.web.pool import WORKER_GC_THRESHOLDS, Busy, TooSlow, WorkerLost, WorkerPool
 
 
 def _config(tmp_path: Path, text: str) -> Path:
@@ -145,6 +145,21 @@ def _in_thread(run: Callable[[], Coroutine[Any, Any, None]]) -> None:
     thread.join(timeout=120)
     if failures:
         raise failures[0]
+
+
+def test_a_warm_worker_has_its_start_up_frozen_and_collects_between_jobs() -> None:
+    async def run() -> None:
+        pool = WorkerPool(1, slow_jobs.start, ("t",), slow_jobs.handle, timeout=30.0)
+        await asyncio.to_thread(pool.start)
+        try:
+            thresholds, frozen, enabled, _ = await pool.run("gc")
+            assert tuple(thresholds) == WORKER_GC_THRESHOLDS and frozen > 0 and enabled
+            await pool.run("litter")  # 20,000 objects in cycles: under the threshold
+            assert (await pool.run("gc"))[3] < 1_000  # collected after the job, not left
+        finally:
+            pool.close()
+
+    _in_thread(run)
 
 
 def test_a_full_queue_answers_busy_at_once() -> None:

@@ -1,0 +1,92 @@
+"""Each command loads only the stages it uses (the cold start of ``handout``).
+
+Run in a fresh process each, as a user runs them: ``handout --version`` and ``handout
+layouts`` load neither the content model nor ReportLab's page layout, ``validate`` and
+``schema`` not the pipeline, tagging or pikepdf, ``--help`` none of the commands imported
+on first use, and ``build`` none of the other commands' stages nor the standard library's
+network modules.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from helpers import ROOT
+
+from pdfbuilder.cli.commands import HandoutGroup, main
+
+PROBE = """
+import json, sys
+from pdfbuilder.cli import commands
+try:
+    commands.main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+HEAVY = ("pdfbuilder.pipeline", "pdfbuilder.tagging", "pikepdf")
+OTHER_COMMANDS = ("pdfbuilder.check", "pdfbuilder.batch", "pdfbuilder.web", "pdfbuilder.cli.check")
+NETWORK = ("urllib.request", "http.client", "email", "ssl")
+
+
+def loaded(*args: str, cwd: Path) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=True,
+        timeout=120,
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def _none_of(modules: set[str], prefixes: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
+
+
+@pytest.mark.parametrize("args", [("--version",), ("layouts",)])
+def test_version_and_layouts_load_no_content_model_and_no_page_layout(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    modules = loaded(*args, cwd=tmp_path)
+    assert _none_of(modules, (*HEAVY, "pdfbuilder.content.model", "reportlab.platypus")) == []
+
+
+@pytest.mark.parametrize("args", [("validate", "back-spasms"), ("schema",)])
+def test_validate_and_schema_load_no_pipeline_tagging_or_pikepdf(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    modules = loaded(*args, cwd=tmp_path)
+    assert "pdfbuilder.content.model" in modules  # they do read handouts
+    assert _none_of(modules, HEAVY) == []
+
+
+def test_build_loads_no_other_command_and_no_network_module(tmp_path: Path) -> None:
+    handout = ROOT / "handouts" / "back-spasms.yaml"
+    modules = loaded("build", str(handout), "-o", str(tmp_path / "out.pdf"), cwd=tmp_path)
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
+    assert _none_of(modules, OTHER_COMMANDS + NETWORK) == []
+
+
+def test_help_lists_every_command_without_importing_the_lazy_ones(tmp_path: Path) -> None:
+    modules = loaded("--help", cwd=tmp_path)
+    lazy = tuple(module for module, _, _ in HandoutGroup.LAZY.values())
+    assert _none_of(modules, (*lazy, *HEAVY, "pdfbuilder.content.model")) == []
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 140, 200])
+def test_help_reads_as_click_would_write_it_from_the_commands_themselves(width: int) -> None:
+    """The summaries kept in LAZY are the lazy commands' own first sentences."""
+    ours, clicks = click.HelpFormatter(width=width), click.HelpFormatter(width=width)
+    with click.Context(main) as ctx:
+        main.format_commands(ctx, ours)
+        click.Group.format_commands(main, ctx, clicks)
+    assert ours.getvalue() == clicks.getvalue()
+    assert all(name in ours.getvalue() for name in HandoutGroup.LAZY)
