@@ -15,6 +15,7 @@ mixed fonts or bold spans it puts words in the wrong order. This module does it 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -98,9 +99,9 @@ def words(runs: list[tuple[str, str]], size: float) -> list[Word]:
     """The words of ``runs`` (split at spaces), each shaped, in reading order."""
     out: list[Word] = []
     current: list[tuple[str, str]] = []
-    space_font = runs[0][1] if runs else ""
 
-    def finish() -> None:
+    def finish(space_font: str) -> None:
+        """End the word; ``space_font`` is the font of the space after it."""
         if not current:
             return
         pieces, start = [], 0
@@ -120,11 +121,10 @@ def words(runs: list[tuple[str, str]], size: float) -> list[Word]:
             if not part:
                 continue
             if part.isspace():
-                finish()
-                space_font = font
+                finish(font)
             else:
                 current.append((part, font))
-    finish()
+    finish(runs[-1][1] if runs else "")
     return out
 
 
@@ -259,12 +259,12 @@ def draw_runs(
 def _draw_line(canvas: Any, line: list[Word], right: float, y: float, rtl: bool = True) -> None:
     """Place the line's glyphs right-aligned at ``right``, then write them in reading order."""
     order = visual_order(line) if rtl else list(range(len(line)))
-    total = sum(w.width for w in line) + sum(w.space for w in line[:-1])
-    x = right - total
+    gaps = _gaps(line, order)
+    x = right - sum(w.width for w in line) - sum(gaps)
     placed: dict[int, float] = {}
     for k, i in enumerate(order):
         placed[i] = x
-        x += line[i].width + (line[i].space if k < len(order) - 1 else 0)
+        x += line[i].width + (gaps[k] if k < len(gaps) else 0)
     text = canvas.beginText()
     for i, word in enumerate(line):
         _write_word(canvas, text, word, placed[i], y)
@@ -275,6 +275,21 @@ def _draw_line(canvas: Any, line: list[Word], right: float, y: float, rtl: bool 
             text.setTextOrigin(gap, y)
             text.textOut(" ")
     canvas.drawText(text)
+
+
+def _gaps(line: list[Word], order: list[int]) -> list[float]:
+    """The space after each word of ``order`` (left to right) but the last.
+
+    Two words side by side that follow each other in reading order are parted by the space
+    between them (its font's width); the other pairs (where a left-to-right run meets the
+    right-to-left text) take the spaces left over. So the gaps add up to what
+    :func:`break_lines` measured, whatever the order, and a right-aligned line ends at its
+    right edge."""
+    pairs = list(itertools.pairwise(order))
+    used = {min(a, b) for a, b in pairs if abs(a - b) == 1}
+    spare = [line[i].space for i in range(len(line) - 1) if i not in used]
+    spare.reverse()
+    return [line[min(a, b)].space if abs(a - b) == 1 else spare.pop() for a, b in pairs]
 
 
 def _write_word(canvas: Any, text: Any, word: Word, left: float, y: float) -> None:
