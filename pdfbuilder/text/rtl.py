@@ -194,7 +194,8 @@ def break_word(word: Word, width: float, first: float | None = None) -> list[Wor
     loses its joined letters, so it keeps its line (its column must be made wide enough)."""
     if word.rtl or word.width <= width or len(word.text) < 2:
         return [word]
-    parts, start = [], 0
+    parts: list[Word] = []
+    start = 0
     text = word.text
     while start < len(text):
         end, room = len(text), first if first is not None and not parts else width
