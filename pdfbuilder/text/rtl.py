@@ -274,6 +274,7 @@ class RtlPara(Paragraph):  # type: ignore[misc]
         bulletText: str | None = None,
         frags: Any = None,
         lines: list[list[Word]] | None = None,
+        rtl: bool | None = None,
         **kw: Any,
     ) -> None:
         self.style = style
@@ -284,7 +285,10 @@ class RtlPara(Paragraph):  # type: ignore[misc]
         self._lines = lines
         self._fixed = lines is not None
         # A paragraph with no right-to-left word (an address) reads left to right.
-        self._rtl = any(w.rtl for line in lines or [self._words] for w in line)
+        # A split part reads as the paragraph it came from (``rtl``).
+        self._rtl = (
+            any(w.rtl for line in lines or [self._words] for w in line) if rtl is None else rtl
+        )
         self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -302,9 +306,8 @@ class RtlPara(Paragraph):  # type: ignore[misc]
         fit = int(availHeight // self.style.leading)
         if fit <= 0 or fit >= len(lines):
             return []
-        first = RtlPara(None, self.style, self.bulletText, lines=lines[:fit])
-        rest = RtlPara(None, self.style, None, lines=lines[fit:])
-        first._rtl = rest._rtl = self._rtl
+        first = RtlPara(None, self.style, self.bulletText, lines=lines[:fit], rtl=self._rtl)
+        rest = RtlPara(None, self.style, None, lines=lines[fit:], rtl=self._rtl)
         return [first, rest]
 
     def draw(self) -> None:
