@@ -50,6 +50,34 @@ def test_every_built_in_layout_is_documented() -> None:
     assert [n for n in builtin_layout_names() if f"`{n}`" not in text] == []
 
 
+def test_the_type_sizes_the_docs_give_are_the_layouts_own() -> None:
+    """docs/layouts.md's table of body and smallest sizes, and the `type.minimum` row's
+    list, against every built-in layout file (which the stress and render tests check
+    every character against)."""
+    import re
+
+    from pdfbuilder import builtin_layout_names, load_layout
+
+    text = (ROOT / "docs" / "layouts.md").read_text(encoding="utf-8")
+    rows = dict(
+        (name, (float(body), float(smallest)))
+        for name, body, smallest in re.findall(
+            r"^\| `([a-z-]+)` \| ([\d.]+) pt \| ([\d.]+) pt \|", text, re.M
+        )
+    )
+    for name in builtin_layout_names():
+        t = load_layout(name).type
+        assert rows.get(name) == (t.body, t.minimum), name
+    listed = re.search(r"`type.minimum` .*Built in: ([^|]*)\|", text)
+    assert listed, "the type.minimum row lists the built-in minimums"
+    words = {"standard": "standard", "grayscale": "grayscale", "booklet": "booklet"}
+    words |= {"trifold": "trifold", "easy-read": "Easy Read", "large-print": "large print"}
+    for name in builtin_layout_names():
+        shown = f"{load_layout(name).type.minimum:g}"
+        said = re.search(rf"{words[name]}(?: and \w+)? {re.escape(shown)}\b", listed.group(1))
+        assert said, f"{name}: its minimum {shown} pt is not in the type.minimum row"
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

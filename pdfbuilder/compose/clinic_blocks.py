@@ -50,23 +50,73 @@ def clinic_block(ctx: Context) -> Iterator[Flowable]:
     if clinic.address:
         address = ", ".join(line.strip() for line in clinic.address.splitlines() if line.strip())
         text.append(ctx.tag(make_para(to_markup(address), st.body), "P"))
-    # The phone on a line of its own; a label never parts from its value.
-    contact = [
-        f"<b>{escape(lab('clinic_' + kind))}:</b>&nbsp;{escape(value)}"
-        for kind, value in clinic.contact_parts()
-    ]
-    if contact and clinic.phone:
-        text.append(ctx.tag(make_para(contact.pop(0), st.body), "P"))
-    if contact:
-        text.append(_contact_line(ctx, make_para(" · ".join(contact), st.body)))
-    body: Flowable = Stack(text, gap=1)
+    logo: Flowable | None = None
+    room = full = ctx.geometry.frame_width
     if clinic.logo:
         logo, width = _logo(clinic.logo, st.space.logo_height, 48 * mm, ctx.layout.grayscale)
         logo = ctx.tag(logo, "Figure", alt=lab("logo_alt", name=clinic.name))
-        body = SideBySide(logo, width, body, gap=st.space.figure_gap)
+        room -= width + st.space.figure_gap
+    # Beside the logo, unless a way to reach the clinic breaks there but not under it (then
+    # the logo stands above, at the start of the line: mirrored, on the right); a value too
+    # long for any line breaks beside a logo in a wide frame.
+    fits_under = _parts_fit(ctx, full)
+    beside = logo is not None and (_parts_fit(ctx, room) or (room >= 0.6 * full and not fits_under))
+    text += _contact_lines(ctx, room if beside else full)
+    body: Flowable = Stack(text, gap=1)
+    if logo is not None:
+        body = (
+            SideBySide(logo, width, body, gap=st.space.figure_gap)
+            if beside
+            else Stack([SideBySide(logo, width, Spacer(0, 0), 0), body], gap=st.space.figure_gap)
+        )
     yield Spacer(0, st.space.block)
     yield ctx.group("Div", body)
     yield Rule(st.palette.card_border, 0.8, space=st.space.clinic_rule)
+
+
+def _contact(ctx: Context) -> list[str]:
+    """Each way to reach the clinic as "<b>Label:</b> value" markup (joined by a no-break
+    space, so a label never parts from its value)."""
+    return [
+        f"<b>{escape(ctx.labels('clinic_' + kind))}:</b>&nbsp;{escape(value)}"
+        for kind, value in ctx.clinic.contact_parts()
+    ]
+
+
+def _one_line(ctx: Context, markup: str, room: float) -> bool:
+    return bool(
+        make_para(markup, ctx.styles.body).wrap(room, 1e6)[1] < 1.5 * ctx.styles.body.leading
+    )
+
+
+def _parts_fit(ctx: Context, room: float) -> bool:
+    """Whether each way to reach the clinic fits one line of ``room``."""
+    return all(_one_line(ctx, part, room) for part in _contact(ctx))
+
+
+def _contact_lines(ctx: Context, room: float) -> list[Flowable]:
+    """The phone on a line of its own, then the website and email on one line, or each on
+    its own when together they would not fit ``room`` (a narrow panel); a label never parts
+    from its value."""
+    st = ctx.styles
+    contact = _contact(ctx)
+    lines: list[Flowable] = []
+    if contact and ctx.clinic.phone:
+        lines.append(ctx.tag(make_para(contact.pop(0), st.body), "P"))
+    if not contact:
+        return lines
+    joined = " · ".join(contact)
+    if len(contact) == 1 or _one_line(ctx, joined, room):
+        return [*lines, _contact_line(ctx, make_para(joined, st.body))]
+    website = f"{ctx.clinic.website}" if ctx.clinic.website else None
+    for part in contact:
+        para = make_para(part, st.body)
+        lines.append(
+            _contact_line(ctx, para)
+            if website and part.endswith(escape(website))
+            else ctx.tag(para, "P")
+        )
+    return lines
 
 
 def _contact_line(ctx: Context, line: Flowable) -> Flowable:

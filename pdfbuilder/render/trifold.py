@@ -22,6 +22,7 @@ and what to mark.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import io
 from collections.abc import Callable, Iterator
@@ -142,14 +143,22 @@ def place(job: RenderJob, sheet: list[Panel], bleed: float, refs: References) ->
     trial = dataclasses.replace(job, compose=job.trial_compose) if job.trial_compose else job
     for n, layout in enumerate(trials[start:], start):
         trying = job if n == start else trial
+        depths: list[float | None] = []
+        token = _depths.set((depths, False))
         try:
             placed = _place(dataclasses.replace(trying, layout=layout), sheet, bleed, refs)
         except HandoutError as exc:
             first = first or exc
             continue
+        finally:
+            _depths.reset(token)
         _worked[id(job)] = n
-        if trying is not job:
-            placed = _place(dataclasses.replace(job, layout=layout), sheet, bleed, refs)
+        if trying is not job:  # the same fit again, tagged: the depths found are tried first
+            token = _depths.set((depths, True))
+            try:
+                placed = _place(dataclasses.replace(job, layout=layout), sheet, bleed, refs)
+            finally:
+                _depths.reset(token)
         return placed
     assert first is not None
     raise first
@@ -157,6 +166,13 @@ def place(job: RenderJob, sheet: list[Panel], bleed: float, refs: References) ->
 
 #: Which of a job's trial layouts worked, while its passes run (cleared by render_trifold).
 _worked: dict[int, int] = {}
+
+#: The depths :func:`_balanced` settled on in a trial, in order, and whether they are being
+#: replayed: the trial that fitted, composed untagged, is placed again tagged, and the same
+#: content at the same widths has the same heights, so each search starts at its answer.
+_depths: contextvars.ContextVar[tuple[list[float | None], bool] | None] = contextvars.ContextVar(
+    "trifold_depths", default=None
+)
 
 
 def _trials(job: RenderJob) -> Iterator[Layout]:
@@ -298,19 +314,28 @@ def _balanced(run: list[Panel], blocks: list[list[Flowable]]) -> list[Filled] | 
     """``blocks`` through ``run`` with every panel filled to about the same depth (the
     least depth that still holds everything), so no panel is left empty."""
     items = _flat(blocks)
+    memo = _depths.get()
+    if memo is not None and memo[1] and memo[0]:  # replaying: the depth found last time
+        known = memo[0].pop(0)
+        if known is None:  # no depth under the panels' own held it all
+            return _fit(run, blocks)
+        again = _depth_fit(run, items, known) if items else None
+        if again is not None:
+            return again
     full = _fit(run, blocks)
-    if full is None or not items:
-        return full
-    low, high = 0.0, max(p.height for p in run)
-    best = full
-    for _ in range(9):
-        depth = (low + high) / 2
-        trial = _depth_fit(run, items, depth)
-        if trial is None:
-            low = depth
-        else:
-            best, high = trial, depth
-    return best
+    found: float | None = None
+    if full is not None and items:
+        low, high = 0.0, max(p.height for p in run)
+        for _ in range(9):
+            depth = (low + high) / 2
+            trial = _depth_fit(run, items, depth)
+            if trial is None:
+                low = depth
+            else:
+                full, high, found = trial, depth, depth
+    if memo is not None and not memo[1]:
+        memo[0].append(found)
+    return full
 
 
 def _depth_fit(run: list[Panel], items: list[Flowable], depth: float) -> list[Filled] | None:

@@ -15,6 +15,7 @@ mixed fonts or bold spans it puts words in the wrong order. This module does it 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class Word:
     rtl: bool
     space: float  # width of the space after it
     text: str
+    glue: bool = False  # a no-break space after it: the next word stays on its line
 
 
 _TAG = re.compile(r"<(/?)(b|i|font)\b([^>]*)>")
@@ -98,9 +100,10 @@ def words(runs: list[tuple[str, str]], size: float) -> list[Word]:
     """The words of ``runs`` (split at spaces), each shaped, in reading order."""
     out: list[Word] = []
     current: list[tuple[str, str]] = []
-    space_font = runs[0][1] if runs else ""
 
-    def finish() -> None:
+    def finish(space_font: str, glue: bool = False) -> None:
+        """End the word; ``space_font`` is the font of the space after it, ``glue`` whether
+        that space is a no-break one."""
         if not current:
             return
         pieces, start = [], 0
@@ -111,7 +114,7 @@ def words(runs: list[tuple[str, str]], size: float) -> list[Word]:
         text = "".join(t for t, _ in current)
         space = pdfmetrics.stringWidth(" ", space_font, size)
         width = sum(p.width for p in pieces)
-        out.append(Word(tuple(pieces), width, bool(_is_rtl(text)), space, text))
+        out.append(Word(tuple(pieces), width, bool(_is_rtl(text)), space, text, glue))
         current.clear()
 
     for text, font in runs:
@@ -120,46 +123,129 @@ def words(runs: list[tuple[str, str]], size: float) -> list[Word]:
             if not part:
                 continue
             if part.isspace():
-                finish()
-                space_font = font
+                finish(font, glue=not part.strip("\xa0"))
             else:
                 current.append((part, font))
-    finish()
+    finish(runs[-1][1] if runs else "")
     return out
 
 
 def break_lines(ws: list[Word], widths: list[float]) -> list[list[Word]]:
-    """Fill lines in reading order; ``widths[i]`` is line i's width (the last repeats)."""
+    """Fill lines in reading order; ``widths[i]`` is line i's width (the last repeats).
+
+    Words joined by a no-break space share a line; when together they are wider than a
+    line they part, and a word wider than a line is broken where it fits (see
+    :func:`break_word`), as ReportLab does for left-to-right text."""
     lines: list[list[Word]] = [[]]
     used = 0.0
-    for w in ws:
-        limit = widths[min(len(lines) - 1, len(widths) - 1)]
+
+    def limit() -> float:
+        return widths[min(len(lines) - 1, len(widths) - 1)]
+
+    for unit in _units(ws):
         line = lines[-1]
-        extra = (line[-1].space if line else 0) + w.width
-        if line and used + extra > limit:
-            lines.append([w])
-            used = w.width
-        else:
-            line.append(w)
-            used += extra
+        width = sum(w.width for w in unit) + sum(w.space for w in unit[:-1])
+        extra = (line[-1].space if line else 0) + width
+        if not line or used + extra <= limit():
+            if width <= limit():
+                line.extend(unit)
+                used += extra
+                continue
+        elif width <= widths[min(len(lines), len(widths) - 1)]:
+            lines.append(list(unit))
+            used = width
+            continue
+        for w in unit:  # too wide for any line: word by word, long words broken
+            line = lines[-1]
+            room = limit() - used - (line[-1].space if line else 0)
+            for part in break_word(w, widths[-1], room if room > widths[-1] / 4 else None):
+                line = lines[-1]
+                extra = (line[-1].space if line else 0) + part.width
+                if line and used + extra > limit():
+                    lines.append([part])
+                    used = part.width
+                else:
+                    line.append(part)
+                    used += extra
     return [line for line in lines if line]
+
+
+def _units(ws: list[Word]) -> list[list[Word]]:
+    """The words in groups that share a line: each word with those glued after it."""
+    units: list[list[Word]] = []
+    for w in ws:
+        if units and units[-1][-1].glue:
+            units[-1].append(w)
+        else:
+            units.append([w])
+    return units
+
+
+#: Where a word too long for its line may break: after these (an address's parts).
+_BREAK_AFTER = frozenset("/.-@_?&=")
+
+
+def break_word(word: Word, width: float, first: float | None = None) -> list[Word]:
+    """``word`` in parts no wider than ``width`` (the first no wider than ``first``, the
+    room left on a line, when given), itself when it fits: each part as long as fits,
+    ending after a ``/ . - @`` where there is one, otherwise after any letter.
+
+    Only a left-to-right word (an address, an e-mail) is broken: an Arabic word broken
+    loses its joined letters, so it keeps its line (its column must be made wide enough)."""
+    if word.rtl or word.width <= width or len(word.text) < 2:
+        return [word]
+    parts: list[Word] = []
+    start = 0
+    text = word.text
+    while start < len(text):
+        end, room = len(text), first if first is not None and not parts else width
+        while end - start > 1 and _part(word, start, end).width > room:
+            end -= 1
+        if end < len(text):
+            soft = [i + 1 for i in range(start, end - 1) if text[i] in _BREAK_AFTER]
+            if not soft and room != width:  # no place to break in the room left: next line
+                return break_word(word, width)
+            end = soft[-1] if soft else end
+        parts.append(_part(word, start, end))
+        start = end
+    last = parts[-1]
+    parts[-1] = Word(last.pieces, last.width, last.rtl, word.space, last.text, word.glue)
+    return parts
+
+
+def _part(word: Word, start: int, end: int) -> Word:
+    """The letters ``start:end`` of ``word`` as a word of their own, shaped again."""
+    pieces = []
+    bounds = [p.start for p in word.pieces] + [len(word.text)]
+    for piece, (a, b) in zip(word.pieces, itertools.pairwise(bounds), strict=True):
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            glyphs, w = shape(word.text[lo:hi], piece.font, piece.size)
+            pieces.append(Piece(piece.font, piece.size, glyphs, w, lo - start))
+    text = word.text[start:end]
+    return Word(tuple(pieces), sum(p.width for p in pieces), word.rtl, 0.0, text)
 
 
 def visual_order(line: list[Word]) -> list[int]:
     """Indexes of ``line``'s words from left to right, in a right-to-left paragraph.
 
     Neutral words (numbers, punctuation) between two left-to-right words join them, so
-    "NHS 111" stays in that order; everything else is laid out right to left.
+    "NHS 111" stays in that order, and so do numbers in a row; everything else is laid out
+    right to left.
     """
     strong = [None if _is_neutral(w) else not w.rtl for w in line]  # True: left to right
     ltr = [bool(s) for s in strong]
+    numbers = [_is_neutral(w) and _is_number(w) for w in line]
     for i, w in enumerate(line):
         if strong[i] is None:
             before = next((s for s in reversed(strong[:i]) if s is not None), False)
             after = next((s for s in strong[i + 1 :] if s is not None), False)
             # A number after a left-to-right word goes with it ("NHS 111"); other neutrals
-            # only between two left-to-right words.
+            # only between two left-to-right words. Numbers in a row are one number read
+            # left to right ("01632 960 123", a phone number), wherever they are.
             ltr[i] = bool(before) and (bool(after) or _is_number(w))
+            beside = (numbers[j] for j in (i - 1, i + 1) if 0 <= j < len(line))
+            ltr[i] = ltr[i] or (numbers[i] and any(beside))
     groups: list[list[int]] = []
     for i in range(len(line)):
         if groups and ltr[i] and ltr[groups[-1][-1]]:
@@ -188,6 +274,7 @@ class RtlPara(Paragraph):  # type: ignore[misc]
         bulletText: str | None = None,
         frags: Any = None,
         lines: list[list[Word]] | None = None,
+        rtl: bool | None = None,
         **kw: Any,
     ) -> None:
         self.style = style
@@ -197,6 +284,11 @@ class RtlPara(Paragraph):  # type: ignore[misc]
         self._words = words(parse_runs(self.text, style.fontName), style.fontSize)
         self._lines = lines
         self._fixed = lines is not None
+        # A paragraph with no right-to-left word (an address) reads left to right.
+        # A split part reads as the paragraph it came from (``rtl``).
+        self._rtl = (
+            any(w.rtl for line in lines or [self._words] for w in line) if rtl is None else rtl
+        )
         self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -214,8 +306,8 @@ class RtlPara(Paragraph):  # type: ignore[misc]
         fit = int(availHeight // self.style.leading)
         if fit <= 0 or fit >= len(lines):
             return []
-        first = RtlPara(None, self.style, self.bulletText, lines=lines[:fit])
-        rest = RtlPara(None, self.style, None, lines=lines[fit:])
+        first = RtlPara(None, self.style, self.bulletText, lines=lines[:fit], rtl=self._rtl)
+        rest = RtlPara(None, self.style, None, lines=lines[fit:], rtl=self._rtl)
         return [first, rest]
 
     def draw(self) -> None:
@@ -229,7 +321,7 @@ class RtlPara(Paragraph):  # type: ignore[misc]
             canvas.drawRightString(self.width - st.bulletIndent, y, self.bulletText)
         for n, line in enumerate(self._lines or []):
             start = right - (st.firstLineIndent if n == 0 and not self._fixed else 0)
-            _draw_line(canvas, line, start, y)
+            _draw_line(canvas, line, start, y, rtl=self._rtl)
             y -= st.leading
         canvas.restoreState()
 
@@ -253,18 +345,18 @@ def draw_runs(
         return
     width = sum(w.width for w in line) + sum(w.space for w in line[:-1])
     end = x + width / 2 if centre else x if right else x + width
-    _draw_line(canvas, line, end, y, rtl=rtl)
+    _draw_line(canvas, line, end, y, rtl=rtl and any(w.rtl for w in line))
 
 
 def _draw_line(canvas: Any, line: list[Word], right: float, y: float, rtl: bool = True) -> None:
     """Place the line's glyphs right-aligned at ``right``, then write them in reading order."""
     order = visual_order(line) if rtl else list(range(len(line)))
-    total = sum(w.width for w in line) + sum(w.space for w in line[:-1])
-    x = right - total
+    gaps = _gaps(line, order)
+    x = right - sum(w.width for w in line) - sum(gaps)
     placed: dict[int, float] = {}
     for k, i in enumerate(order):
         placed[i] = x
-        x += line[i].width + (line[i].space if k < len(order) - 1 else 0)
+        x += line[i].width + (gaps[k] if k < len(gaps) else 0)
     text = canvas.beginText()
     for i, word in enumerate(line):
         _write_word(canvas, text, word, placed[i], y)
@@ -275,6 +367,21 @@ def _draw_line(canvas: Any, line: list[Word], right: float, y: float, rtl: bool 
             text.setTextOrigin(gap, y)
             text.textOut(" ")
     canvas.drawText(text)
+
+
+def _gaps(line: list[Word], order: list[int]) -> list[float]:
+    """The space after each word of ``order`` (left to right) but the last.
+
+    Two words side by side that follow each other in reading order are parted by the space
+    between them (its font's width); the other pairs (where a left-to-right run meets the
+    right-to-left text) take the spaces left over. So the gaps add up to what
+    :func:`break_lines` measured, whatever the order, and a right-aligned line ends at its
+    right edge."""
+    pairs = list(itertools.pairwise(order))
+    used = {min(a, b) for a, b in pairs if abs(a - b) == 1}
+    spare = [line[i].space for i in range(len(line) - 1) if i not in used]
+    spare.reverse()
+    return [line[min(a, b)].space if abs(a - b) == 1 else spare.pop() for a, b in pairs]
 
 
 def _write_word(canvas: Any, text: Any, word: Word, left: float, y: float) -> None:

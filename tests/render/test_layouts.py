@@ -12,7 +12,7 @@ from helpers import BACK_SPASMS, page_texts, read, squash
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from pdfbuilder import build_pdf, builtin_layout_names, load_layout
+from pdfbuilder import build_pdf, builtin_layout_names, load_handout, load_layout
 from pdfbuilder.content.model import Handout
 from pdfbuilder.output.impose import padded_count, saddle_order
 from pdfbuilder.text.markup import plain
@@ -125,6 +125,43 @@ def test_trifold_is_two_landscape_pages_with_the_cover_on_the_right(
         # The when-to-get-help box ends on the back panel (the middle of the outside).
         back = outside.crop((outside.width / 3, 0, outside.width * 2 / 3, outside.height))
         assert "When to get help" in squash(back.extract_text() or "")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_trifold_body_text_is_10_pt_and_only_reference_lines_are_smaller(paper: str) -> None:
+    """Under the body size only the back panel's reference lines, below the seek-help box
+    (the QR caption and address, sources, sign-off, clinic footer: docs/layouts.md, "Type
+    sizes"), at the layout's minimum; everything a patient acts on at least 10 pt."""
+    from pdfbuilder.people.clinic import load_clinic
+    from pdfbuilder.render.pages import page_size
+    from pdfbuilder.render.trifold import panels
+
+    layout = load_layout("trifold")
+    assert layout.type.body >= 10
+    clinic = load_clinic(BACK_SPASMS.parent.parent / "examples" / "clinic.yaml")
+    pdf = build_pdf(BACK_SPASMS, layout, paper=paper, clinic=clinic)
+    width, height = page_size(layout, paper)
+    back = next(p for p in panels(layout, width, height, 0.0) if p.name == "back")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        chars = [c for c in doc.pages[0].chars if c["text"].strip()]
+        small = [c for c in chars if c["size"] < layout.type.body - 0.01]
+        on_back = [
+            c for c in chars if back.x - 0.5 <= c["x0"] and c["x1"] <= back.x + back.width + 0.5
+        ]
+        lines: dict[int, list[dict[str, object]]] = {}
+        for c in on_back:
+            lines.setdefault(round(c["top"]), []).append(c)
+        last_sign = plain(load_handout(BACK_SPASMS).seek_help.routine[-1]).replace(" ", "")[:16]
+        box_end = max(
+            top
+            for top, line in lines.items()
+            if last_sign in "".join(str(c["text"]) for c in sorted(line, key=lambda c: c["x0"]))
+        )
+        assert small, "the reference lines are there"
+        assert all(c["size"] >= layout.type.minimum - 0.01 for c in small)
+        assert [c["text"] for c in small if c not in on_back or c["top"] <= box_end] == []
+        later = [c for page in doc.pages[1:] for c in page.chars if c["text"].strip()]
+        assert [c["text"] for c in later if c["size"] < layout.type.body - 0.01] == []
 
 
 @pytest.mark.parametrize("paper", PAPERS)

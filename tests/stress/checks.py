@@ -229,29 +229,55 @@ def _letters(text: str) -> str:
 
 
 def split_cards(found: list[Region], handout: Handout, continued: str) -> list[str]:
-    """Every exercise's steps in the region of its name, or in one headed "<name>
-    (continued)"; its last step with its feel and stop lines; a card in two regions only
-    with the "continued" heading there."""
+    """Each exercise's steps in order after its name, in the region of its name or in the
+    next one headed "<name> (continued)"; its last step with its stop line; a card in two
+    regions only with the "continued" heading there.
+
+    A step is looked for after the card's name and the step before it, not anywhere in the
+    region: a short step ("Hold, then relax.") may be another card's too, and the name may be
+    printed elsewhere (the exercise log), so a card is only where its name comes right
+    before its first step."""
     problems = []
-    texts = [(r, r.key()) for r in found if r.name != "outside"]
+    texts = [r.key() for r in found if r.name != "outside"]
     for ex in handout.exercises:
-        name = _key(ex.name)
+        pieces = [_key(step)[:40] for step in ex.steps]
+        start = _card_start(texts, _key(ex.name), pieces[0])
+        if start is None:
+            if any(pieces[0] in t for t in texts):
+                problems.append(f"{ex.id}: step 1 is not beside its name")
+            continue
+        k, pos = start
         more = _key(continued.format(name=ex.name))
-        card: list[Region] = []
-        for i, step in enumerate(ex.steps):
-            piece = _key(step)[:40]
-            anywhere = [r for r, t in texts if piece in t]
-            where = [r for r, t in texts if piece in t and (name in t or more in t)]
-            if anywhere and not where:
+        for i, piece in enumerate(pieces):
+            at = texts[k].find(piece, pos)
+            if at < 0 and k + 1 < len(texts) and piece in texts[k + 1]:
+                k, heading = k + 1, texts[k + 1].find(more)
+                at = texts[k].find(piece, heading + len(more)) if heading >= 0 else -1
+                if at < 0:
+                    problems.append(f"{ex.id}: split without a continued heading")
+                    break
+            if at < 0:
                 problems.append(f"{ex.id}: step {i + 1} is not beside its name")
-            card += [r for r in where if r not in card]
-            if i == len(ex.steps) - 1 and ex.stop_if and where:
-                stop = _key(ex.stop_if)[:30]
-                if not any(stop in t for r, t in texts if r in where):
-                    problems.append(f"{ex.id}: the last step is parted from its stop line")
-        if any(more not in r.key() for r in card[1:]):
-            problems.append(f"{ex.id}: split without a continued heading")
+                break
+            pos = at + len(piece)
+        else:
+            if ex.stop_if and _key(ex.stop_if)[:30] not in texts[k][pos:]:
+                problems.append(f"{ex.id}: the last step is parted from its stop line")
     return problems
+
+
+def _card_start(texts: list[str], name: str, first: str) -> tuple[int, int] | None:
+    """(region, place) where the card's first step begins: the occurrence of ``first``
+    closest after an occurrence of ``name``."""
+    best: tuple[int, int, int] | None = None
+    for k, t in enumerate(texts):
+        i = t.find(name)
+        while i >= 0:
+            j = t.find(first, i + len(name))
+            if j >= 0 and (best is None or j - i < best[2]):
+                best = (k, j, j - i)
+            i = t.find(name, i + 1)
+    return None if best is None else (best[0], best[1])
 
 
 def page_fill(frames: list[Filled]) -> list[str]:

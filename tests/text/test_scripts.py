@@ -9,6 +9,7 @@ from typing import Any
 import pdfplumber
 from click.testing import CliRunner
 from helpers import BACK_SPASMS, page_texts, read, squash
+from reportlab.pdfbase import pdfmetrics
 
 from pdfbuilder import _rl, build_pdf
 from pdfbuilder.cli.commands import main
@@ -151,6 +152,30 @@ def test_words_read_right_to_left_but_numbers_after_latin_stay_with_it() -> None
         "بالرقم",
         "اتصل",
     ]
+
+
+def test_a_line_mixing_fonts_ends_at_its_right_edge_and_spaces_take_their_own_font() -> None:
+    """Digits in the Latin face beside Arabic words: each gap is the space that is there
+    (its own font's width), in any order, so a right-aligned line ends where it was measured
+    to end (a dose line once stood 1 pt outside its column)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pdfbuilder.text.fonts import register_family
+    from pdfbuilder.text.rtl import draw_runs
+
+    arabic, latin = register_family("Noto Sans Arabic").bold, register_family().bold
+    markup = f'<font face="{arabic}">كرر</font> 10 <font face="{arabic}">مرات · اثبت</font> 5'
+    line = words([("كرر", arabic), (" 10 ", latin), ("مرات · اثبت", arabic), (" 5", latin)], 16)
+    assert [w.space for w in line[:-1]] == [
+        pdfmetrics.stringWidth(" ", font, 16) for font in (latin, latin, arabic, arabic, latin)
+    ]
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(400, 100))
+    draw_runs(canvas, 300, 50, markup, latin, 16, rtl=True, right=True)
+    canvas.save()
+    with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"].strip()]
+    assert abs(max(c["x1"] for c in chars) - 300) < 0.05
 
 
 def test_arabic_letters_are_joined() -> None:
