@@ -14,6 +14,7 @@ gives its words the full width.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
@@ -149,8 +150,12 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     continued = repeated(ctx, ctx.para(ctx.labels("seek_help_continued"), "heading"))
 
     def box(tier: Tier) -> Flowable:
+        # The note as one line a sentence, like every Easy Read paragraph.
+        note = sentences(ctx, tier.note) if tier.note else []
+        plain = dataclasses.replace(tier, note=None)
         words = Stack(
-            tier_words(ctx, tier, ctx.layout.type.card_heading * 1.4), gap=space.easy_read_lines
+            [*tier_words(ctx, plain, ctx.layout.type.card_heading * 1.4), *note],
+            gap=space.easy_read_lines,
         )
         left = picture(ctx, getattr(ctx.handout.pictures, tier.name))
         inner = (
