@@ -39,7 +39,7 @@ LAST_SIGN = {
 HEADINGS = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Soon"}
 
 
-def _with_notes(tmp: Path, notes: dict[str, str], name: str = "notes.yaml") -> Path:
+def _with_notes(tmp: Path, notes: dict[str, object], name: str = "notes.yaml") -> Path:
     data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
     data["seek_help"]["notes"] = notes
     path = tmp / name
@@ -195,3 +195,34 @@ def test_the_check_cli_locates_a_misplaced_note(tmp_path: Path) -> None:
     written = path.read_text(encoding="utf-8").splitlines()
     line = 1 + next(i for i, text in enumerate(written) if "Numbness around" in text)
     assert lines and f"notes.yaml:{line}: content.red-flags" in lines[0], lines
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (
+            {"emergncy": "Go now."},
+            'seek_help.notes.emergncy: unknown field; did you mean "emergency"?',
+        ),
+        ({"urgent": ["Go.", "Now."]}, "seek_help.notes.urgent: expected text, got a list"),
+        ({"routine": ""}, "seek_help.notes.routine: is empty; write some text or remove the field"),
+        (
+            {"urgent": "x" * 601},
+            "seek_help.notes.urgent: is 601 characters long; this field holds at most 600",
+        ),
+    ],
+    ids=["misspelt-tier", "a-list", "empty", "too-long"],
+)
+def test_a_wrong_note_is_refused_in_one_located_line(
+    tmp_path: Path, notes: dict[str, object], expected: str
+) -> None:
+    from click.testing import CliRunner
+
+    from pdfbuilder.cli import main
+
+    path = _with_notes(tmp_path, notes)
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", line), line
+    assert expected in line
