@@ -101,11 +101,13 @@ def test_missing_section_exercise_and_red_flag_each_warn(tmp_path: Path) -> None
 
 def test_a_missing_tier_note_warns(tmp_path: Path) -> None:
     text = SPANISH.read_text(encoding="utf-8")
-    note = text[text.index("    urgent: Si ha tenido") :]
-    file = _pair(tmp_path, {note.splitlines(keepends=True)[0]: ""})
+    notes = text[text.index("  notes:\n") : text.index("contacts:")]
+    file = _pair(tmp_path, {notes: ""})
     (warning,) = translation_warnings(load_handout(file))
     assert re.match(rf"{re.escape(str(file))}:\d+:\d+: seek_help: warning: ", warning)
-    assert "ends its urgent tier with a note (seek_help.notes.urgent); translate it" in warning
+    assert "ends its emergency tier with a note (seek_help.notes.emergency); translate it" in (
+        warning
+    )
 
 
 def test_original_not_found_warns(runner: CliRunner, tmp_path: Path) -> None:

@@ -141,18 +141,25 @@ def test_each_note_is_a_paragraph_after_the_list_in_its_tiers_section(
         assert not any(words in e.text for e in inside if e.role in ("LI", "LBody", "Lbl"))
 
 
-def test_the_note_of_a_tier_split_over_pages_prints_once_after_its_last_sign() -> None:
-    """Large print splits the back-spasm leaflet's emergency tier between its signs."""
-    handout = load_handout(ROOT / "handouts" / "back-spasms.yaml")
-    note = handout.seek_help.notes.emergency
-    assert note is not None
-    text = _Text(_built(ROOT / "handouts" / "back-spasms.yaml", "large-print"))
-    assert text.flat.count(" ".join(note.split())) == 1
-    note_page, note_at, _ = text.find(note)
-    sign_page, sign_at, _ = text.find(handout.seek_help.emergency[-1])
-    assert sign_page == note_page and sign_at < note_at
-    first_page = text.find(handout.seek_help.emergency[0])[0]
-    assert first_page < note_page  # the tier really is split over pages here
+def test_the_note_of_a_tier_split_over_pages_prints_once_after_its_last_sign(
+    tmp_path: Path,
+) -> None:
+    """A tier taller than a page goes on by signs; its note follows the last one only."""
+    data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+    signs = [
+        f"Sign number {n}: you cannot stand on your leg at all, even with help." for n in range(40)
+    ]
+    data["seek_help"]["emergency"] = signs
+    data["seek_help"]["notes"] = {"emergency": NOTES["emergency"]}
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    for layout in ("standard", "large-print", "easy-read"):
+        text = _Text(_built(path, layout))
+        assert text.flat.count(NOTES["emergency"]) == 1, layout
+        note_page, note_at, _ = text.find(NOTES["emergency"])
+        last_page, last_at, _ = text.find(signs[-1])
+        assert last_page == note_page and last_at < note_at, layout
+        assert text.find(signs[0])[0] < note_page, layout  # the tier really is split
 
 
 def _red_flags(path: Path) -> list[tuple[str, str, str]]:
