@@ -120,7 +120,9 @@ def test_jargon_still_tops_the_hardest_sentences() -> None:
 def test_report_shows_inflesz_for_spanish(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", str(SPANISH)])
     whole = next(line for line in result.stdout.splitlines() if "Reading level" in line)
-    assert "(Fernández-Huerta; target grade 6, limit 8): grade 4.7, ease 82.8, INFLESZ 78.6" in whole
+    assert (
+        "(Fernández-Huerta; target grade 6, limit 8): grade 4.7, ease 82.8, INFLESZ 78.6" in whole
+    )
     assert "(bastante fácil)" in whole
     assert any("INFLESZ" in line and "Purpose" in line for line in result.stdout.splitlines())
 
