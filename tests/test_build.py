@@ -113,7 +113,7 @@ def test_footer_on_every_page(a4_pdf: bytes) -> None:
     pages = page_texts(a4_pdf)
     for n, text in enumerate(pages, 1):
         assert f"Page {n} of {len(pages)}" in text
-        assert "MSK-001 · Version 2.0 · Review by December 2029" in text
+        assert "MSK-001 · Version 2.1 · Review by December 2029" in text
 
 
 def test_rebuild_is_byte_identical_across_processes(a4_pdf: bytes, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..content.fields import seek_help_texts
 from ..content.model import Bullets, Handout
 from ..errors import FieldPath
 from ..text.markup import plain
@@ -70,9 +71,8 @@ def _units(handout: Handout) -> Iterator[tuple[FieldPath, str]]:
         for name in ("feel", "stop_if"):
             if getattr(ex, name):
                 yield ("exercises", i, name), getattr(ex, name)
-    for tier in ("emergency", "urgent", "routine"):
-        for i, sign in enumerate(getattr(handout.seek_help, tier)):
-            yield ("seek_help", tier, i), sign
+    for _, path, text in seek_help_texts(handout.seek_help):
+        yield path, text
 
 
 def base_form(token: str) -> str | None:

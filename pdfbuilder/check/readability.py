@@ -25,6 +25,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..content.fields import seek_help_texts
 from ..content.labels import labels_for
 from ..content.model import Bullets, Handout
 from ..errors import FieldPath, format_path
@@ -133,9 +134,8 @@ def text_units(handout: Handout) -> Iterator[Unit]:
             else:
                 yield Unit(*part, ("sections", i, "body", j), block.text)
     yield from _exercise_units(handout, labels("exercises"))
-    for tier in ("emergency", "urgent", "routine"):
-        for i, text in enumerate(getattr(handout.seek_help, tier)):
-            yield Unit(labels("seek_help"), ("seek_help",), ("seek_help", tier, i), text)
+    for _, path, text in seek_help_texts(handout.seek_help):
+        yield Unit(labels("seek_help"), ("seek_help",), path, text)
 
 
 def _exercise_units(handout: Handout, name: str) -> Iterator[Unit]:

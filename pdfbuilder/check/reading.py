@@ -141,6 +141,8 @@ def _kind(path: tuple[str | int, ...]) -> tuple[str, str]:
         return "bullet", "split it into two bullets, or move detail into the paragraph above"
     if "steps" in path:
         return "step", "split it into two steps"
+    if path[:2] == ("seek_help", "notes"):
+        return "note", "keep the note to the advice the tier needs"
     if path[0] == "seek_help":
         return "sign", "keep one sign to a short sentence"
     return "paragraph", "split it into shorter paragraphs, or make it a list"

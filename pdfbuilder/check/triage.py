@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..content.fields import seek_help_texts
+from ..errors import FieldPath
 from ..text.markup import plain
 from .context import CheckContext
 from .findings import Finding, Severity
@@ -39,24 +41,25 @@ def red_flags(ctx: CheckContext) -> Iterator[Finding]:
             "clinician check the tiers",
         )
         return
-    for tier in TIERS[1:]:
-        for i, text in enumerate(getattr(ctx.handout.seek_help, tier)):
-            found = [s for s in signs_in(plain(text), language) if _rank(s.tier) < _rank(tier)]
-            if found:
-                yield _misplaced(ctx, tier, i, plain(text), found[0])
+    # A tier's note is read like its signs: an emergency sign in the urgent tier's note is
+    # as misplaced as one in its list; the emergency tier (and its note) may name any sign.
+    for tier, path, text in seek_help_texts(ctx.handout.seek_help):
+        found = [s for s in signs_in(plain(text), language) if _rank(s.tier) < _rank(tier)]
+        if found:
+            yield _misplaced(ctx, tier, path, plain(text), found[0])
 
 
 def _rank(tier: str) -> int:
     return TIERS.index(tier)
 
 
-def _misplaced(ctx: CheckContext, tier: str, index: int, text: str, sign: Sign) -> Finding:
+def _misplaced(ctx: CheckContext, tier: str, path: FieldPath, text: str, sign: Sign) -> Finding:
     severity: Severity = "error" if sign.tier == "emergency" else "warning"
     kind = "an emergency sign" if sign.tier == "emergency" else "a same-day sign"
+    where = f"the {tier} tier's note" if "notes" in path else f"the {tier} tier"
     return ctx.finding(
         RULE,
         severity,
-        ("seek_help", tier, index),
-        f'"{clip(text)}" is {kind}: {sign.about}; move it from the {tier} tier to '
-        f"{TIER_NAMES[sign.tier]}",
+        path,
+        f'"{clip(text)}" is {kind}: {sign.about}; move it from {where} to {TIER_NAMES[sign.tier]}',
     )

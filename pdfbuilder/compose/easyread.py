@@ -150,8 +150,12 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     continued = repeated(ctx, ctx.para(ctx.labels("seek_help_continued"), "heading"))
 
     def box(tier: Tier, at: Context = ctx) -> Flowable:
+        # The note as one line a sentence, like every Easy Read paragraph.
+        note = sentences(at, tier.note) if tier.note else []
+        plain = dataclasses.replace(tier, note=None)
         words = Stack(
-            tier_words(at, tier, at.layout.type.card_heading * 1.4), gap=space.easy_read_lines
+            [*tier_words(at, plain, at.layout.type.card_heading * 1.4), *note],
+            gap=space.easy_read_lines,
         )
         left = picture(at, getattr(at.handout.pictures, tier.name))
         inner = (

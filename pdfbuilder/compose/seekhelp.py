@@ -38,20 +38,24 @@ class Tier:
     #: 0 for the tier (or its first part); 1, 2... for the parts of a tier too tall for a
     #: page, which repeat its heading marked "continued" and its lead line.
     part: int = 0
+    #: Advice printed after the signs (``seek_help.notes``), in the tier's last part only.
+    note: str | None = None
 
 
 def tiers(ctx: Context) -> list[Tier]:
     """Emergency, urgent and routine, heaviest border first; routine dashed."""
     help_, palette = ctx.handout.seek_help, ctx.styles.palette
+    notes = help_.notes
     return [
-        Tier("emergency", help_.emergency, palette.emergency, "emergency"),
-        Tier("urgent", help_.urgent, palette.urgent, "urgent"),
-        Tier("routine", help_.routine, palette.routine, "routine"),
+        Tier("emergency", help_.emergency, palette.emergency, "emergency", note=notes.emergency),
+        Tier("urgent", help_.urgent, palette.urgent, "urgent", note=notes.urgent),
+        Tier("routine", help_.routine, palette.routine, "routine", note=notes.routine),
     ]
 
 
 def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
-    """The tier's icon and heading, its lead line (naming the numbers to call), its signs."""
+    """The tier's icon and heading, its lead line (naming the numbers to call), its signs,
+    and its note (a paragraph after the list, never one more sign)."""
     st, lab, h = ctx.styles, ctx.labels, ctx.handout
     contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
     words = lab(f"{tier.name}_heading", **contacts)
@@ -65,7 +69,13 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
         SideBySide(icon, icon_size, ctx.tag(heading, "H3"), gap=icon_size * 0.4),
         ctx.tag(lead, "P"),
         *ctx.group("L", items, numbering="Disc"),
+        *note_lines(ctx, tier.note),
     ]
+
+
+def note_lines(ctx: Context, note: str | None) -> list[Flowable]:
+    """A tier's note as a paragraph of its own, after the signs (none without a note)."""
+    return [] if note is None else [ctx.tag(ctx.para(note, "body"), "P")]
 
 
 def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -> list[Tier]:
@@ -91,7 +101,10 @@ def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -
             ):
                 stop += 1
             part = len([t for t in out if t.name == tier.name])
-            out.append(dataclasses.replace(tier, items=tier.items[start:stop], part=part))
+            note = tier.note if stop == len(tier.items) else None  # after the last sign
+            out.append(
+                dataclasses.replace(tier, items=tier.items[start:stop], part=part, note=note)
+            )
             start = stop
     return out
 

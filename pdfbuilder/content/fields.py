@@ -27,3 +27,18 @@ def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, s
                 continue
             child = path if type(value).__name__ == "Paragraph" else (*path, f.name)
             yield from text_fields(getattr(value, f.name), child)
+
+
+#: The seek-help tiers, most urgent first.
+TIERS = ("emergency", "urgent", "routine")
+
+
+def seek_help_texts(seek_help: Any) -> Iterator[tuple[str, FieldPath, str]]:
+    """``(tier, path, text)`` for every sign of the seek-help box and every tier's note, in
+    reading order (a tier's signs, then its note): the checks read the notes too."""
+    for tier in TIERS:
+        for i, text in enumerate(getattr(seek_help, tier)):
+            yield tier, ("seek_help", tier, i), text
+        note = getattr(seek_help.notes, tier)
+        if note is not None:
+            yield tier, ("seek_help", "notes", tier), note

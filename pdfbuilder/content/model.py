@@ -281,8 +281,24 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class TierNotes:
+    """Advice printed after a tier's signs (what to do, not one more sign), one per tier."""
+
+    emergency: str | None = field(
+        default=None,
+        metadata=_doc(
+            "After the emergency signs, e.g. what they can be signs of, and to go even if "
+            "they come and go."
+        ),
+    )
+    urgent: str | None = field(default=None, metadata=_doc("After the urgent signs."))
+    routine: str | None = field(default=None, metadata=_doc("After the routine signs."))
+
+
+@dataclass(frozen=True)
 class SeekHelp:
-    """When to get help, in three tiers of urgency. Each tier is a list of signs."""
+    """When to get help, in three tiers of urgency. Each tier is a list of signs, and may
+    end with a note of advice (``notes``)."""
 
     emergency: tuple[str, ...] = field(
         metadata=_doc(
@@ -296,6 +312,13 @@ class SeekHelp:
     )
     routine: tuple[str, ...] = field(
         metadata=_doc("Reasons to book a routine appointment.", min_items=1)
+    )
+    notes: TierNotes = field(
+        default=TierNotes(),
+        metadata=_doc(
+            "Optional advice after a tier's signs, printed (and read by a screen reader) "
+            "as a paragraph, not as one more sign: emergency, urgent, routine."
+        ),
     )
 
 

@@ -100,6 +100,12 @@ def _differences(t: Handout, o: Handout) -> Iterator[tuple[FieldPath, str]]:
                 f'lists {len(mine)} {tier} sign(s), the original "{o.id}" lists '
                 f"{len(theirs)}; a missing warning sign can put a patient at risk",
             )
+        if getattr(o.seek_help.notes, tier) and not getattr(t.seek_help.notes, tier):
+            yield (
+                ("seek_help",),
+                f'the original "{o.id}" ends its {tier} tier with a note '
+                f"(seek_help.notes.{tier}); translate it",
+            )
 
 
 def warn(handout: Handout, path: FieldPath, text: str) -> str:

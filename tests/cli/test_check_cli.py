@@ -249,25 +249,79 @@ def test_allow_acronym_accepts_a_clinics_own_abbreviation(runner: CliRunner) -> 
 
 
 SPANISH = ROOT / "handouts" / "back-spasms.es.yaml"
+#: The leaflets the project ships for patients (handouts/samples/ holds incomplete samples,
+#: such as the Arabic one, that say they are not for patients).
+SHIPPED = sorted((ROOT / "handouts").glob("*.yaml"))
 
 
-def test_spanish_leaflet_warns_only_that_it_is_an_unreviewed_draft() -> None:
-    report = check_handout(load_handout(SPANISH), load_layout("standard"))
+def _flawed_copy(tmp_path: Path, edits: dict[str, str]) -> Path:
+    """The Spanish leaflet with ``edits``, beside its original, in ``tmp_path``."""
+    (tmp_path / BACK_SPASMS.name).write_text(
+        BACK_SPASMS.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    text = SPANISH.read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    copy = tmp_path / SPANISH.name
+    copy.write_text(text, encoding="utf-8")
+    return copy
+
+
+def test_an_unreviewed_draft_translation_warns_that_it_is_both(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    copy = _flawed_copy(
+        tmp_path,
+        {"  status: final\n": "  status: draft\n", "  reviewed: true\n": "  reviewed: false\n"},
+    )
+    report = check_handout(load_handout(copy), load_layout("standard"))
     assert [(f.rule, f.field) for f in report.findings if f.severity != "info"] == [
         ("content.status", "review.status"),
         ("content.translation", "translation.reviewed"),
     ]
+    result = runner.invoke(main, ["check", "--strict", str(copy)])
+    assert result.exit_code == 1
+    assert "FAILED: 1 of 1 file(s); 0 errors, 2 warnings (--strict: warnings fail)" in (
+        result.stdout
+    )
+    plain = runner.invoke(main, ["check", str(copy)])
+    assert plain.exit_code == 0, plain.output  # warnings fail only with --strict
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="handouts/back-spasms.es.yaml is still a draft (review.status: draft) and its "
-    "translation is not reviewed (translation.reviewed: false): content.status and "
-    "content.translation warn, as they should, until a translator signs it off",
+@pytest.mark.parametrize(
+    ("edit", "rule"),
+    [
+        ({"  status: final\n": "  status: draft\n"}, "content.status"),
+        ({"  reviewed: true\n": "  reviewed: false\n"}, "content.translation"),
+    ],
+    ids=["draft", "unreviewed"],
 )
-@pytest.mark.parametrize("layout", builtin_layout_names())
-def test_spanish_leaflet_passes_strict_in_every_built_in_layout(
-    runner: CliRunner, layout: str
+def test_each_of_draft_and_unreviewed_warns_on_its_own(
+    tmp_path: Path, edit: dict[str, str], rule: str
 ) -> None:
-    result = runner.invoke(main, ["check", "--strict", "--layout", layout, str(SPANISH)])
+    report = check_handout(load_handout(_flawed_copy(tmp_path, edit)), load_layout("standard"))
+    assert [f.rule for f in report.findings if f.severity != "info"] == [rule]
+
+
+def test_the_shipped_leaflets_are_the_four_topics_and_translations() -> None:
+    assert [p.name for p in SHIPPED] == [
+        "ankle-sprain.yaml",
+        "back-spasms.es.yaml",
+        "back-spasms.yaml",
+        "neck-pain.yaml",
+    ]
+
+
+@pytest.mark.parametrize("layout", builtin_layout_names())
+@pytest.mark.parametrize("handout", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_leaflet_passes_strict_in_every_built_in_layout(
+    runner: CliRunner, handout: Path, layout: str
+) -> None:
+    loaded = load_handout(handout)
+    assert loaded.review.status == "final" and loaded.review.reviewed_on is not None
+    assert loaded.translation is None or loaded.translation.reviewed
+    report = check_handout(loaded, load_layout(layout))
+    assert [f for f in report.findings if f.severity != "info"] == []
+    result = runner.invoke(main, ["check", "--strict", "--layout", layout, str(handout)])
     assert result.exit_code == 0, result.output

@@ -47,25 +47,31 @@ def test_up_to_date_translation_has_no_warnings(runner: CliRunner) -> None:
 def test_old_source_version_warns_in_one_line_and_exits_0(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    file = _pair(tmp_path, {'source_version: "2.0"': 'source_version: "0.9"'})
+    file = _pair(tmp_path, {'source_version: "2.1"': 'source_version: "0.9"'})
     result = runner.invoke(main, ["validate", str(file)])
     assert result.exit_code == 0, result.output
     line, col = _where(file, "source_version: ")
     assert result.stderr == (
         f"{file}:{line}:{col}: translation.source_version: warning: translates version 0.9 "
-        'of "back-spasms", which is now at version 2.0; update the translation and its '
+        'of "back-spasms", which is now at version 2.1; update the translation and its '
         "source_version\n"
     )
     assert result.stdout == f"{file}: ok (1 warning(s))\n"
 
 
 def test_strict_turns_warnings_into_exit_1(runner: CliRunner, tmp_path: Path) -> None:
-    file = _pair(tmp_path, {'source_version: "2.0"': 'source_version: "0.9"'})
+    file = _pair(tmp_path, {'source_version: "2.1"': 'source_version: "0.9"'})
     assert runner.invoke(main, ["validate", "--strict", str(file)]).exit_code == 1
 
 
 def test_published_before_the_original_warns(tmp_path: Path) -> None:
-    file = _pair(tmp_path, {"published: 2026-12-01": "published: 2026-01-02"})
+    file = _pair(
+        tmp_path,
+        {
+            "published: 2026-12-01": "published: 2026-01-02",
+            "reviewed_on: 2026-12-01": "reviewed_on: 2026-01-02",
+        },
+    )
     (warning,) = translation_warnings(load_handout(file))
     assert re.match(rf"{re.escape(str(file))}:\d+:\d+: review\.published: warning: ", warning)
     assert "before the original" in warning
@@ -91,6 +97,17 @@ def test_missing_section_exercise_and_red_flag_each_warn(tmp_path: Path) -> None
     assert "has 5 sections, the original" in warnings[0]
     assert 'lacks the exercise(s) bridge of the original "back-spasms"' in warnings[1]
     assert "lists 3 routine sign(s)" in warnings[2]
+
+
+def test_a_missing_tier_note_warns(tmp_path: Path) -> None:
+    text = SPANISH.read_text(encoding="utf-8")
+    notes = text[text.index("  notes:\n") : text.index("contacts:")]
+    file = _pair(tmp_path, {notes: ""})
+    (warning,) = translation_warnings(load_handout(file))
+    assert re.match(rf"{re.escape(str(file))}:\d+:\d+: seek_help: warning: ", warning)
+    assert "ends its emergency tier with a note (seek_help.notes.emergency); translate it" in (
+        warning
+    )
 
 
 def test_original_not_found_warns(runner: CliRunner, tmp_path: Path) -> None:
