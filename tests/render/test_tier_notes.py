@@ -231,5 +231,5 @@ def test_a_wrong_note_is_refused_in_one_located_line(
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
-    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", line), line
+    assert re.match(rf"Error: {re.escape(str(path))}:\d+:\d+: ", line), line
     assert expected in line
