@@ -24,7 +24,7 @@ from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .cards import exercise_cards
 from .context import Context, section_heading
-from .item_figures import beside
+from .item_figures import beside, picture_column
 from .looks import box_style
 
 
@@ -103,7 +103,8 @@ def _section(ctx: Context, section: Section, key: str) -> Iterator[Flowable]:
             items = [ctx.item(b, "bullet", "•") for b in block.bullets]
             ctx.group("L", items, numbering="Disc")
             figures = block.figures or (None,) * len(items)
-            flow += [beside(ctx, i, f) for i, f in zip(items, figures, strict=True)]
+            column = picture_column(ctx, figures)  # every figured item's text in line
+            flow += [beside(ctx, i, f, column) for i, f in zip(items, figures, strict=True)]
     yield from ctx.group("Sect", flow)
 
 

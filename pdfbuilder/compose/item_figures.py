@@ -11,6 +11,8 @@ half of it, and takes the figure's own shape inside that.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -48,13 +50,24 @@ def figure_size(ctx: Context, width: float, figure: Figure) -> tuple[float, floa
     return max(h * aspect, w * MIN_WIDTH), h
 
 
-def beside(ctx: Context, text: Flowable, figure: Figure | None) -> Flowable:
-    """``text`` alone, or with ``figure`` drawn beside it; the two never split apart."""
+def picture_column(ctx: Context, figures: Sequence[Figure | None]) -> float:
+    """The width of the picture column shared by the figured items of one list: the widest
+    of their boxes, so that every item's text starts at the same place (0 with none)."""
+    width = column_width(ctx)
+    return max((figure_size(ctx, width, f)[0] for f in figures if f is not None), default=0.0)
+
+
+def beside(
+    ctx: Context, text: Flowable, figure: Figure | None, column: float | None = None
+) -> Flowable:
+    """``text`` alone, or with ``figure`` drawn beside it; the two never split apart. A
+    ``column`` (see picture_column) wider than the figure's own box keeps the text of every
+    item of a list in line; the figure sits at the column's left edge."""
     if figure is None:
         return text
     w, h = figure_size(ctx, column_width(ctx), figure)
     drawn = ctx.tag(render_figure(figure, w, h, ctx.styles.figure), "Figure", alt=figure.alt)
-    row = SideBySide(drawn, w, Stack([text], gap=0), ctx.layout.type.body)
+    row = SideBySide(drawn, max(w, column or 0.0), Stack([text], gap=0), ctx.layout.type.body)
     row.spaceBefore = text.getSpaceBefore() + ctx.layout.type.body * 0.3
     row.spaceAfter = ctx.layout.type.body * 0.3
     return row

@@ -41,3 +41,23 @@ def test_the_spanish_leaflet_has_them_too() -> None:
     alts = [f.alt for s in h.sections for b in s.body for f in getattr(b, "figures", ()) if f]
     assert len(alts) == 3 and all(alt.startswith("Una persona") for alt in alts)
     assert "boca arriba" in alts[1]  # the second sleeping position, as in the original
+
+
+@pytest.mark.parametrize("layout", ["standard", "large-print", "booklet", "grayscale"])
+def test_figured_bullets_of_one_list_start_their_text_in_line(layout: str) -> None:
+    """The two sleeping positions have figures of different shapes; their words still start
+    at the same place, as a designer lines up a list (the picture column is shared)."""
+    import io
+
+    import pdfplumber
+
+    pdf = build_pdf(BACK_SPASMS, layout, impose=False)
+    starts = {}
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for words in (SLEEP_TEXT, ON_BACK_TEXT):
+                found = page.search(" ".join(words.split()[:2]))  # the words may wrap
+                if found:
+                    starts[words] = found[0]["x0"]
+    assert set(starts) == {SLEEP_TEXT, ON_BACK_TEXT}, (layout, starts)
+    assert abs(starts[SLEEP_TEXT] - starts[ON_BACK_TEXT]) < 0.5, (layout, starts)
