@@ -18,6 +18,23 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 BACK_SPASMS = ROOT / "handouts" / "back-spasms.yaml"
+SPANISH = ROOT / "handouts" / "back-spasms.es.yaml"
+
+
+def spanish_copy(tmp_path: Path, edits: dict[str, str]) -> Path:
+    """The shipped Spanish leaflet with ``edits`` (each old text must be there; first
+    occurrence replaced), written beside a copy of its English original in ``tmp_path``, so
+    the translation checks find the original as they would in handouts/."""
+    (tmp_path / BACK_SPASMS.name).write_text(
+        BACK_SPASMS.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    text = SPANISH.read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    copy = tmp_path / SPANISH.name
+    copy.write_text(text, encoding="utf-8")
+    return copy
 
 
 def read(pdf: bytes) -> PdfReader:

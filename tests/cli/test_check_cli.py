@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import BACK_SPASMS, ROOT
+from helpers import BACK_SPASMS, ROOT, spanish_copy
 
 from pdfbuilder import builtin_layout_names, load_handout, load_layout
 from pdfbuilder.check import check_handout
@@ -248,7 +248,6 @@ def test_allow_acronym_accepts_a_clinics_own_abbreviation(runner: CliRunner) -> 
     assert '"two words" is not an abbreviation; give one word such as MSK' in wrong.stderr
 
 
-SPANISH = ROOT / "handouts" / "back-spasms.es.yaml"
 #: The leaflets the project ships for patients (handouts/samples/ holds incomplete samples,
 #: such as the Arabic one, that say they are not for patients).
 SHIPPED = sorted((ROOT / "handouts").glob("*.yaml"))
@@ -256,16 +255,7 @@ SHIPPED = sorted((ROOT / "handouts").glob("*.yaml"))
 
 def _flawed_copy(tmp_path: Path, edits: dict[str, str]) -> Path:
     """The Spanish leaflet with ``edits``, beside its original, in ``tmp_path``."""
-    (tmp_path / BACK_SPASMS.name).write_text(
-        BACK_SPASMS.read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    text = SPANISH.read_text(encoding="utf-8")
-    for old, new in edits.items():
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    copy = tmp_path / SPANISH.name
-    copy.write_text(text, encoding="utf-8")
-    return copy
+    return spanish_copy(tmp_path, edits)
 
 
 def test_an_unreviewed_draft_translation_warns_that_it_is_both(

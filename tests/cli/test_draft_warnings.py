@@ -5,29 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import BACK_SPASMS, ROOT
+from helpers import BACK_SPASMS, SPANISH, spanish_copy
 
 from pdfbuilder.cli import main
-
-SPANISH = ROOT / "handouts" / "back-spasms.es.yaml"
 
 
 def _draft(tmp_path: Path) -> Path:
     """The Spanish leaflet as a draft, unreviewed, beside its original (the shipped one is
     signed off)."""
-    (tmp_path / BACK_SPASMS.name).write_text(
-        BACK_SPASMS.read_text(encoding="utf-8"), encoding="utf-8"
+    return spanish_copy(
+        tmp_path, {"status: final\n": "status: draft\n", "reviewed: true\n": "reviewed: false\n"}
     )
-    text = SPANISH.read_text(encoding="utf-8")
-    for old, new in {
-        "status: final\n": "status: draft\n",
-        "reviewed: true\n": "reviewed: false\n",
-    }.items():
-        assert old in text
-        text = text.replace(old, new, 1)
-    draft = tmp_path / SPANISH.name
-    draft.write_text(text, encoding="utf-8")
-    return draft
 
 
 def test_the_shipped_spanish_leaflet_builds_without_a_warning(
