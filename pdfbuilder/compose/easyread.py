@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
@@ -25,7 +25,7 @@ from ..content.model import Bullets, Paragraph
 from ..figures import Figure, icon_flowable, render_figure
 from ..flowables.boxes import Rule
 from ..flowables.rows import SideBySide, Stack
-from ..flowables.tiers import TierGroup
+from ..flowables.tiers import Slice, TierGroup
 from .context import Context, card_parts, repeated, section_heading
 from .seekhelp import Tier, fitted, tier_box, tier_words, tiers
 
@@ -172,8 +172,8 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     chosen = fitted(ctx, tiers(ctx), lambda t: stacked(continued, [box(t, trial)]))
     boxes = [box(t) for t in chosen]
 
-    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
-        return stacked(continued if more else heading, boxes[start:stop])
+    def build(cuts: Sequence[Slice], more: bool, across: bool) -> Flowable:
+        return stacked(continued if more else heading, [boxes[c.tier] for c in cuts])
 
     group = TierGroup(
         build,

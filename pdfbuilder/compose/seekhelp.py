@@ -10,7 +10,7 @@ Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..flowables.boxes import Bookmark, Box, TierIcon
 from ..flowables.rows import Row, SideBySide, Stack
-from ..flowables.tiers import TierGroup
+from ..flowables.tiers import Slice, TierGroup
 from ..text.markup import to_markup
 from ..text.para import make_para
 from .context import Context, repeated
@@ -109,22 +109,65 @@ def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -
     return out
 
 
-def tier_box(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
-    """A tier's own bordered box, which never splits."""
-    box = Box(
+def tier_frame(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
+    """A tier's own bordered box around ``content``, which never splits."""
+    return Box(
         content,
         box_style(ctx, tier.kind, border=tier.colour),
         name=f"the {tier.name} part of the when-to-get-help box",
         field=f"seek_help.{tier.name}",
     )
-    return ctx.group("Sect", box)
+
+
+def tier_box(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
+    """A tier's own bordered box, which never splits: one section of the structure."""
+    return ctx.group("Sect", tier_frame(ctx, tier, content))
+
+
+def tier_pieces(
+    ctx: Context, chosen: list[Tier], words: list[list[Flowable]], icon_size: float
+) -> tuple[list[Flowable], Callable[[Slice], Flowable]]:
+    """The tiers' whole boxes (one section each), and what draws a piece of a tier (a
+    :class:`~pdfbuilder.flowables.tiers.Slice`) at split time: the tier's whole box when it
+    is all of it, else a box of its own around the same flowables ``words`` made at compose
+    time (so each sign is the same structure node on whichever page it lands): the tier's
+    heading and lead on its first piece, on a later one the heading marked "continued" and
+    the lead again, both page furniture; its note after its last sign."""
+    whole = [tier_box(ctx, tier, w) for tier, w in zip(chosen, words, strict=True)]
+    tops: dict[int, list[Flowable]] = {}
+
+    def top(i: int) -> list[Flowable]:  # a later piece's heading and lead, made once
+        if i not in tops:
+            tier, lab, h = chosen[i], ctx.labels, ctx.handout
+            contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
+            name = lab("continued_name", name=lab(f"{tier.name}_heading", **contacts))
+            heading = make_para(to_markup(name), ctx.styles.tier_heading)
+            icon = TierIcon(tier.name, tier.colour, icon_size, ctx.styles.palette.text)
+            lead = to_markup(lab(f"{tier.name}_lead", **contacts))
+            tops[i] = [
+                SideBySide(icon, icon_size, repeated(ctx, heading), gap=icon_size * 0.4),
+                repeated(ctx, make_para(f"<b>{lead}</b>", ctx.styles.body)),
+            ]
+        return tops[i]
+
+    def piece(cut: Slice) -> Flowable:
+        tier, w = chosen[cut.tier], words[cut.tier]
+        count = len(tier.items)
+        if cut.first == 0 and cut.stop == count:
+            return whole[cut.tier]
+        head = w[:2] if cut.first == 0 else top(cut.tier)
+        note = w[2 + count :] if cut.stop == count else []
+        return tier_frame(ctx, tier, [*head, *w[2 + cut.first : 2 + cut.stop], *note])
+
+    return list(whole), piece
 
 
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """The three tiers in one box, whole on one page when it fits one (``box`` keeping),
-    else each tier whole, later parts under a "continued" heading (see
-    :class:`~pdfbuilder.flowables.tiers.TierGroup`); a tier taller than a page goes on by
-    signs under its own heading marked "continued" (:func:`fitted`)."""
+    else each tier whole, later parts under a "continued" heading; a tier taller than a
+    page starts where its heading and first sign fit and goes on between two of its signs
+    under its own heading marked "continued" (see
+    :class:`~pdfbuilder.flowables.tiers.TierGroup`)."""
     space, lab = ctx.styles.space, ctx.labels
     size = ctx.layout.type.card_heading * 1.5
     gap = space.tiers
@@ -135,27 +178,17 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     boxed = ctx.layout.seek_help_keep == "box"
     style = box_style(ctx, "seek_help", border=ctx.styles.palette.text)
 
-    def box(tier: Tier) -> Box:
-        return tier_box(ctx, tier, tier_words(ctx, tier, size))
-
     def around(top: list[Flowable], some: list[Flowable], across: bool) -> Flowable:
         if not boxed:  # no outer border: the heading, then the tiers' own boxes
             return Stack([*top, *some], gap=gap)
         content: list[Flowable] = [*top, *([Row(some, gap, balance=True)] if across else some)]
         return Box(content, style, name=SEEK_HELP_BOX, field="seek_help")
 
-    # Trial fits are measured and thrown away: made without structure (a tagged trial
-    # lays out the same, and would leave ~100 nodes a leaflet for the garbage collector).
-    trial = dataclasses.replace(ctx, tagged=False)
+    chosen = tiers(ctx)
+    whole, piece = tier_pieces(ctx, chosen, [tier_words(ctx, t, size) for t in chosen], size)
 
-    def trial_box(tier: Tier) -> Flowable:
-        return around(continued, [tier_box(trial, tier, tier_words(trial, tier, size))], False)
-
-    chosen = fitted(ctx, tiers(ctx), trial_box)
-    boxes = [box(t) for t in chosen]
-
-    def build(start: int, stop: int, more: bool, across: bool) -> Flowable:
-        return around(continued if more else heading, boxes[start:stop], across)
+    def build(cuts: Sequence[Slice], more: bool, across: bool) -> Flowable:
+        return around(continued if more else heading, [piece(c) for c in cuts], across)
 
     yield Spacer(0, space.seek_help)
     group = TierGroup(
@@ -164,6 +197,7 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         keep_box=boxed,
         across=ctx.layout.seek_help_tiers == "across",
         page_height=ctx.geometry.frame_height,
-        parts=[*heading, *continued, *boxes],
+        signs=[len(t.items) for t in chosen],
+        parts=[*heading, *continued, *whole],
     )
     yield ctx.group("Sect", group)
