@@ -3,8 +3,10 @@
 In: the compose context. Out: the box (whole on one page, three tiers across or stacked) as a
 :class:`~pdfbuilder.flowables.tiers.TierGroup`, which keeps each tier whole and continues
 under a "continued" heading when the whole box cannot fit a page (or the layout keeps only
-tiers whole, for large type).
-Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose.easyread`).
+tiers whole, for large type). A tier taller than a page is cut between its signs where
+each page ends (:func:`tier_pieces` draws the pieces the group asks for).
+Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose.easyread`),
+and cuts a tier taller than a page into page-sized parts before layout (:func:`fitted`).
 """
 
 from __future__ import annotations
@@ -79,10 +81,11 @@ def note_lines(ctx: Context, note: str | None) -> list[Flowable]:
 
 
 def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -> list[Tier]:
-    """The tiers, each whole when a page (with the box's heading, as ``make`` draws one tier
-    alone) holds it; a taller tier in parts between its signs, never inside one, each part
-    as many signs as a page holds. A single sign too tall for a page stays, to be refused
-    with its size (:meth:`~pdfbuilder.flowables.tiers.TierGroup.tallest_piece`)."""
+    """Easy Read's tiers (a picture beside each tier's words), each whole when a page (with
+    the box's heading, as ``make`` draws one tier alone) holds it; a taller tier in parts
+    between its signs, never inside one, each part as many signs as a page holds. A single
+    sign too tall for a page stays, to be refused with its size
+    (:meth:`~pdfbuilder.flowables.tiers.TierGroup.tallest_piece`)."""
     page, width = ctx.geometry.frame_height, ctx.geometry.frame_width
 
     def fits(tier: Tier) -> bool:
