@@ -27,7 +27,7 @@ from ..flowables.boxes import Rule
 from ..flowables.rows import SideBySide, Stack
 from ..flowables.tiers import Slice, TierGroup
 from .context import Context, card_parts, repeated, section_heading
-from .seekhelp import Tier, fitted, tier_box, tier_words, tiers
+from .seekhelp import tier_pieces, tier_words, tiers
 
 #: The picture column's share of the text width.
 PICTURE_SHARE = 1 / 3
@@ -144,36 +144,42 @@ def exercises_block(ctx: Context) -> Iterator[Flowable]:
 def seek_help_block(ctx: Context) -> Iterator[Flowable]:
     """Each tier a whole box: its pictogram on the left, its words and signs on the right.
     Tiers stay whole; a page that cannot take the next one ends, and the box goes on under
-    a "continued" heading (a tier taller than a page goes on by signs, see ``fitted``)."""
+    a "continued" heading. A tier taller than a page starts where its heading and first
+    sign fit and goes on between two signs, its picture again beside each later piece (see
+    :func:`~pdfbuilder.compose.seekhelp.tier_pieces`)."""
     body, space = ctx.layout.type.body, ctx.styles.space
     heading = section_heading(ctx, ctx.labels("seek_help"), "seek-help")
     continued = repeated(ctx, ctx.para(ctx.labels("seek_help_continued"), "heading"))
+    size = ctx.layout.type.card_heading * 1.4
+    chosen = tiers(ctx)
+    # The note as one line a sentence, like every Easy Read paragraph.
+    words = [
+        [
+            *tier_words(ctx, dataclasses.replace(tier, note=None), size),
+            *(sentences(ctx, tier.note) if tier.note else []),
+        ]
+        for tier in chosen
+    ]
+    pictures = [getattr(ctx.handout.pictures, tier.name) for tier in chosen]
+    lefts = [picture(ctx, name) for name in pictures]  # a Figure each, on the first piece
+    again: dict[int, Flowable | None] = {}  # a later piece's picture: furniture, made once
 
-    def box(tier: Tier, at: Context = ctx) -> Flowable:
-        # The note as one line a sentence, like every Easy Read paragraph.
-        note = sentences(at, tier.note) if tier.note else []
-        plain = dataclasses.replace(tier, note=None)
-        words = Stack(
-            [*tier_words(at, plain, at.layout.type.card_heading * 1.4), *note],
-            gap=space.easy_read_lines,
-        )
-        left = picture(at, getattr(at.handout.pictures, tier.name))
-        inner = (
-            words
-            if left is None
-            else SideBySide(left, _picture_width(at) - body, words, gap=space.easy_read_tier_gap)
-        )
-        return tier_box(at, tier, [inner])
+    def arrange(i: int, content: list[Flowable], continuing: bool) -> list[Flowable]:
+        if continuing and i not in again:
+            copy = picture(dataclasses.replace(ctx, tagged=False), pictures[i])
+            again[i] = None if copy is None else repeated(ctx, copy)
+        left = again[i] if continuing else lefts[i]
+        inner = Stack(content, gap=space.easy_read_lines)
+        if left is None:
+            return [inner]
+        gap = space.easy_read_tier_gap
+        return [SideBySide(left, _picture_width(ctx) - body, inner, gap=gap)]
 
-    def stacked(top: Flowable, boxes: list[Flowable]) -> Flowable:
-        return Stack([top, *boxes], gap=space.seek_help)
-
-    trial = dataclasses.replace(ctx, tagged=False)  # trial fits, thrown away: no structure
-    chosen = fitted(ctx, tiers(ctx), lambda t: stacked(continued, [box(t, trial)]))
-    boxes = [box(t) for t in chosen]
+    whole, piece = tier_pieces(ctx, chosen, words, size, arrange)
 
     def build(cuts: Sequence[Slice], more: bool, across: bool) -> Flowable:
-        return stacked(continued if more else heading, [boxes[c.tier] for c in cuts])
+        top = continued if more else heading
+        return Stack([top, *[piece(c) for c in cuts]], gap=space.seek_help)
 
     group = TierGroup(
         build,
@@ -181,7 +187,8 @@ def seek_help_block(ctx: Context) -> Iterator[Flowable]:
         keep_box=False,
         across=False,
         page_height=ctx.geometry.frame_height,
-        parts=[heading, continued, *boxes],
+        signs=[len(t.items) for t in chosen],
+        parts=[heading, continued, *whole],
     )
     yield ctx.group("Sect", group)
 

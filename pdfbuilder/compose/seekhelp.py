@@ -5,13 +5,12 @@ In: the compose context. Out: the box (whole on one page, three tiers across or 
 under a "continued" heading when the whole box cannot fit a page (or the layout keeps only
 tiers whole, for large type). A tier taller than a page is cut between its signs where
 each page ends (:func:`tier_pieces` draws the pieces the group asks for).
-Easy Read builds its rows from the same tier words (see :mod:`pdfbuilder.compose.easyread`),
-and cuts a tier taller than a page into page-sized parts before layout (:func:`fitted`).
+Easy Read builds its rows from the same tier words and pieces (see
+:mod:`pdfbuilder.compose.easyread`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -37,10 +36,7 @@ class Tier:
     items: tuple[str, ...]
     colour: Color
     kind: BoxKind  # its box in the layout's ``boxes:`` (border weight and dash)
-    #: 0 for the tier (or its first part); 1, 2... for the parts of a tier too tall for a
-    #: page, which repeat its heading marked "continued" and its lead line.
-    part: int = 0
-    #: Advice printed after the signs (``seek_help.notes``), in the tier's last part only.
+    #: Advice printed after the signs (``seek_help.notes``), after the last one.
     note: str | None = None
 
 
@@ -61,8 +57,6 @@ def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
     st, lab, h = ctx.styles, ctx.labels, ctx.handout
     contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
     words = lab(f"{tier.name}_heading", **contacts)
-    if tier.part:
-        words = lab("continued_name", name=words)
     heading = make_para(to_markup(words), st.tier_heading)
     icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
     lead = make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body)
@@ -80,38 +74,6 @@ def note_lines(ctx: Context, note: str | None) -> list[Flowable]:
     return [] if note is None else [ctx.tag(ctx.para(note, "body"), "P")]
 
 
-def fitted(ctx: Context, chosen: list[Tier], make: Callable[[Tier], Flowable]) -> list[Tier]:
-    """Easy Read's tiers (a picture beside each tier's words), each whole when a page (with
-    the box's heading, as ``make`` draws one tier alone) holds it; a taller tier in parts
-    between its signs, never inside one, each part as many signs as a page holds. A single
-    sign too tall for a page stays, to be refused with its size
-    (:meth:`~pdfbuilder.flowables.tiers.TierGroup.tallest_piece`)."""
-    page, width = ctx.geometry.frame_height, ctx.geometry.frame_width
-
-    def fits(tier: Tier) -> bool:
-        return float(make(tier).wrap(width, 1e6)[1]) <= page
-
-    out: list[Tier] = []
-    for tier in chosen:
-        if len(tier.items) < 2 or fits(tier):
-            out.append(tier)
-            continue
-        start = 0
-        while start < len(tier.items):
-            stop = start + 1
-            while stop < len(tier.items) and fits(
-                dataclasses.replace(tier, items=tier.items[start : stop + 1], part=1)
-            ):
-                stop += 1
-            part = len([t for t in out if t.name == tier.name])
-            note = tier.note if stop == len(tier.items) else None  # after the last sign
-            out.append(
-                dataclasses.replace(tier, items=tier.items[start:stop], part=part, note=note)
-            )
-            start = stop
-    return out
-
-
 def tier_frame(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
     """A tier's own bordered box around ``content``, which never splits."""
     return Box(
@@ -127,16 +89,33 @@ def tier_box(ctx: Context, tier: Tier, content: list[Flowable]) -> Box:
     return ctx.group("Sect", tier_frame(ctx, tier, content))
 
 
+#: ``arrange(tier, content, continuing)``: what a tier's box holds around its ``content`` (its
+#: heading, lead, signs and note, or some of them); ``continuing``: a later piece of the tier.
+Arrange = Callable[[int, list[Flowable], bool], list[Flowable]]
+
+
 def tier_pieces(
-    ctx: Context, chosen: list[Tier], words: list[list[Flowable]], icon_size: float
+    ctx: Context,
+    chosen: list[Tier],
+    words: list[list[Flowable]],
+    icon_size: float,
+    arrange: Arrange | None = None,
 ) -> tuple[list[Flowable], Callable[[Slice], Flowable]]:
     """The tiers' whole boxes (one section each), and what draws a piece of a tier (a
     :class:`~pdfbuilder.flowables.tiers.Slice`) at split time: the tier's whole box when it
     is all of it, else a box of its own around the same flowables ``words`` made at compose
     time (so each sign is the same structure node on whichever page it lands): the tier's
     heading and lead on its first piece, on a later one the heading marked "continued" and
-    the lead again, both page furniture; its note after its last sign."""
-    whole = [tier_box(ctx, tier, w) for tier, w in zip(chosen, words, strict=True)]
+    the lead again, both page furniture; its note after its last sign. ``arrange`` puts
+    more around the words (Easy Read: the tier's picture beside them)."""
+
+    def around(i: int, content: list[Flowable], continuing: bool) -> list[Flowable]:
+        return content if arrange is None else arrange(i, content, continuing)
+
+    whole = [
+        tier_box(ctx, tier, around(i, w, False))
+        for i, (tier, w) in enumerate(zip(chosen, words, strict=True))
+    ]
     tops: dict[int, list[Flowable]] = {}
 
     def top(i: int) -> list[Flowable]:  # a later piece's heading and lead, made once
@@ -160,7 +139,8 @@ def tier_pieces(
             return whole[cut.tier]
         head = w[:2] if cut.first == 0 else top(cut.tier)
         note = w[2 + count :] if cut.stop == count else []
-        return tier_frame(ctx, tier, [*head, *w[2 + cut.first : 2 + cut.stop], *note])
+        content = [*head, *w[2 + cut.first : 2 + cut.stop], *note]
+        return tier_frame(ctx, tier, around(cut.tier, content, cut.first > 0))
 
     return list(whole), piece
 

@@ -3,8 +3,8 @@ it can.
 
 In: a function that draws some of the tiers (with the box's heading, or its "continued"
 heading) side by side or one under another, the tiers' names, whether the layout keeps the
-whole box on one page, the height of a whole page or panel, and (when a tier may go on
-between its signs) how many signs each tier has. Out: a flowable that
+whole box on one page, the height of a whole page or panel, and how many signs each tier
+has. Out: a flowable that
 
 - is the whole box, tiers side by side when it asks for that and the box then fits a page,
   else one under another;
@@ -17,8 +17,8 @@ between its signs) how many signs each tier has. Out: a flowable that
   sign; ``build`` draws each piece of it (:class:`Slice`): its heading or its "continued"
   heading, its signs, its note after the last sign.
 
-A piece that still cannot fit (one sign taller than a page, or a tier taller than a page in
-a box that has no count of signs) can never be placed: :meth:`TierGroup.tallest_piece` says
+A piece that still cannot fit (one sign taller than a page, with the heading above it) can
+never be placed: :meth:`TierGroup.tallest_piece` says
 which, for the render stage's message.
 
 Tagged PDF: ``build`` must draw the same tagged flowables in every piece it makes (the
@@ -64,10 +64,11 @@ class TierGroup(Flowable):  # type: ignore[misc]
         page_height: float,
         name: str = "the when-to-get-help box",
         field: str = "seek_help",
-        signs: Sequence[int] | None = None,
+        signs: Sequence[int],
         slices: Sequence[Slice] | None = None,
         continued: bool = False,
         parts: list[Flowable] | None = None,
+        tall: dict[int, bool] | None = None,
     ) -> None:
         super().__init__()
         #: The pieces ``build`` arranges (headings, tier boxes), for the structure walk of a
@@ -76,13 +77,12 @@ class TierGroup(Flowable):  # type: ignore[misc]
         self.build, self.names = build, list(names)
         self.keep_box, self.across, self.page_height = keep_box, across, page_height
         self.name, self.field = name, field
-        #: How many signs each tier has, when a tier taller than a page may be cut between
-        #: them (None: every tier is one piece).
-        self.signs = list(signs) if signs is not None else None
-        count = self.signs or [1] * len(self.names)
-        self.slices = list(slices or [Slice(i, 0, n) for i, n in enumerate(count)])
+        #: How many signs each tier has (a tier taller than a page is cut between them).
+        self.signs = list(signs)
+        self.slices = list(slices or [Slice(i, 0, n) for i, n in enumerate(self.signs)])
         self.continued = continued
-        self._tall: dict[int, bool] = {}  # shared by the parts of one box
+        #: Which tiers are taller than a page (measured once, shared by the box's parts).
+        self._tall = tall if tall is not None else {}
         self._shown: Flowable | None = None
         self._key: tuple[float, ...] | None = None
 
@@ -118,7 +118,7 @@ class TierGroup(Flowable):  # type: ignore[misc]
         """Whether ``piece`` may be cut between its signs: it has two or more, and its
         whole tier under the "continued" heading is taller than a page (so the tier is cut
         anyway). A tier a page holds stays whole."""
-        if self.signs is None or piece.stop - piece.first < 2:
+        if piece.stop - piece.first < 2:
             return False
         if piece.tier not in self._tall:
             whole = Slice(piece.tier, 0, self.signs[piece.tier])
@@ -173,8 +173,8 @@ class TierGroup(Flowable):  # type: ignore[misc]
             signs=self.signs,
             slices=slices,
             continued=continued,
+            tall=self._tall,
         )
-        part._tall = self._tall
         part.mirrored = getattr(self, "mirrored", False)
         return part
 

@@ -1,14 +1,16 @@
 """A seek-help tier taller than a page (issue 16, page fill), read back from the built PDF.
 
-A small leaflet whose emergency tier has 52 two-line signs and a note, in the standard and
-large-print layouts on A4 and Letter. The tier starts on the page where the text before it
-ends (its heading and first signs fill that page), and goes on between two signs where each
-page ends: no page it starts or runs over is more than 35 % empty; every sign is whole on
-one page, in order; each later page has the box's and the tier's "continued" headings above
+A small leaflet whose emergency tier has a short first sign, 52 two-line signs and a note,
+in the standard, large-print and Easy Read layouts on A4 and Letter. The tier starts on the
+page where the text before it ends (unless that page cannot hold its heading and first
+sign), and goes on between two signs where each page ends: no page before it or that it
+runs over is more than 35 % empty; every sign is whole on one page, in order; each later
+page has the box's and the tier's "continued" headings and the tier's action line above
 its signs; the note comes after the last sign. In the structure tree the tier is one
-section: its heading, its lead, one list of every sign in order (each sign's element on the
-page it is printed on), then the note, the "continued" headings nowhere (page furniture),
-and the PDF/UA checker finds nothing. One sign taller than a page is still refused.
+section: its heading (and in Easy Read its picture), its action line, one list of every
+sign in order (each sign's element on the page it is printed on), then the note; the
+"continued" headings nowhere (page furniture); the PDF/UA checker finds nothing. One sign
+taller than a page is still refused with its size.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ SIGNS = ["Sign first: you cannot stand."] + [
 ]
 NOTE = "Zebra note: go now, even if the signs come and go."
 LEAD = "Call 999 or go to A&E now if you have any of these:"
-MATRIX = [(layout, paper) for layout in ("standard", "large-print") for paper in ("a4", "letter")]
+LAYOUTS = ("standard", "large-print", "easy-read")
+MATRIX = [(layout, paper) for layout in LAYOUTS for paper in ("a4", "letter")]
 
 
 def _letters(text: str) -> str:
@@ -151,6 +154,8 @@ def test_a_tall_tier_is_one_section_read_once(tall: Path, layout: str, paper: st
     assert check_pdfua(pdf) == []
     tier = _tier(shown)
     children = [e for e in tier if e.depth == tier[0].depth + 1]
+    if layout == "easy-read":  # its picture, after the heading
+        assert children[1].role == "Figure" and children.pop(1).alt
     assert [e.role for e in children] == ["H3", "P", "L", "P"]
     assert children[1].text == LEAD and children[3].text == NOTE
     bodies = [e for e in tier if e.role == "LBody"]
