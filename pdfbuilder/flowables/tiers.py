@@ -68,7 +68,7 @@ class TierGroup(Flowable):  # type: ignore[misc]
         slices: Sequence[Slice] | None = None,
         continued: bool = False,
         parts: list[Flowable] | None = None,
-        tall: dict[int, bool] | None = None,
+        tall: dict[tuple[int, float], bool] | None = None,
     ) -> None:
         super().__init__()
         #: The pieces ``build`` arranges (headings, tier boxes), for the structure walk of a
@@ -120,10 +120,11 @@ class TierGroup(Flowable):  # type: ignore[misc]
         anyway). A tier a page holds stays whole."""
         if piece.stop - piece.first < 2:
             return False
-        if piece.tier not in self._tall:
+        key = (piece.tier, width)
+        if key not in self._tall:
             whole = Slice(piece.tier, 0, self.signs[piece.tier])
-            self._tall[piece.tier] = self._height([whole], width, True) > self.page_height
-        return self._tall[piece.tier]
+            self._tall[key] = self._height([whole], width, True) > self.page_height
+        return self._tall[key]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         _, height = self.wrap(avail_width, avail_height)
