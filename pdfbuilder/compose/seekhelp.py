@@ -54,18 +54,36 @@ def tiers(ctx: Context) -> list[Tier]:
 def tier_words(ctx: Context, tier: Tier, icon_size: float) -> list[Flowable]:
     """The tier's icon and heading, its lead line (naming the numbers to call), its signs,
     and its note (a paragraph after the list, never one more sign)."""
+    top = tier_top(ctx, tier, icon_size)
+    items = [ctx.item(item, "bullet", "•") for item in tier.items]
+    return [
+        *top,
+        *ctx.group("L", items, numbering="Disc"),
+        *note_lines(ctx, tier.note),
+    ]
+
+
+def tier_top(
+    ctx: Context, tier: Tier, icon_size: float, *, continuing: bool = False
+) -> list[Flowable]:
+    """The tier's icon and heading, and its lead line; ``continuing`` (a later piece of a
+    tier cut over pages): the heading marked "continued", both lines then page furniture
+    (read once, where the tier starts)."""
     st, lab, h = ctx.styles, ctx.labels, ctx.handout
     contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
     words = lab(f"{tier.name}_heading", **contacts)
+    if continuing:
+        words = lab("continued_name", name=words)
     heading = make_para(to_markup(words), st.tier_heading)
     icon = TierIcon(tier.name, tier.colour, icon_size, st.palette.text)
     lead = make_para(f"<b>{to_markup(lab(f'{tier.name}_lead', **contacts))}</b>", st.body)
-    items = [ctx.item(item, "bullet", "•") for item in tier.items]
+
+    def mark(flowable: Flowable, role: str) -> Flowable:
+        return repeated(ctx, flowable) if continuing else ctx.tag(flowable, role)
+
     return [
-        SideBySide(icon, icon_size, ctx.tag(heading, "H3"), gap=icon_size * 0.4),
-        ctx.tag(lead, "P"),
-        *ctx.group("L", items, numbering="Disc"),
-        *note_lines(ctx, tier.note),
+        SideBySide(icon, icon_size, mark(heading, "H3"), gap=icon_size * 0.4),
+        mark(lead, "P"),
     ]
 
 
@@ -120,16 +138,7 @@ def tier_pieces(
 
     def top(i: int) -> list[Flowable]:  # a later piece's heading and lead, made once
         if i not in tops:
-            tier, lab, h = chosen[i], ctx.labels, ctx.handout
-            contacts = {"emergency": h.contacts.emergency, "urgent": h.contacts.urgent}
-            name = lab("continued_name", name=lab(f"{tier.name}_heading", **contacts))
-            heading = make_para(to_markup(name), ctx.styles.tier_heading)
-            icon = TierIcon(tier.name, tier.colour, icon_size, ctx.styles.palette.text)
-            lead = to_markup(lab(f"{tier.name}_lead", **contacts))
-            tops[i] = [
-                SideBySide(icon, icon_size, repeated(ctx, heading), gap=icon_size * 0.4),
-                repeated(ctx, make_para(f"<b>{lead}</b>", ctx.styles.body)),
-            ]
+            tops[i] = tier_top(ctx, chosen[i], icon_size, continuing=True)
         return tops[i]
 
     def piece(cut: Slice) -> Flowable:
