@@ -21,13 +21,14 @@ from pathlib import Path
 import pytest
 import yaml
 from checks import Region, page_fill, regions, seek_help_rule
-from helpers import ROOT
+from helpers import ROOT, SPANISH
 
 from pdfbuilder import HandoutError, build_pdf, load_handout, load_layout
 from pdfbuilder.check.pdfua import check_pdfua
 from pdfbuilder.check.structure import Shown, elements
 from pdfbuilder.content.labels import labels_for
 from pdfbuilder.render.references import watch
+from pdfbuilder.text.markup import plain
 
 GOOD = ROOT / "tests" / "data" / "check" / "good.yaml"
 WORDS = [
@@ -185,3 +186,33 @@ def test_one_sign_taller_than_a_page_is_refused_with_its_size(tmp_path: Path) ->
     assert "the emergency part of the when-to-get-help box is" in message
     assert "mm tall but a page holds" in message
     assert "shorten the longest emergency sign" in message
+
+
+@pytest.mark.parametrize("layout", ["large-print", "easy-read"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_spanish_leaflet_reads_each_tier_once_whatever_its_pages(
+    layout: str, paper: str
+) -> None:
+    """The shipped Spanish leaflet, whose emergency tier is cut over two pages in these
+    layouts: each tier reads its heading and action line, then every sign in order, once,
+    then its note."""
+    handout = load_handout(SPANISH)
+    pdf = build_pdf(handout, layout, paper=paper, impose=False)
+    assert check_pdfua(pdf) == []
+    shown = elements(pdf)
+    assert shown is not None
+    labels, contacts = labels_for("es"), handout.contacts
+    for tier in ("emergency", "urgent", "routine"):
+        words = labels(f"{tier}_heading", emergency=contacts.emergency, urgent=contacts.urgent)
+        at = next(i for i, e in enumerate(shown) if e.role == "H3" and e.text == plain(words))
+        sect = shown[at - 1]
+        inside = shown[at:]
+        inside = inside[: next(i for i, e in enumerate(inside) if e.depth <= sect.depth)]
+        children = [e for e in inside if e.depth == sect.depth + 1 and e.role != "Figure"]
+        assert [e.role for e in children[:3]] == ["H3", "P", "L"]
+        signs = [e.text for e in inside if e.role == "LBody"]
+        assert signs == [plain(sign) for sign in getattr(handout.seek_help, tier)]
+        note = getattr(handout.seek_help.notes, tier)
+        after = " ".join(e.text for e in children[3:])
+        assert after == ("" if note is None else " ".join(plain(note).split()))
+    assert not [e for e in shown if "(continuación)" in e.text]
