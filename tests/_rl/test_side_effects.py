@@ -167,6 +167,7 @@ def test_importing_pdfbuilder_first_leaves_nothing_of_it_in_other_packages() -> 
 INSTALLED = [
     "reportlab.pdfbase.pdfdoc.zlib",
     "reportlab.pdfbase.ttfonts.TTFont.splitString",
+    "reportlab.pdfbase.ttfonts.TTFontFile.makeSubset",
     "reportlab.pdfbase.ttfonts.makeToUnicodeCMap",
 ]
 
