@@ -21,6 +21,8 @@ package and nowhere else:
   patched, so that those codes copy and search as the letters they stand for;
 - :mod:`~pdfbuilder._rl.compression`: ``pdfdoc.zlib`` replaced, so that page streams are
   compressed at level 1 while a leaflet is built;
+- :mod:`~pdfbuilder._rl.serialise`: ``pdfdoc.format`` given a short way for numbers, plain
+  text and bytes (the same bytes, written about a third faster);
 - :mod:`~pdfbuilder._rl.subsets`: ``TTFontFile.makeSubset`` remembered, so that a font
   subset made for one leaflet (and its compressed stream) is reused by the next;
 - :mod:`~pdfbuilder._rl.canvas`: a canvas's current font (``_fontname``, ``_fontsize``),
@@ -91,7 +93,7 @@ def install() -> bool:
         return _installed
     # Imported here, not above: the command imports this package before ReportLab, to make
     # ReportLab's own import quicker (see startup.py).
-    from . import compression, subsets, tounicode, truetype
+    from . import compression, serialise, subsets, tounicode, truetype
 
     with _lock:
         if not _decided:
@@ -99,9 +101,11 @@ def install() -> bool:
                 tounicode.verify()
                 truetype.verify()
                 subsets.verify()
+                serialise.verify()
                 tounicode.install()
                 truetype.install()
                 subsets.install()
+                serialise.install()
                 compression.install()
                 _installed = True
             _decided = True
