@@ -32,6 +32,7 @@ from .render.dispatch import render
 from .render.job import Compose, RenderJob
 from .render.pages import PAPER_SIZES
 from .source import schema
+from .source.checked import check_once
 from .source.files import FileId, file_id, recording
 from .source.reader import Source
 from .tagging import Recorder, collect, document, finish, release
@@ -134,13 +135,17 @@ def check_bounded(handout: Handout, layout: Layout, options: BuildOptions) -> No
     """The limits of ``docs/security.md`` on everything a build is given, however it was
     made: values read from files were checked as they were read, and values built in
     Python (``dataclasses.replace(handout, title=...)``) are checked here, in milliseconds,
-    before any layout work whose time grows with the text."""
-    check_limits(handout, handout.origin or Source({}, "<handout>"))
-    schema.check_bounds(layout, (), Source({}, layout.name))
+    before any layout work whose time grows with the text; a frozen value that passed is
+    not walked again (:mod:`~pdfbuilder.source.checked`)."""
+    check_once(
+        "handout", handout, lambda: check_limits(handout, handout.origin or Source({}, "<handout>"))
+    )
+    check_once("layout", layout, lambda: schema.check_bounds(layout, (), Source({}, layout.name)))
     clinic, personal = options.clinic, options.personal
     if clinic is not None:
-        schema.check_bounds(clinic, (), getattr(clinic, "origin", None) or Source({}, "<clinic>"))
-    if personal is not None:
+        origin = getattr(clinic, "origin", None) or Source({}, "<clinic>")
+        check_once("clinic", clinic, lambda: schema.check_bounds(clinic, (), origin))
+    if personal is not None:  # never remembered: a patient's details are checked every time
         check_personal(personal)
 
 

@@ -56,6 +56,14 @@ def shoot(out: Path, url: str, token_url: str | None = None, full: bool = False)
         page.fill("#f-reps-knee-to-chest", "500")
         page.click("#preview-button")
         page.wait_for_selector("#error-summary:not([hidden])")
+        # The summary takes focus and the page scrolls to it: shoot once both have happened
+        # (a shot taken mid-scroll came out blank).
+        page.wait_for_function("document.activeElement?.id === 'error-summary'")
+        page.wait_for_function(
+            "(() => { const r = document.querySelector('#error-summary')"
+            ".getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()"
+        )
+        page.wait_for_timeout(400)
         page.screenshot(path=out / "web-5-error.png", full_page=False)
         page.click("#error-summary a")  # the link moves to the field, with its message
         page.screenshot(path=out / "web-5b-error-field.png", full_page=False)

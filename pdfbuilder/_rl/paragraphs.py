@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
@@ -164,6 +165,25 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
         self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
         self.blPara, self.height = hit[0], hit[1]
         return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """ReportLab's ``Flowable.drawOn`` (``q``, the move, the drawing, ``Q``), written in
+        one go when the drawing is replayed: the canvas's state would only be saved and
+        restored around operators that change none of it."""
+        drawn = self._replay(canvas) if type(self).draw is CachedParagraph.draw else None
+        if drawn is None or getattr(self, "_showBoundary", False):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *drawn.code, "Q"))
+
+    def _replay(self, canvas: Any) -> Drawing | None:
+        """The remembered drawing to replay on ``canvas`` now, if there is a valid one."""
+        key = self._key
+        if key is None or not REPLAY or canvas._extgstate._d:
+            return None
+        drawn = _DRAWN.get((key, self.width))
+        return drawn if drawn is not None and drawn.fits(canvas._doc) else None
 
     def draw(self) -> None:
         key = self._key

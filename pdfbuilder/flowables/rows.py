@@ -77,6 +77,9 @@ class Row(Flowable):  # type: ignore[misc]
         super().__init__()
         self.boxes, self.gap, self.balance = list(boxes), gap, balance
         self._cells: list[float] = []
+        # Balanced widths per inner width: the boxes do not change once composed, and
+        # balancing wraps every box about five times (the row is wrapped again to draw it).
+        self._balanced: dict[float, list[float]] = {}
 
     def _heights(self, cells: list[float]) -> list[float]:
         return [box.wrap(cell, 1e6)[1] for box, cell in zip(self.boxes, cells, strict=True)]
@@ -86,20 +89,31 @@ class Row(Flowable):  # type: ignore[misc]
         cells = [inner / n] * n
         if not self.balance or n < 2:
             return cells
-        best, best_height = cells, max(self._heights(cells))
+        known = self._balanced.get(inner)
+        if known is not None:
+            return known
+        tried: dict[tuple[float, ...], list[float]] = {}
+
+        def heights(widths: list[float]) -> list[float]:
+            key = tuple(widths)  # each round starts from the widths the last one measured
+            if key not in tried:
+                tried[key] = self._heights(widths)
+            return tried[key]
+
+        best, best_height = cells, max(heights(cells))
         for _ in range(BALANCE_ROUNDS):
-            heights = self._heights(cells)
-            areas = [h * w for h, w in zip(heights, cells, strict=True)]
+            areas = [h * w for h, w in zip(heights(cells), cells, strict=True)]
             cells = _shares(areas, inner)
-            tallest = max(self._heights(cells))
+            tallest = max(heights(cells))
             if tallest < best_height - 0.5:
                 best, best_height = cells, tallest
+        self._balanced[inner] = best
         return best
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         inner = avail_width - self.gap * (len(self.boxes) - 1)
         self._cells = self._widths(inner)
-        heights = self._heights(self._cells)
+        heights = self._heights(self._cells)  # always wrapped for real: drawing needs it
         self.width, self.height = avail_width, max(heights)
         for box in self.boxes:
             box.height = self.height

@@ -134,3 +134,44 @@ def test_splitting_a_paragraph_leaves_its_remembered_lines_as_they_were() -> Non
     for part in paragraph.split(230, 30):
         part.wrap(230, 1000)
     assert lines() == before
+
+
+def test_a_replayed_paragraph_writes_what_drawon_writes_and_leaves_the_canvas_as_it_was() -> None:
+    import io
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable
+
+    from pdfbuilder import _rl
+    from pdfbuilder.text.fonts import register_family
+
+    _rl.install()
+    style = ParagraphStyle("t", fontName=register_family().regular, fontSize=11, leading=14)
+    text = "Walk a little every day, then a little more."
+
+    def draw(replay: bool) -> tuple[list[str], Any]:
+        canvas = Canvas(io.BytesIO())
+        para = Para(text, style)
+        para.wrap(300, 1000)
+        para.drawOn(canvas, 10, 20)  # the first drawing, recorded (or found recorded)
+        start = len(canvas._code)
+        state = (canvas._currentMatrix, len(canvas.state_stack), canvas._fontname)
+        again = Para(text, style)
+        again.wrap(300, 1000)
+        if replay:
+            again.drawOn(canvas, 30.5, 40.25)
+        else:
+            Flowable.drawOn(again, canvas, 30.5, 40.25)  # ReportLab's own way, drawn for real
+        after = (canvas._currentMatrix, len(canvas.state_stack), canvas._fontname)
+        assert after == state
+        return canvas._code[start:], after
+
+    replayed, _ = draw(True)
+    paragraphs.REPLAY = False
+    try:
+        drawn, _ = draw(False)
+    finally:
+        paragraphs.REPLAY = True
+    assert replayed[:2] == ["q", "1 0 0 1 30.5 40.25 cm"] and replayed[-1] == "Q"
+    assert " ".join(replayed) == " ".join(drawn)

@@ -165,8 +165,10 @@ def test_importing_pdfbuilder_first_leaves_nothing_of_it_in_other_packages() -> 
 
 #: What the first build installs on a tested ReportLab, and nothing else (see _rl/__init__.py).
 INSTALLED = [
+    "reportlab.pdfbase.pdfdoc.format",
     "reportlab.pdfbase.pdfdoc.zlib",
     "reportlab.pdfbase.ttfonts.TTFont.splitString",
+    "reportlab.pdfbase.ttfonts.TTFontFile.makeSubset",
     "reportlab.pdfbase.ttfonts.makeToUnicodeCMap",
 ]
 

@@ -85,3 +85,24 @@ def test_png_refuses_a_buffer_that_is_not_the_image(
 ) -> None:
     with pytest.raises(ValueError):
         png.encode_rgb(pixels, width, height, stride)
+
+
+def test_preview_json_is_what_the_json_encoder_would_write() -> None:
+    import base64
+    import json
+
+    from starlette.responses import JSONResponse
+
+    from pdfbuilder.web.app import _preview_json
+
+    pages = [bytes(range(256)) * 3, b"\x89PNG\r\n\x1a\n\xff\x00", b"2"]  # the count comes last
+    rest = {"total": 2, "errors": [{"id": "f-patient", "message": "Añadir «nombre»"}]}
+    rest["general"] = ['a "quoted" \\ line']
+    urls = ["data:image/png;base64," + base64.b64encode(p).decode() for p in pages[:-1]]
+    expected = JSONResponse({"pages": urls, **rest}, 422)
+    got = _preview_json(pages, rest, 422)
+    assert got.body == expected.body
+    assert got.status_code == 422 and got.media_type == "application/json"
+    assert json.loads(got.body)["pages"] == urls
+    empty = _preview_json([], {}, 200)
+    assert json.loads(empty.body) == {"pages": []}
