@@ -107,14 +107,15 @@ def words(runs: list[tuple[str, str]], size: float) -> list[Word]:
         if not current:
             return
         pieces, start = [], 0
-        for text, font in current:
-            glyphs, width = shape(text, font, size)
-            pieces.append(Piece(font, size, glyphs, width, start))
-            start += len(text)
         text = "".join(t for t, _ in current)
+        rtl = bool(_is_rtl(text))
+        for part, font in current:
+            glyphs, width = shape(part, font, size, rtl)
+            pieces.append(Piece(font, size, glyphs, width, start))
+            start += len(part)
         space = pdfmetrics.stringWidth(" ", space_font, size)
         width = sum(p.width for p in pieces)
-        out.append(Word(tuple(pieces), width, bool(_is_rtl(text)), space, text, glue))
+        out.append(Word(tuple(pieces), width, rtl, space, text, glue))
         current.clear()
 
     for text, font in runs:
@@ -220,7 +221,7 @@ def _part(word: Word, start: int, end: int) -> Word:
     for piece, (a, b) in zip(word.pieces, itertools.pairwise(bounds), strict=True):
         lo, hi = max(a, start), min(b, end)
         if lo < hi:
-            glyphs, w = shape(word.text[lo:hi], piece.font, piece.size)
+            glyphs, w = shape(word.text[lo:hi], piece.font, piece.size, word.rtl)
             pieces.append(Piece(piece.font, piece.size, glyphs, w, lo - start))
     text = word.text[start:end]
     return Word(tuple(pieces), sum(p.width for p in pieces), word.rtl, 0.0, text)

@@ -13,6 +13,7 @@ outline, so each letter is in the text once.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,24 +46,37 @@ def _code_for(ttf: Any, gid: int, advance: int, text: str, private: bool) -> str
     return private_code(ttf, gid, advance, text) if private else ""
 
 
-def shape(text: str, font: str, size: float) -> tuple[tuple[Glyph, ...], float]:
+def shape(text: str, font: str, size: float, rtl: bool = False) -> tuple[tuple[Glyph, ...], float]:
     """Shape ``text`` in ``font``: its glyphs in visual order and its width in points.
 
     The first glyph of each cluster carries the cluster's letters as text; any further
     glyphs of it (the dots Noto Sans Arabic draws apart from a letter's body) get ``code``
     "" and are drawn as outlines, so the text layer holds each letter exactly once.
+
+    ``rtl``: the text is part of a right-to-left word. A piece with no letters of its own
+    (a bracket or a stop in the Latin font, after Arabic letters) then takes that direction
+    too, so that HarfBuzz mirrors brackets as the Unicode bidirectional rules say: the
+    ")" that closes "(تتمة)" is drawn as "(" (and still reads back as ")").
     """
-    return _shape(text, font, size, _rl.installed())
+    return _shape(text, font, size, _rl.installed(), rtl and not _has_letters(text))
+
+
+def _has_letters(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in text)
 
 
 @functools.lru_cache(maxsize=8192)
-def _shape(text: str, font: str, size: float, private: bool) -> tuple[tuple[Glyph, ...], float]:
+def _shape(
+    text: str, font: str, size: float, private: bool, rtl: bool
+) -> tuple[tuple[Glyph, ...], float]:
     ttf = pdfmetrics.getFont(font)
     hb_font = ttf.hbFont(size)
     buf = uharfbuzz.Buffer()
     buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     buf.add_str(text)
     buf.guess_segment_properties()
+    if rtl:
+        buf.direction = "rtl"
     uharfbuzz.shape(hb_font, buf, {"kern": True, "liga": True})
     scale = size / 1000
     clusters = [*sorted({info.cluster for info in buf.glyph_infos}), len(text)]

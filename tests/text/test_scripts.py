@@ -189,6 +189,35 @@ def test_arabic_letters_are_joined() -> None:
         assert any(not g.code and g.letters for p in word.pieces for g in p.glyphs)
 
 
+def test_brackets_in_a_right_to_left_word_are_mirrored_whichever_font_draws_them() -> None:
+    """Unicode's bidirectional rules draw a bracket in right-to-left text as its mirror
+    image. The closing bracket of "(تتمة)" falls into the Latin face (it follows the last
+    Arabic letter): it was drawn unmirrored, so the label read ")تتمة)" on the page."""
+    from pdfbuilder.text.fonts import register_family
+
+    _rl.install()
+    arabic, latin = register_family("Noto Sans Arabic").bold, register_family().bold
+    (word,) = words([("(تتمة", arabic), (")", latin)], 16)
+    glyph_of = {
+        font: {ch: pdfmetrics.getFont(font).face.charToGlyph[ord(ch)] for ch in "()"}
+        for font in (arabic, latin)
+    }
+    opening = next(g.gid for g in word.pieces[0].glyphs if g.cluster == 0)  # glyphs: visual
+    closing = word.pieces[-1].glyphs[0].gid
+    assert word.rtl
+    assert opening == glyph_of[arabic][")"]  # "(" at the word's right edge, drawn as ")"
+    assert closing == glyph_of[latin]["("]  # ")" at its left edge, drawn as "("
+    ltr = words([("NHS (111)", latin)], 16)
+    assert ltr[1].pieces[0].glyphs[0].gid == glyph_of[latin]["("]  # left to right: as it is
+
+
+def test_a_mirrored_bracket_still_reads_back_as_itself() -> None:
+    h = load_handout(ROOT / "handouts" / "samples" / "back-spasms.ar.yaml")
+    pdf = build_pdf(h, "large-print", paper="a4")
+    text = " ".join(page_texts(pdf))
+    assert "(تتمة)" in text  # the heading on the box's continued page, in logical order
+
+
 def test_arabic_sample_is_a_partial_translation_and_validate_says_so() -> None:
     warnings = translation_warnings(load_handout(ARABIC))
     assert [w.split(": ")[1] for w in warnings] == [
