@@ -37,6 +37,7 @@ from typing import Any
 import pikepdf
 from reportlab.lib.rl_accel import fp_str
 
+from .._rl.saved import saved_pages
 from .elements import Tree, pdf_text
 from .marks import LinkAnnotation, Recorder, TaggingError
 from .tree import Node, check_lang
@@ -73,9 +74,15 @@ class _Source:
             if not lang:
                 raise TaggingError("a tagged PDF needs a language (BaseDocTemplate(lang=...))")
             self.lang = check_lang(lang)
-            pages = [page.obj for page in pdf.pages]  # in the page tree's order
-            self.page_nums = [page.objgen[0] for page in pages]
-            self.page_bodies, self.page_annots = self._pages(pages, recorder)
+            saved = saved_pages(recorder.canvas, data)
+            if saved is not None and len(saved) == int(pdf.Root.Pages.Count):
+                self.page_nums = [num for num, _ in saved]
+                self.page_bodies = _saved_pages(saved, recorder)
+                self.page_annots: dict[int, str] = {}
+            else:  # not ReportLab's own bytes as its document knows them: read the pages
+                pages = [page.obj for page in pdf.pages]  # in the page tree's order
+                self.page_nums = [page.objgen[0] for page in pages]
+                self.page_bodies, self.page_annots = self._pages(pages, recorder)
             self.catalog = self._catalog(pdf)
 
     @staticmethod
@@ -129,6 +136,22 @@ class _Source:
         # the catalog's /Version overrides it (an update cannot rewrite the header).
         root.Version = pikepdf.Name("/1.7")
         return bytes(root.unparse(resolved=True)).rstrip()[:-2]
+
+
+def _saved_pages(saved: list[tuple[int, bytes]], recorder: Recorder) -> dict[int, bytes]:
+    """The pages to rewrite, as ReportLab wrote them (:func:`~.._rl.saved.saved_pages`: no
+    annotations of their own) with ``/StructParents`` and ``/Tabs`` added, by number."""
+    linked = {link.page for link in recorder.links}
+    bodies = {}
+    for index, (num, body) in enumerate(saved, 1):
+        key = recorder.page_keys.get(index)
+        if key is None and index not in linked:
+            continue
+        entries = (f" /StructParents {key}" if key is not None else "") + (
+            " /Tabs /S" if index in linked else ""
+        )
+        bodies[num] = body + entries.encode("latin-1")
+    return bodies
 
 
 def finish(
