@@ -13,7 +13,6 @@ each, with each element's reference (``N 0 R``) made once and reused by its pare
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 
 import pikepdf
@@ -28,12 +27,15 @@ def num_text(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-@functools.lru_cache(maxsize=4096)
 def pdf_text(value: str) -> str:
     """``value`` as a PDF string literal (or hex string), as pikepdf writes it.
 
-    Remembered: the same alt texts and addresses come back in every build of a leaflet,
-    and pikepdf takes a few microseconds for each (about 70 an Easy Read leaflet)."""
+    Printable ASCII (most alt texts and addresses) is written here, as pikepdf would write
+    it (``\\``, ``(`` and ``)`` escaped): pikepdf takes a few microseconds a string, about
+    70 strings an Easy Read leaflet. Anything else goes through pikepdf."""
+    if value.isascii() and value.isprintable():
+        escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"({escaped})"
     return bytes(pikepdf.String(value).unparse()).decode("latin-1")
 
 
