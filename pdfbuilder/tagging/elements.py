@@ -47,7 +47,8 @@ class Tree:
         self.tree_root = first  # the StructTreeRoot; the elements follow it
         self.nodes, self.parent = walk(root)
         #: Each element's reference, ``N 0 R``, made once (its parent's /K, its children's /P).
-        self.ref = {node: f"{first + i} 0 R" for i, node in enumerate(self.nodes, 1)}
+        numbers = range(first + 1, first + 1 + len(self.nodes))
+        self.ref = dict(zip(self.nodes, map("{} 0 R".format, numbers), strict=True))
         if len(self.ref) != len(self.nodes):
             raise TaggingError("a node appears twice in the tree: each element is one node")
         self.own = self._own_content()
@@ -63,7 +64,8 @@ class Tree:
         for node, refs in self.recorder.content.items():
             if node not in ref:
                 raise TaggingError(f"{node!r} was drawn but is not in the structure tree")
-            if all(r[0] == "mcid" for r in refs):  # no link: all the node's own
+            if (len(refs) == 1 and refs[0][0] == "mcid") or all(r[0] == "mcid" for r in refs):
+                # no link (most: one sequence): all the node's own
                 if node in own:
                     own[node].extend(refs)
                 else:
@@ -104,27 +106,36 @@ class Tree:
         page_refs = [f"{page} 0 R" for page in pages]
         top = f"{self.tree_root} 0 R"  # the root element's parent
         out = []
+        kids: list[str]  # an element's /K entries, when not the usual single MCID
         num = self.tree_root
         for node in self.nodes:
             num += 1
             refs = own.get(node)
-            if refs is None:
-                pg, kids = "", []
-            elif len(refs) == 1 and refs[0][0] == "mcid":  # most: one sequence, one page
-                pg, kids = f" /Pg {page_refs[refs[0][1] - 1]}", [str(refs[0][2])]
-            else:
-                pg, kids = self._content(node, refs, page_refs, annots)
             children = node.children
-            if children:
-                kids += [ref[child] for child in children]
             up = parent.get(node)
-            k = f" /K [{' '.join(kids)}]" if kids else ""
-            head = f"{num} 0 obj\n<< /Type /StructElem /S /{node.role} /P {ref[up] if up else top}"
+            if refs is not None and len(refs) == 1 and refs[0][0] == "mcid":
+                # most elements: one marked content sequence on one page
+                pg = f" /Pg {page_refs[refs[0][1] - 1]}"
+                if children:
+                    k = f" /K [{refs[0][2]} {' '.join([ref[child] for child in children])}]"
+                else:
+                    k = f" /K [{refs[0][2]}]"
+            else:
+                pg, kids = "", []
+                if refs is not None:
+                    pg, kids = self._content(node, refs, page_refs, annots)
+                if children:
+                    kids += [ref[child] for child in children]
+                k = f" /K [{' '.join(kids)}]" if kids else ""
             plain = node.alt is None and node.actual_text is None and node.lang is None
             if plain and node.title is None and not (node.scope or node.numbering or node in boxes):
-                out.append(f"{head}{pg}{k} >>\nendobj\n")  # most elements: nothing more
+                extra = ""  # most elements: nothing more
             else:
-                out.append(f"{head}{pg}{k}{self._extra(node)} >>\nendobj\n")
+                extra = self._extra(node)
+            out.append(
+                f"{num} 0 obj\n<< /Type /StructElem /S /{node.role} "
+                f"/P {ref[up] if up else top}{pg}{k}{extra} >>\nendobj\n"
+            )
         return out
 
     @staticmethod
