@@ -28,6 +28,10 @@ package and nowhere else:
 - :mod:`~pdfbuilder._rl.canvas`: a canvas's current font (``_fontname``, ``_fontsize``),
   the operators a scratch canvas recorded (``_code``) and where an annotation lands on
   the page (``_absRect``);
+- :mod:`~pdfbuilder._rl.saved`: where a saved document put its pages (the document's
+  ``idToObjectNumberAndVersion``, ``idToOffset`` and ``pageCounter``), so that the
+  tagging pass need not parse the pages again; read only when patched, checked against
+  the bytes;
 - :mod:`~pdfbuilder._rl.startup`: the ``handout`` command's start-up speed-ups (patterns
   compiled on first use, Pillow and HarfBuzz imported on first use), installed by
   :func:`pdfbuilder.cli.run` only, in the command's own process.

@@ -19,7 +19,11 @@ with an incremental update appended that adds
 
 Why an incremental update: ReportLab's bytes stay as they are (fonts and page streams are
 not parsed, decoded or recompressed), so the pass costs a fraction of a millisecond per
-page; pikepdf only reads the catalog and the pages. The update is plain
+page; pikepdf only reads the trailer, the catalog and the info dictionary. The pages'
+object numbers and dictionaries come from the document that saved them
+(:func:`~pdfbuilder._rl.saved.saved_pages`, through the recorder's canvas) and are copied
+as ReportLab wrote them, with the entries above added; only when that is not sure (plain
+ReportLab, other bytes) does pikepdf read the pages too. The update is plain
 PDF 1.4 syntax every reader applies. Nothing in it depends on the time or on chance, so an
 ``invariant`` build stays byte-identical from run to run.
 
@@ -37,21 +41,15 @@ from typing import Any
 import pikepdf
 from reportlab.lib.rl_accel import fp_str
 
-from .marks import LinkAnnotation, Recorder, Ref, TaggingError
-from .tree import NEEDS_ALT, STANDARD_ROLES, Node, check_lang
+from .._rl.saved import saved_pages
+from .elements import Tree, pdf_text
+from .marks import LinkAnnotation, Recorder, TaggingError
+from .tree import Node, check_lang
+from .update import append_update
 from .xmp import xmp_packet
 
 _INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
 _DATE_KEYS = ("CreationDate", "ModDate")
-
-
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _text(value: str) -> str:
-    return bytes(pikepdf.String(value).unparse()).decode("latin-1")
 
 
 def _ref(num: int) -> str:
@@ -80,9 +78,15 @@ class _Source:
             if not lang:
                 raise TaggingError("a tagged PDF needs a language (BaseDocTemplate(lang=...))")
             self.lang = check_lang(lang)
-            pages = _page_objects(pdf.Root.Pages)
-            self.page_nums = [page.objgen[0] for page in pages]
-            self.page_bodies, self.page_annots = self._pages(pages, recorder)
+            saved = saved_pages(recorder.canvas, data)
+            if saved is not None and len(saved) == int(pdf.Root.Pages.Count):
+                self.page_nums = [num for num, _ in saved]
+                self.page_bodies = _saved_pages(saved, recorder)
+                self.page_annots: dict[int, str] = {}
+            else:  # not ReportLab's own bytes as its document knows them: read the pages
+                pages = [page.obj for page in pdf.pages]  # in the page tree's order
+                self.page_nums = [page.objgen[0] for page in pages]
+                self.page_bodies, self.page_annots = self._pages(pages, recorder)
             self.catalog = self._catalog(pdf)
 
     @staticmethod
@@ -138,137 +142,20 @@ class _Source:
         return bytes(root.unparse(resolved=True)).rstrip()[:-2]
 
 
-def _page_objects(node: Any) -> list[Any]:
-    """The page dictionaries under a page tree node, in order."""
-    if node.get("/Type") != pikepdf.Name.Pages:
-        return [node]
-    return [page for kid in node.Kids for page in _page_objects(kid)]
-
-
-class _Tree:
-    """Object numbers and serialisation of the structure elements."""
-
-    def __init__(self, root: Node, recorder: Recorder, role_map: Mapping[str, str], first: int):
-        self.recorder, self.role_map = recorder, role_map
-        self.tree_root = first  # the StructTreeRoot; the elements follow it
-        self.nodes, self.parent = _walk(root)
-        self.num = {node: first + 1 + i for i, node in enumerate(self.nodes)}
-        if len(self.num) != len(self.nodes):
-            raise TaggingError("a node appears twice in the tree: each element is one node")
-        self.own = self._own_content()
-        plain = STANDARD_ROLES - NEEDS_ALT  # most nodes: nothing to map or check
-        for node in self.nodes:
-            if node.role not in plain:
-                self._standard_role(node)
-
-    def _own_content(self) -> dict[Node, list[Ref]]:
-        own: dict[Node, list[Ref]] = {}
-        num = self.num
-        for node, refs in self.recorder.content.items():
-            if node not in num:
-                raise TaggingError(f"{node!r} was drawn but is not in the structure tree")
-            if all(ref[0] == "mcid" for ref in refs):  # no link: all the node's own
-                own.setdefault(node, []).extend(refs)
-                continue
-            for ref in refs:
-                owner = self._link_of(node) if ref[0] == "annot" else node
-                own.setdefault(owner, []).append(ref)
-        return own
-
-    def _link_of(self, node: Node) -> Node:
-        found: Node | None = node
-        while found is not None and self._standard_role(found) != "Link":
-            found = self.parent.get(found)
-        if found is None:
-            raise TaggingError(f"the link drawn for {node!r} has no Link node at or above it")
-        return found
-
-    def _standard_role(self, node: Node) -> str:
-        role, seen = node.role, set()
-        while role not in STANDARD_ROLES:
-            if role in seen or role not in self.role_map:
-                raise TaggingError(f"role {node.role!r} does not map to a standard role")
-            seen.add(role)
-            role = self.role_map[role]
-        if role in NEEDS_ALT and not (node.alt or node.actual_text):
-            raise TaggingError(f"{node!r} is a {role} and needs alt text")
-        return role
-
-    def elements(self, pages: list[int], annots: Mapping[int, int]) -> list[str]:
-        """Every element's dictionary, in the order of ``nodes`` (their object numbers):
-        about 400 a leaflet, in one loop, one pass over each element's content."""
-        num, own, parent, boxes = self.num, self.own, self.parent, self.recorder.boxes
-        tree_root, out = self.tree_root, []
-        for node in self.nodes:
-            page, kids = None, []
-            for kind, on, value in own.get(node, ()):
-                if kind == "annot":
-                    if value not in annots:
-                        raise TaggingError(f"the annotation of {node!r} is missing from page {on}")
-                    obj, pg = annots[value], pages[on - 1]
-                    kids.append(f"<< /Type /OBJR /Obj {obj} 0 R /Pg {pg} 0 R >>")
-                    continue
-                if page is None:
-                    page = on  # the element's /Pg: the page of its first marked content
-                if on == page:
-                    kids.append(str(value))
-                else:
-                    kids.append(f"<< /Type /MCR /Pg {pages[on - 1]} 0 R /MCID {value} >>")
-            for child in node.children:
-                kids.append(f"{num[child]} 0 R")
-            up = parent.get(node)
-            head = (
-                f"<< /Type /StructElem /S /{node.role} /P {num[up] if up else tree_root} 0 R"
-                + (f" /Pg {pages[page - 1]} 0 R" if page is not None else "")
-                + (f" /K [{' '.join(kids)}]" if kids else "")
-            )
-            plain = node.alt is None and node.actual_text is None and node.lang is None
-            if plain and node.title is None and not (node.scope or node.numbering or node in boxes):
-                out.append(head + " >>")  # most elements: nothing more
-            else:
-                out.append(head + self._extra(node) + " >>")
-        return out
-
-    def _extra(self, node: Node) -> str:
-        """An element's alt text, actual text, language, title and attributes."""
-        parts = []
-        if node.alt is not None:
-            parts.append(f" /Alt {_text(node.alt)}")
-        if node.actual_text is not None:
-            parts.append(f" /ActualText {_text(node.actual_text)}")
-        if node.lang is not None:
-            parts.append(f" /Lang {_text(node.lang)}")
-        if node.title is not None:
-            parts.append(f" /T {_text(node.title)}")
-        if node.scope or node.numbering or node in self.recorder.boxes:
-            parts.append(self._attributes(node))
-        return "".join(parts)
-
-    def _attributes(self, node: Node) -> str:
-        attrs = []
-        box = self.recorder.boxes.get(node)
-        if box is not None:
-            bbox = " ".join(_num(v) for v in box[1])
-            attrs.append(f"<< /O /Layout /Placement /Block /BBox [{bbox}] >>")
-        if node.scope:
-            attrs.append(f"<< /O /Table /Scope /{node.scope} >>")
-        if node.numbering:
-            attrs.append(f"<< /O /List /ListNumbering /{node.numbering} >>")
-        if not attrs:
-            return ""
-        return f" /A {attrs[0]}" if len(attrs) == 1 else f" /A [{' '.join(attrs)}]"
-
-    def parent_tree(self, annots: Mapping[int, int]) -> str:
-        entries: dict[int, str] = {}
-        for page, nodes in self.recorder.page_nodes.items():
-            elements = " ".join(_ref(self.num[node]) for node in nodes)
-            entries[self.recorder.page_keys[page]] = f"[{elements}]"
-        for owner, refs in self.own.items():
-            for kind, _, key in refs:
-                if kind == "annot":
-                    entries[key] = _ref(self.num[owner])
-        nums = " ".join(f"{key} {entries[key]}" for key in sorted(entries))
-        return f"<< /Nums [{nums}] >>"
+def _saved_pages(saved: list[tuple[int, bytes]], recorder: Recorder) -> dict[int, bytes]:
+    """The pages to rewrite, as ReportLab wrote them (:func:`~.._rl.saved.saved_pages`: no
+    annotations of their own) with ``/StructParents`` and ``/Tabs`` added, by number."""
+    linked = {link.page for link in recorder.links}
+    bodies = {}
+    for index, (num, body) in enumerate(saved, 1):
+        key = recorder.page_keys.get(index)
+        if key is None and index not in linked:
+            continue
+        entries = (f" /StructParents {key}" if key is not None else "") + (
+            " /Tabs /S" if index in linked else ""
+        )
+        bodies[num] = body + entries.encode("latin-1")
+    return bodies
 
 
 def finish(
@@ -288,38 +175,43 @@ def finish(
     role_map = dict(role_map or {})
     source = _Source(pdf, recorder, lang)
     tree_root = source.size
-    tree = _Tree(root, recorder, role_map, tree_root)
+    tree = Tree(root, recorder, role_map, tree_root)
     metadata = tree_root + 1 + len(tree.nodes)
     first_annot = metadata + 1  # then the link annotations
     annots = {link.key: first_annot + i for i, link in enumerate(recorder.links)}
-    objects: dict[int, bytes | str] = {}
     role_entries = " ".join(f"/{k} /{v}" for k, v in sorted(role_map.items()))
-    objects[tree_root] = (
-        f"<< /Type /StructTreeRoot /K {_ref(tree.num[root])} "
+    new = [
+        f"{tree_root} 0 obj\n<< /Type /StructTreeRoot /K {tree.ref[root]} "
         f"/ParentTree {tree.parent_tree(annots)} /ParentTreeNextKey {recorder.next_key}"
         + (f" /RoleMap << {role_entries} >>" if role_map else "")
-        + " >>"
+        + " >>\nendobj\n",
+        *tree.objects(source.page_nums, annots),
+    ]
+    # The packet is UTF-8; as Latin-1 text each byte is one character, written back as is.
+    xmp = xmp_packet(source.info, source.lang).decode("latin-1")
+    new.append(
+        f"{metadata} 0 obj\n<< /Type /Metadata /Subtype /XML /Length {len(xmp)} >>\n"
+        f"stream\n{xmp}\nendstream\nendobj\n"
     )
-    elements = tree.elements(source.page_nums, annots)
-    objects.update(zip(range(tree_root + 1, metadata), elements, strict=True))
-    xmp = xmp_packet(source.info, source.lang)
-    objects[metadata] = (
-        b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp)
-        + xmp
-        + b"\nendstream"
-    )
-    objects[source.root_num] = source.catalog + (
-        f" /MarkInfo << /Marked true >> /StructTreeRoot {_ref(tree_root)} "
-        f"/Metadata {_ref(metadata)} >>"
-    ).encode("latin-1")
+    rewritten = {
+        source.root_num: source.catalog
+        + (
+            f" /MarkInfo << /Marked true >> /StructTreeRoot {_ref(tree_root)} "
+            f"/Metadata {_ref(metadata)} >>"
+        ).encode("latin-1")
+    }
     on_page: dict[int, list[str]] = {}
     for link in recorder.links:
-        objects[annots[link.key]] = _link_annotation(link)
-        on_page.setdefault(source.page_nums[link.page - 1], []).append(_ref(annots[link.key]))
+        num = annots[link.key]
+        new.append(f"{num} 0 obj\n{_link_annotation(link)}\nendobj\n")
+        on_page.setdefault(source.page_nums[link.page - 1], []).append(_ref(num))
     for num, page_body in source.page_bodies.items():
         refs = " ".join(filter(None, [source.page_annots.get(num, ""), *on_page.get(num, [])]))
-        objects[num] = page_body + (f" /Annots [{refs}] >>" if refs else " >>").encode("latin-1")
-    return _append_update(pdf, objects, source, max(source.size, first_annot + len(annots)))
+        rewritten[num] = page_body + (f" /Annots [{refs}] >>" if refs else " >>").encode("latin-1")
+    size = first_annot + len(annots)
+    ids = f" /ID {source.id}" if source.id else ""
+    trailer = f"/Size {size} /Root {_ref(source.root_num)}{source.info_ref}{ids}"
+    return append_update(pdf, rewritten, tree_root, new, trailer, source.startxref)
 
 
 def _link_annotation(link: LinkAnnotation) -> str:
@@ -327,71 +219,9 @@ def _link_annotation(link: LinkAnnotation) -> str:
     rect = fp_str(*link.rect)
     return (
         f"<< /Type /Annot /Subtype /Link /Rect [{rect}] /Border [0 0 0] "
-        f"/Contents {_text(link.contents)} /StructParent {link.key} "
-        f"/A << /Type /Action /S /URI /URI {_text(link.url)} >> >>"
+        f"/Contents {pdf_text(link.contents)} /StructParent {link.key} "
+        f"/A << /Type /Action /S /URI /URI {pdf_text(link.url)} >> >>"
     )
-
-
-def _append_update(
-    pdf: bytes, objects: dict[int, bytes | str], source: _Source, size: int
-) -> bytes:
-    """``pdf`` with ``objects`` (by number) appended as an incremental update.
-
-    Objects given as text (the structure elements, links: PDF syntax in Latin-1, one byte a
-    character) are joined and encoded together, so their offsets are their lengths summed.
-    """
-    parts = [pdf] if pdf.endswith(b"\n") else [pdf, b"\n"]
-    at = len(pdf) + (len(parts) - 1)  # where the next object starts
-    nums = sorted(objects)
-    offsets, texts = [], []
-    for num in nums:
-        offsets.append(at)
-        body = objects[num]
-        if isinstance(body, str):
-            text = f"{num} 0 obj\n{body}\nendobj\n"
-            texts.append(text)
-            at += len(text)
-            continue
-        if texts:
-            parts.append("".join(texts).encode("latin-1"))
-            texts = []
-        obj = b"%d 0 obj\n%b\nendobj\n" % (num, body)
-        parts.append(obj)
-        at += len(obj)
-    if texts:
-        parts.append("".join(texts).encode("latin-1"))
-    xref = at
-    table = ["xref\n"]
-    start = 0
-    while start < len(nums):
-        end = start
-        while end + 1 < len(nums) and nums[end + 1] == nums[end] + 1:
-            end += 1
-        table.append(f"{nums[start]} {end - start + 1}\n")
-        table += [f"{offset:010d} 00000 n \n" for offset in offsets[start : end + 1]]
-        start = end + 1
-    ids = f" /ID {source.id}" if source.id else ""
-    table.append(
-        f"trailer\n<< /Size {size} /Root {_ref(source.root_num)}{source.info_ref}{ids} "
-        f"/Prev {source.startxref} >>\nstartxref\n{xref}\n%%EOF\n"
-    )
-    parts.append("".join(table).encode("latin-1"))
-    return b"".join(parts)
-
-
-def _walk(root: Node) -> tuple[list[Node], dict[Node, Node]]:
-    """``root`` and every node below it, in reading order (``Node.walk``, as a list), and
-    each node's parent in the tree (the tree's own, whatever ``Node.parent`` says)."""
-    found, parent, stack = [], {}, [root]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        children = node.children
-        if children:
-            for child in children:
-                parent[child] = node
-            stack.extend(reversed(children))
-    return found, parent
 
 
 def undrawn(root: Node, recorder: Recorder) -> list[Node]:

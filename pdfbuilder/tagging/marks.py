@@ -112,6 +112,10 @@ class Recorder:
         self._stack: list[Node | Artifact] = []
         self._stack_page = 0
         self._in_form = 0
+        #: The canvas attached last: the finishing pass asks its document where the pages
+        #: went. (The canvas holds the recorder too: :func:`~.structure.release` ends the
+        #: cycle by resetting the recorder.)
+        self.canvas: Any = None
 
     # -- attaching to a canvas ------------------------------------------------------------
 
@@ -119,6 +123,7 @@ class Recorder:
         """Tag what is drawn on ``canvas`` from now on (forgetting any earlier canvas)."""
         self.reset()
         setattr(canvas, ATTRIBUTE, self)
+        self.canvas = canvas
         return canvas
 
     def canvasmaker(self, make: Callable[..., Any] | None = None) -> Callable[..., Any]:

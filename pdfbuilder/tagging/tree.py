@@ -25,8 +25,7 @@ tag.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 #: Standard structure types of ISO 32000-1 (14.8.4), the roles a reader understands.
@@ -116,7 +115,6 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-@dataclass(eq=False, slots=True)
 class Node:
     """One structure element. Compared and hashed by identity: each node is one element.
 
@@ -127,26 +125,57 @@ class Node:
     ``L`` (Disc, Decimal, ...), ``title`` a short name shown by some tools (/T).
     ``parent`` is the node this one was last added to (None for a root): the composer
     groups nodes after making them, and the finishing pass finds each drawn node's root.
+
+    A plain class with slots and its own ``__init__`` (not a dataclass, whose
+    ``__init__`` and ``__post_init__`` were two calls for each of ~450 nodes a leaflet).
     """
 
+    __slots__ = (
+        "actual_text",
+        "alt",
+        "children",
+        "lang",
+        "numbering",
+        "parent",
+        "role",
+        "scope",
+        "title",
+    )
     role: str
-    children: list[Node] = field(default_factory=list)
-    alt: str | None = None
-    actual_text: str | None = None
-    lang: str | None = None
-    scope: str | None = None
-    numbering: str | None = None
-    title: str | None = None
-    parent: Node | None = field(default=None, init=False, repr=False)
+    children: list[Node]
+    alt: str | None
+    actual_text: str | None
+    lang: str | None
+    scope: str | None
+    numbering: str | None
+    title: str | None
+    parent: Node | None
 
-    def __post_init__(self) -> None:
-        if self.role in _PLAIN_ROLES and self.scope is None and self.numbering is None:
-            if self.lang is not None:
-                check_lang(self.lang)
-        else:
+    def __init__(
+        self,
+        role: str,
+        children: Iterable[Node] | None = None,
+        alt: str | None = None,
+        actual_text: str | None = None,
+        lang: str | None = None,
+        scope: str | None = None,
+        numbering: str | None = None,
+        title: str | None = None,
+    ) -> None:
+        self.role = role
+        self.alt = alt
+        self.actual_text = actual_text
+        self.lang = lang
+        self.scope = scope
+        self.numbering = numbering
+        self.title = title
+        self.parent = None
+        if role not in _PLAIN_ROLES or scope is not None or numbering is not None:
             self._check()
-        if self.children:
-            self.children = list(self.children)
+        elif lang is not None:
+            check_lang(lang)
+        if children:
+            self.children = list(children)
             for child in self.children:
                 child.parent = self
         else:
