@@ -269,6 +269,7 @@ def create_app(config: WebConfig, host: str, *, tls: bool = False) -> Any:
         worker.handle,
         timeout=float(config.build_seconds),
         preload=("pdfbuilder.web.worker",),
+        pin=config.pin_workers,
     )
     try:
         pool.start()

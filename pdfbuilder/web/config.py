@@ -75,6 +75,10 @@ class WebConfig:
     workers: int = field(
         default=0, metadata=_doc("Build processes (0: one per core).", minimum=0, maximum=32)
     )
+    pin_workers: bool = field(
+        default=True,
+        metadata=_doc("Keep each build process on a core of its own (Linux; faster builds)."),
+    )
     tls_certificate: str | None = field(default=None, metadata=_doc("HTTPS certificate (PEM)."))
     tls_key: str | None = field(default=None, metadata=_doc("HTTPS private key (PEM)."))
     #: The config file, for messages; not part of the format.

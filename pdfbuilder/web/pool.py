@@ -17,6 +17,12 @@ the job's answer is sent, not in the middle of the next build: the default setti
 a worker for a full collection of everything (0.4-1 s on a loaded machine) every few dozen
 builds, and spent about a fifth of a preview's time in smaller collections; now each job
 costs about 2 ms of collection, between jobs (docs/performance.md).
+
+With ``pin``, each worker runs on a core of its own (Linux: ``sched_setaffinity``), the
+cores shared out evenly, a replacement taking the core of the worker it replaces. A build
+kept on one core keeps its caches warm; left to move, the two builds of a two-core machine
+cost each other a third more CPU (docs/performance.md). Where pinning is not possible
+(another system, one core allowed) the workers run unpinned.
 """
 
 from __future__ import annotations
@@ -93,8 +99,14 @@ def _worker_main(
 
 
 class _Worker:
-    def __init__(self, process: multiprocessing.process.BaseProcess, conn: Connection) -> None:
+    def __init__(
+        self,
+        process: multiprocessing.process.BaseProcess,
+        conn: Connection,
+        cpu: int | None = None,
+    ) -> None:
         self.process, self.conn = process, conn
+        self.cpu = cpu  # the core it is pinned to, or None
 
     def exchange(self, job: Any) -> Any:
         self.conn.send(job)
@@ -122,8 +134,9 @@ class WorkerPool:
         *,
         timeout: float,
         preload: tuple[str, ...] = (),
+        pin: bool = False,
     ) -> None:
-        self.size, self.timeout = size, timeout
+        self.size, self.timeout, self.pin = size, timeout, pin
         self._target = (initializer, initargs, handler)
         methods = multiprocessing.get_all_start_methods()
         self._context: Any = multiprocessing.get_context(
@@ -137,6 +150,21 @@ class WorkerPool:
         self.max_waiting = size * 8
         self._closed = False
 
+    def _cores(self) -> list[int]:
+        """The cores workers may be pinned to: those this process may use (none: unpinned)."""
+        if not self.pin or not hasattr(os, "sched_setaffinity"):
+            return []
+        cores = sorted(os.sched_getaffinity(0))
+        return cores if len(cores) > 1 else []
+
+    def _free_core(self) -> int | None:
+        """The allowed core with the fewest workers on it (the lowest such), or None."""
+        cores = self._cores()
+        if not cores:
+            return None
+        taken = [w.cpu for w in self._workers if w.process.is_alive()]
+        return min(cores, key=lambda core: (taken.count(core), core))
+
     def _spawn(self) -> _Worker:
         """Start one worker and wait until it is warm (blocking: run in a thread)."""
         ours, theirs = self._context.Pipe()
@@ -145,7 +173,13 @@ class WorkerPool:
         )
         process.start()
         theirs.close()
-        worker = _Worker(process, ours)
+        cpu = self._free_core()
+        if cpu is not None and process.pid is not None:
+            try:
+                os.sched_setaffinity(process.pid, {cpu})
+            except OSError:  # not allowed here (a container's policy): run it unpinned
+                cpu = None
+        worker = _Worker(process, ours, cpu)
         try:
             if not ours.poll(120):
                 raise PoolError("a build process did not start within two minutes")
@@ -160,7 +194,8 @@ class WorkerPool:
 
     def start(self) -> None:
         """Start every worker (blocking, before the server takes requests)."""
-        self._workers = [self._spawn() for _ in range(self.size)]
+        for _ in range(self.size):  # one at a time: each takes the next free core
+            self._workers.append(self._spawn())
 
     def first(self) -> _Worker:
         """A started worker, for start-up jobs run before the event loop (thumbnails)."""

@@ -21,6 +21,8 @@ def handle(job: Any) -> Any:
         os._exit(3)
     if job == "gc":  # what the collector is set to in a warm worker
         return (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled(), gc.get_count()[0])
+    if job == "cores":  # the cores this worker may run on
+        return sorted(os.sched_getaffinity(0))
     if job == "litter":  # 20,000 objects in cycles, garbage once the job returns
         for _ in range(10_000):
             a: list[Any] = []

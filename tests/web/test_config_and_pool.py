@@ -162,6 +162,52 @@ def test_a_warm_worker_has_its_start_up_frozen_and_collects_between_jobs() -> No
     _in_thread(run)
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
+    reason="pinning needs Linux and two cores",
+)
+def test_pinned_workers_share_the_cores_out_and_a_replacement_takes_the_freed_one() -> None:
+    cores = sorted(os.sched_getaffinity(0))
+
+    async def run() -> None:
+        pool = WorkerPool(3, slow_jobs.start, ("t",), slow_jobs.handle, timeout=1.0, pin=True)
+        await asyncio.to_thread(pool.start)
+        try:
+            pinned = [tuple(await pool.run("cores")) for _ in range(12)]
+            on = sorted({c for (c,) in pinned})  # each worker on one core of its own
+            assert all(len(p) == 1 for p in pinned) and on == sorted(set(cores[:3]))
+            counts = sorted(sum(1 for w in pool._workers if w.cpu == c) for c in cores)
+            assert max(counts) - min(counts) <= 1  # shared out evenly
+            lost = next(w for w in pool._workers if w.cpu == cores[0])
+            lost.process.kill()
+            with pytest.raises(WorkerLost):
+                while True:  # until the job meets the killed worker
+                    await pool.run("cores")
+            for _ in range(100):  # the replacement starts in the background
+                if pool.alive == 3:
+                    break
+                await asyncio.sleep(0.1)
+            assert sorted(w.cpu for w in pool._workers) == sorted(
+                [cores[i % len(cores)] for i in range(3)]
+            )
+        finally:
+            pool.close()
+
+    _in_thread(run)
+
+
+def test_unpinned_workers_may_run_on_every_core() -> None:
+    async def run() -> None:
+        pool = WorkerPool(1, slow_jobs.start, ("t",), slow_jobs.handle, timeout=5.0)
+        await asyncio.to_thread(pool.start)
+        try:
+            assert await pool.run("cores") == sorted(os.sched_getaffinity(0))
+        finally:
+            pool.close()
+
+    _in_thread(run)
+
+
 def test_a_full_queue_answers_busy_at_once() -> None:
     async def run() -> None:
         # A time limit long enough that, on a loaded machine, no job gives up waiting before
