@@ -13,6 +13,7 @@ is made up.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -30,7 +31,8 @@ ARGS += ["--disable-component-update", "--disable-sync", "--no-first-run"]
 def _fill(page: Page) -> None:
     page.fill("#f-patient", "Ana Ruiz")
     page.fill("#f-clinician", "Sam Patel, Physiotherapist")
-    page.fill("#f-follow_up", "2026-03-16")
+    follow_up = dt.date.today() + dt.timedelta(days=14)  # after the visit (today) always
+    page.fill("#f-follow_up", follow_up.isoformat())
     page.fill("#f-note", "Walk for 10 minutes twice a day.")
     page.uncheck("#ex-cat-cow")
     page.fill("#f-reps-knee-to-chest", "8")
