@@ -62,12 +62,12 @@ def install() -> None:
                 _made.move_to_end(key)
                 return hit[1]
         data: bytes = original(self, subset)
-        with _lock:
+        with _lock:  # remembered and forgotten under one lock: no thread drops it in between
+            compression.remember(data)
             _made[key] = (self, data)  # the face is kept with it: its id is not reused
             while len(_made) > LIMIT:
                 _, (_, old) = _made.popitem(last=False)
                 compression.forget(old)
-        compression.remember(data)
         return data
 
     setattr(make_subset, _MARK, True)
