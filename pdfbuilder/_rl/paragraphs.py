@@ -192,11 +192,11 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
             return
         canv = self.canv
         doc = canv._doc
-        drawn_key = (key, self.width)
-        drawn = _DRAWN.get(drawn_key)
-        if drawn is not None and not canv._extgstate._d and drawn.fits(doc):
+        drawn = self._replay(canv)
+        if drawn is not None:
             canv._code.extend(drawn.code)
             return
+        drawn_key = (key, self.width)
         if drawn_key in _DRAWN or canv._extgstate._d:  # recorded, but not valid here
             super().draw()
             return
