@@ -53,16 +53,19 @@ def shape(text: str, font: str, size: float, rtl: bool = False) -> tuple[tuple[G
     glyphs of it (the dots Noto Sans Arabic draws apart from a letter's body) get ``code``
     "" and are drawn as outlines, so the text layer holds each letter exactly once.
 
-    ``rtl``: the text is part of a right-to-left word. A piece with no letters of its own
-    (a bracket or a stop in the Latin font, after Arabic letters) then takes that direction
-    too, so that HarfBuzz mirrors brackets as the Unicode bidirectional rules say: the
-    ")" that closes "(تتمة)" is drawn as "(" (and still reads back as ")").
+    ``rtl``: the text is part of a right-to-left word. A piece with neither letters nor
+    digits (a bracket or a stop in the Latin font, after Arabic letters) then takes that
+    direction too, so that HarfBuzz mirrors brackets as the Unicode bidirectional rules say:
+    the ")" that closes "(تتمة)" is drawn as "(" (and still reads back as ")"). Digits keep
+    their own left-to-right order, as those rules also say.
     """
-    return _shape(text, font, size, _rl.installed(), rtl and not _has_letters(text))
+    return _shape(text, font, size, _rl.installed(), rtl and _neutral(text))
 
 
-def _has_letters(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in text)
+def _neutral(text: str) -> bool:
+    """Whether ``text`` has no letter and no digit (only punctuation, symbols, spaces)."""
+    strong = ("L", "R", "AL", "EN", "AN")
+    return not any(unicodedata.bidirectional(ch) in strong for ch in text)
 
 
 @functools.lru_cache(maxsize=8192)

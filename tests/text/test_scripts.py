@@ -209,6 +209,9 @@ def test_brackets_in_a_right_to_left_word_are_mirrored_whichever_font_draws_them
     assert closing == glyph_of[latin]["("]  # ")" at its left edge, drawn as "("
     ltr = words([("NHS (111)", latin)], 16)
     assert ltr[1].pieces[0].glyphs[0].gid == glyph_of[latin]["("]  # left to right: as it is
+    (mixed,) = words([("مرة", arabic), ("10", latin)], 16)  # digits keep their own order
+    face = pdfmetrics.getFont(latin).face
+    assert [g.gid for g in mixed.pieces[1].glyphs] == [face.charToGlyph[ord(c)] for c in "10"]
 
 
 def test_a_mirrored_bracket_still_reads_back_as_itself() -> None:
