@@ -19,10 +19,10 @@ builds, and spent about a fifth of a preview's time in smaller collections; now 
 costs about 2 ms of collection, between jobs (docs/performance.md).
 
 With ``pin``, each worker runs on a core of its own (Linux: ``sched_setaffinity``), the
-cores shared out evenly, a replacement taking the core of the worker it replaces. A build
-kept on one core keeps its caches warm; left to move, the two builds of a two-core machine
-cost each other a third more CPU (docs/performance.md). Where pinning is not possible
-(another system, one core allowed) the workers run unpinned.
+cores shared out evenly, a replacement taking the core of the worker it replaces: a build
+kept on one core keeps its caches warm (a modest gain in the load runs on a two-core machine,
+docs/performance.md). Where pinning is not possible (another system, one core allowed) the
+workers run unpinned.
 """
 
 from __future__ import annotations
