@@ -89,9 +89,12 @@ class LogChart(Flowable):  # type: ignore[misc]
         self.names_only = False
         for days in (self.days, self.short_days):
             day = self._day_width(days, most)
-            if avail - 7 * day - per_day >= avail * 0.3:
-                self._shown_days = list(days)
-                return [avail - 7 * day - per_day, per_day] + [day] * 7
+            # The header on at most two lines where the names keep their share (Arabic's
+            # "times a day" is three short words: as wide as the widest, three lines).
+            for header in (max(per_day, self._two_line_width() + 2 * pad + 0.5), per_day):
+                if avail - 7 * day - header >= avail * 0.3:
+                    self._shown_days = list(days)
+                    return [avail - 7 * day - header, header] + [day] * 7
         # Narrow: one-letter days, the names no narrower than their longest word, and the
         # boxes (closer together) as large as the days' width then allows.
         self._shown_days = list(self.short_days)
@@ -111,17 +114,28 @@ class LogChart(Flowable):  # type: ignore[misc]
         return [(getattr(n, "content", None) or [n])[0] for n in self.names]
 
     def _widest_name_word(self) -> float:
-        words = [w for name in self.names for w in _plain(name).split()]
-        return max((stringWidth(w, self.look.bold_font, self.look.size) for w in words), default=0)
+        font, size = self.look.bold_font, self.look.size
+        return max((w for name in self.names for w, _ in _widths(name, font, size)), default=0)
 
     def _day_width(self, days: Sequence[str], boxes: int) -> float:
         widest = max(stringWidth(d, self.look.bold_font, self.look.size) for d in days)
         return float(max(widest, self.box * boxes + self.gap * (boxes - 1)) + 2 * self.pad)
 
     def _per_day_width(self) -> float:
-        words = _plain(self.header[1]).split() or ["00"]
-        widest = max(stringWidth(w, self.look.bold_font, self.look.size) for w in words)
-        return float(max(widest, stringWidth("00", self.look.bold_font, self.look.size * 1.2)))
+        font, size = self.look.bold_font, self.look.size
+        widest = max((w for w, _ in _widths(self.header[1], font, size)), default=0.0)
+        return float(max(widest, stringWidth("00", font, size * 1.2)))
+
+    def _two_line_width(self) -> float:
+        """The narrowest width that holds the times-a-day header in two lines."""
+        words = _widths(self.header[1], self.look.bold_font, self.look.size)
+        if len(words) < 3:
+            return 0.0  # each word a line: the widest word is enough
+
+        def line(part: list[tuple[float, float]]) -> float:
+            return sum(w for w, _ in part) + sum(space for _, space in part[:-1])
+
+        return min(max(line(words[:k]), line(words[k:])) for k in range(1, len(words)))
 
     def _box_grid(self, n: int | None) -> tuple[int, int]:
         """(columns, rows) of tick boxes in a day cell for ``n`` times a day: one row, or,
@@ -273,6 +287,20 @@ class LogChart(Flowable):  # type: ignore[misc]
         for w in self._cols[:-1]:
             x += w
             canvas.line(x, 0, x, self.height)
+
+
+def _widths(flowable: Flowable, font: str, size: float) -> list[tuple[float, float]]:
+    """Each word's width and the space after it, in reading order: as the paragraph shapes
+    them where it shapes its own words (right-to-left text, in its own fonts), else in the
+    log's bold face; a stack's lines one after another."""
+    own = getattr(flowable, "word_widths", None)
+    if callable(own):
+        return list(own())
+    if callable(getattr(flowable, "getPlainText", None)):
+        space = stringWidth(" ", font, size)
+        return [(stringWidth(w, font, size), space) for w in _plain(flowable).split()]
+    parts = getattr(flowable, "content", None) or []
+    return [w for part in parts if isinstance(part, Flowable) for w in _widths(part, font, size)]
 
 
 def _plain(flowable: Flowable) -> str:

@@ -292,6 +292,19 @@ class RtlPara(Paragraph):  # type: ignore[misc]
         )
         self.width = self.height = 0.0
 
+    def _all_words(self) -> list[Word]:
+        if self._fixed:  # a split part: the words of its lines
+            return [w for line in self._lines or [] for w in line]
+        return self._words
+
+    def getPlainText(self, identify: Any = None) -> str:
+        """The words in reading (logical) order, as a left-to-right paragraph gives them."""
+        return " ".join(w.text for w in self._all_words())
+
+    def word_widths(self) -> list[tuple[float, float]]:
+        """Each word's shaped width and the width of the space after it, in reading order."""
+        return [(w.width, w.space) for w in self._all_words()]
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         st = self.style
         if not self._fixed:
