@@ -25,15 +25,16 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
-#: Where a number in a dictionary ends: whitespace, a delimiter or the end.
-_END = rb"(?=[\s/\[\]<>()%]|$)"
+#: Where a token ends: white space, a delimiter or the end. (White space is only what
+#: ReportLab writes: a form feed or NUL is left to pikepdf, as Python's ``\s`` differs.)
+_END = rb"(?=[ \t\r\n/\[\]<>()%]|$)"
 _TOKEN = re.compile(
-    rb"\s*(?:"
-    rb"(?P<ref>[1-9][0-9]*)\s+0\s+R" + _END + rb"|(?P<name>/[A-Za-z0-9._+-]+)" + _END + rb"|"
+    rb"[ \t\r\n]*(?:"
+    rb"(?P<name>/[A-Za-z0-9._+-]+)" + _END + rb"|(?P<ref>[1-9][0-9]*)[ \n]+0[ \n]+R" + _END + rb"|"
     rb"(?P<lit>\((?:[^\\()\r\n]++|\\[0-7]{3}|\\[nrtbf()\\])*+\))"
     rb"|<(?P<hex>[0-9A-Fa-f]*)>"
     rb"|(?P<int>-?(?:0|[1-9][0-9]*))" + _END + rb"|(?P<kw>true|false)" + _END + rb"|"
-    rb"(?P<open>\[)|(?P<close>\])|(?P<comment>%[^\r\n]*)|(?P<bad>\S)"
+    rb"(?P<open>\[)|(?P<close>\])|(?P<comment>%[^\r\n]*)|(?P<bad>[^ \t\r\n])"
     rb")"
 )
 _ESCAPE = re.compile(rb"\\([0-7]{3}|.)")
@@ -153,20 +154,27 @@ def _parse(text: bytes) -> dict[str, Value] | None:
     """The entries of a dictionary's text (between ``<<`` and ``>>``), or None."""
     values: list[Value] = []
     stack: list[list[Value]] = []
+    add = values.append
     for m in _TOKEN.finditer(text):  # one after another: every other byte is "bad"
         kind = m.lastgroup
-        if kind == "open":
+        if kind == "name":
+            add(m.group(kind).decode("ascii"))
+        elif kind == "ref":
+            add(Ref(m.group(kind)))
+        elif kind == "open":
             stack.append(values)
             values = []
+            add = values.append
         elif kind == "close":
             if not stack:
                 return None
             inner, values = values, stack.pop()
-            values.append(inner)
+            add = values.append
+            add(inner)
         elif kind == "bad":
             return None
         elif kind is not None and kind != "comment":  # (every alternative is a named group)
-            values.append(_value(kind, m.group(kind)))
+            add(_value(kind, m.group(kind)))
     if stack or len(values) % 2:
         return None
     keys = values[::2]
@@ -176,10 +184,6 @@ def _parse(text: bytes) -> dict[str, Value] | None:
 
 
 def _value(kind: str, token: bytes) -> Value:
-    if kind == "ref":
-        return Ref(token.split()[0])
-    if kind == "name":
-        return token.decode("ascii")
     if kind == "lit":
         return _ESCAPE.sub(_unescape, token[1:-1]) if b"\\" in token else token[1:-1]
     if kind == "hex":
@@ -204,6 +208,9 @@ def _text(value: bytes) -> str | None:
         except UnicodeDecodeError:
             return None
         return None if "\x1b" in text else text  # no language escapes
+    if value.isascii():
+        text = value.decode("ascii")
+        return text if text.isprintable() else None  # no control characters
     if value.startswith((b"\xff\xfe", b"\xef\xbb\xbf")) or not _PDFDOC_BYTES.issuperset(value):
         return None  # byte order marks some readers honour; control or undefined bytes
     return value.decode("latin-1").translate(_PDFDOC)
