@@ -244,7 +244,9 @@ def number(root: Node, first: int) -> tuple[list[Node], dict[Node, str], list[st
         if children:
             extend(reversed(children))
             mine = first + len(found)
-            mark([refs[mine] if mine < len(refs) else REFS.upto(mine + 1)[mine]] * len(children))
+            if mine >= len(refs):
+                refs = REFS.upto(mine + 1)
+            mark([refs[mine]] * len(children))
     count = len(found)
     ref = dict(zip(found, REFS.upto(first + 1 + count)[first + 1 : first + 1 + count], strict=True))
     if len(ref) != count:

@@ -19,11 +19,12 @@ with an incremental update appended that adds
 
 Why an incremental update: ReportLab's bytes stay as they are (fonts and page streams are
 not parsed, decoded or recompressed), so the pass costs a fraction of a millisecond per
-page; pikepdf only reads the trailer, the catalog and the info dictionary. The pages'
-object numbers and dictionaries come from the document that saved them
+page. The pages' object numbers and dictionaries come from the document that saved them
 (:func:`~pdfbuilder._rl.saved.saved_pages`, through the recorder's canvas) and are copied
-as ReportLab wrote them, with the entries above added; only when that is not sure (plain
-ReportLab, other bytes) does pikepdf read the pages too. The update is plain
+as ReportLab wrote them, with the entries above added; the trailer, the catalog and the
+info dictionary are read as text (:func:`~.written.read_written`: ReportLab's plainest
+syntax only). Only when either is not sure (plain ReportLab, other bytes, a value written
+any other way) does pikepdf open the file and read them. The update is plain
 PDF 1.4 syntax every reader applies. Nothing in it depends on the time or on chance, so an
 ``invariant`` build stays byte-identical from run to run.
 
