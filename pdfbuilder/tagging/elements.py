@@ -126,9 +126,9 @@ class Tree:
         digits = DIGITS.upto(max(map(len, self.recorder.page_nodes.values()), default=0))
         out = []
         kids: list[str]  # an element's /K entries, when not the usual single MCID
-        first = self.tree_root + 1
-        mine = REFS.upto(first + len(self.nodes))[first : first + len(self.nodes)]
-        for node, up, me in zip(self.nodes, self.ups, mine, strict=True):
+        first, count = self.tree_root + 1, len(self.nodes)
+        heads = HEADS.upto(first + count)[first : first + count]
+        for node, up, head in zip(self.nodes, self.ups, heads, strict=True):
             refs = own(node)
             children = node.children
             if refs is not None and len(refs) == 1 and refs[0][0] == "mcid":
@@ -156,10 +156,7 @@ class Tree:
                 extra = ""  # most elements: nothing more
             else:
                 extra = self._extra(node)
-            out.append(
-                f"{me[:-1]}obj\n<< /Type /StructElem /S /{node.role} /P {up}{pg}{k}{extra} >>"
-                "\nendobj\n"
-            )
+            out.append(f"{head}{node.role} /P {up}{pg}{k}{extra} >>\nendobj\n")
         return out
 
     @staticmethod
@@ -273,6 +270,8 @@ class Numbered:
         return texts
 
 
-#: ``N 0 R`` for each object number N, and each number as text (MCIDs).
+#: ``N 0 R`` for each object number N, the start of element N's object, and each number
+#: as text (MCIDs).
 REFS = Numbered("{} 0 R")
+HEADS = Numbered("{} 0 obj\n<< /Type /StructElem /S /")
 DIGITS = Numbered("{}")
