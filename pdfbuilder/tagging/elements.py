@@ -13,7 +13,7 @@ each, with each element's reference (``N 0 R``) made once and reused by its pare
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pikepdf
 
@@ -228,27 +228,42 @@ def number(root: Node, first: int) -> tuple[list[Node], dict[Node, str], list[st
     one's reference (``N 0 R``, numbered on from ``first``) and, in the same order, its
     parent's reference in the tree (the tree's own, whatever ``Node.parent`` says; the
     root's parent is object ``first``, the StructTreeRoot)."""
-    refs = REFS.upto(first + 1)
     found: list[Node] = []
-    ups: list[str] = []
-    stack, above = [root], [refs[first]]
-    pop, add, up, extend, mark = stack.pop, found.append, ups.append, stack.extend, above.extend
-    while stack:
-        node = pop()
-        add(node)
-        up(above.pop())
-        children = node.children
-        if children:
-            extend(reversed(children))
-            mine = first + len(found)
-            if mine >= len(refs):
-                refs = REFS.upto(mine + 1)
-            mark([refs[mine]] * len(children))
+    parents: list[Node] = []  # the root's own is itself, then replaced
+    try:  # a call a node: no list or iterator made for each parent, as a stack would
+        _visit(root, root, found.append, parents.append)
+    except RecursionError:  # a tree deeper than Python's call stack
+        found, parents = _walk(root)
     count = len(found)
-    ref = dict(zip(found, REFS.upto(first + 1 + count)[first + 1 : first + 1 + count], strict=True))
+    refs = REFS.upto(first + 1 + count)
+    ref = dict(zip(found, refs[first + 1 : first + 1 + count], strict=True))
     if len(ref) != count:
         raise TaggingError("a node appears twice in the tree: each element is one node")
+    ups = list(map(ref.__getitem__, parents))
+    ups[0] = refs[first]
     return found, ref, ups
+
+
+def _visit(
+    node: Node, parent: Node, add: Callable[[Node], None], up: Callable[[Node], None]
+) -> None:
+    add(node)
+    up(parent)
+    for child in node.children:
+        _visit(child, node, add, up)
+
+
+def _walk(root: Node) -> tuple[list[Node], list[Node]]:
+    """What :func:`_visit` finds, without recursion."""
+    found: list[Node] = []
+    parents: list[Node] = []
+    stack: list[tuple[Node, Node]] = [(root, root)]
+    while stack:
+        node, parent = stack.pop()
+        found.append(node)
+        parents.append(parent)
+        stack.extend((child, node) for child in reversed(node.children))
+    return found, parents
 
 
 class Numbered:

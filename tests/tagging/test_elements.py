@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import sys
 
 import pytest
 
 from pdfbuilder import tagging as t
-from pdfbuilder.tagging.elements import REFS, Tree, number
+from pdfbuilder.tagging.elements import REFS, Tree, _walk, number
 from pdfbuilder.tagging.marks import Ref
 
 
@@ -82,3 +83,14 @@ def test_drawn_nodes_outside_the_tree_are_named() -> None:
     root = t.Node("Document", [next(iter(recorder.content))])
     with pytest.raises(t.TaggingError, match=r"stray.*not in the structure tree"):
         Tree(root, recorder, {}, 5)
+
+
+def test_a_tree_deeper_than_the_call_stack_is_numbered_all_the_same() -> None:
+    root = node = t.Node("Document")
+    for _ in range(sys.getrecursionlimit() + 100):
+        node = node.child("Div")
+    nodes, ref, ups = number(root, 7)  # the walk without recursion
+    assert len(nodes) == sys.getrecursionlimit() + 101 and nodes[-1] is node
+    assert ref[node] == f"{7 + len(nodes)} 0 R"
+    assert ups[-1] == ref[nodes[-2]] and ups[0] == "7 0 R"
+    assert _walk(root) == (nodes, [root, *nodes[:-1]])
