@@ -28,15 +28,36 @@ from typing import Union
 #: Where a token ends: white space, a delimiter or the end. (White space is only what
 #: ReportLab writes: a form feed or NUL is left to pikepdf, as Python's ``\s`` differs.)
 _END = rb"(?=[ \t\r\n/\[\]<>()%]|$)"
-_TOKEN = re.compile(
-    rb"[ \t\r\n]*(?:"
-    rb"(?P<name>/[A-Za-z0-9._+-]+)" + _END + rb"|(?P<ref>[1-9][0-9]*)[ \n]+0[ \n]+R" + _END + rb"|"
-    rb"(?P<lit>\((?:[^\\()\r\n]++|\\[0-7]{3}|\\[nrtbf()\\])*+\))"
-    rb"|<(?P<hex>[0-9A-Fa-f]*)>"
-    rb"|(?P<int>-?(?:0|[1-9][0-9]*))" + _END + rb"|(?P<kw>true|false)" + _END + rb"|"
-    rb"(?P<open>\[)|(?P<close>\])|(?P<comment>%[^\r\n]*)|(?P<bad>[^ \t\r\n])"
-    rb")"
+_WS = rb"[ \t\r\n]*"
+_NAME = rb"/[A-Za-z0-9._+-]+"
+#: One value but an array: a name, a reference, an integer, true or false, a literal
+#: string with ReportLab's escapes, a hex string.
+_ATOM = (
+    rb"(?:"
+    + _NAME
+    + rb"|[1-9][0-9]*[ \n]+0[ \n]+R|-?(?:0|[1-9][0-9]*)|true|false)"
+    + _END
+    + rb"|\((?:[^\\()\r\n]++|\\[0-7]{3}|\\[nrtbf()\\])*+\)|<[0-9A-Fa-f]*>"
 )
+#: One entry of a dictionary (a name, then an atom or an array of atoms), or a comment.
+_ENTRY = re.compile(
+    _WS
+    + rb"(?:("
+    + _NAME
+    + rb")"
+    + _END
+    + _WS
+    + rb"("
+    + _ATOM
+    + rb"|\[(?:"
+    + _WS
+    + rb"(?:"
+    + _ATOM
+    + rb"))*"
+    + _WS
+    + rb"\])|%[^\r\n]*)"
+)
+_ATOMS = re.compile(_ATOM)
 _ESCAPE = re.compile(rb"\\([0-7]{3}|.)")
 _ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 #: PDFDocEncoding where it is not Latin-1 (ISO 32000-1, Annex D): bytes 0x80 to 0x9E and
@@ -152,45 +173,43 @@ def _dictionary(data: bytes, base: int, size: int, ref: Value | None) -> dict[st
 
 def _parse(text: bytes) -> dict[str, Value] | None:
     """The entries of a dictionary's text (between ``<<`` and ``>>``), or None."""
-    values: list[Value] = []
-    stack: list[list[Value]] = []
-    add = values.append
-    for m in _TOKEN.finditer(text):  # one after another: every other byte is "bad"
-        kind = m.lastgroup
-        if kind == "name":
-            add(m.group(kind).decode("ascii"))
-        elif kind == "ref":
-            add(Ref(m.group(kind)))
-        elif kind == "open":
-            stack.append(values)
-            values = []
-            add = values.append
-        elif kind == "close":
-            if not stack:
-                return None
-            inner, values = values, stack.pop()
-            add = values.append
-            add(inner)
-        elif kind == "bad":
-            return None
-        elif kind is not None and kind != "comment":  # (every alternative is a named group)
-            add(_value(kind, m.group(kind)))
-    if stack or len(values) % 2:
+    entries: dict[str, Value] = {}
+    at = 0
+    for m in _ENTRY.finditer(text):
+        if m.start() != at:
+            return None  # something between two entries that is neither
+        at = m.end()
+        key, raw = m.group(1, 2)
+        if key is None:
+            continue  # a comment
+        name = key.decode("ascii")
+        if name in entries:
+            return None  # a key given twice
+        if raw[0] == 0x5B:  # [
+            entries[name] = [_atom(atom) for atom in _ATOMS.findall(raw, 1, len(raw) - 1)]
+        else:
+            entries[name] = _atom(raw)
+    if text[at:].strip(b" \t\r\n"):
         return None
-    keys = values[::2]
-    if not all(isinstance(k, str) for k in keys) or len(set(keys)) != len(keys):
-        return None  # a key that is not a name, or one given twice
-    return dict(zip(keys, values[1::2], strict=True))  # type: ignore[arg-type]
+    return entries
 
 
-def _value(kind: str, token: bytes) -> Value:
-    if kind == "lit":
+def _atom(token: bytes) -> Value:
+    """A value the patterns above took, as Python: a name as text with its slash, a
+    reference as :class:`Ref`, a string's bytes, an int, a bool."""
+    first = token[0]
+    if first == 0x2F:  # /
+        return token.decode("ascii")
+    if first == 0x28:  # (
         return _ESCAPE.sub(_unescape, token[1:-1]) if b"\\" in token else token[1:-1]
-    if kind == "hex":
-        return bytes.fromhex((token + b"0" * (len(token) % 2)).decode("ascii"))
-    if kind == "int":
-        return int(token)
-    return token == b"true"
+    if first == 0x3C:  # <
+        digits = token[1:-1]
+        return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+    if token == b"true" or token == b"false":
+        return token == b"true"
+    if token.endswith(b"R"):
+        return Ref(token.split()[0])
+    return int(token)
 
 
 def _unescape(m: re.Match[bytes]) -> bytes:
