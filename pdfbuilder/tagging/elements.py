@@ -13,7 +13,7 @@ each, with each element's reference (``N 0 R``) made once and reused by its pare
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pikepdf
 
@@ -45,44 +45,62 @@ class Tree:
     def __init__(self, root: Node, recorder: Recorder, role_map: Mapping[str, str], first: int):
         self.recorder, self.role_map = recorder, role_map
         self.tree_root = first  # the StructTreeRoot; the elements follow it
-        self.nodes, self.parent = walk(root)
-        #: Each element's reference, ``N 0 R``, made once (its parent's /K, its children's /P).
-        numbers = range(first + 1, first + 1 + len(self.nodes))
-        self.ref = dict(zip(self.nodes, map("{} 0 R".format, numbers), strict=True))
-        if len(self.ref) != len(self.nodes):
-            raise TaggingError("a node appears twice in the tree: each element is one node")
-        self.own = self._own_content()
+        #: The elements in reading order, each one's reference (``N 0 R``, made once: its
+        #: parent's /K, its children's /P) and, in the same order, its parent's reference.
+        self.nodes, self.ref, self.ups = number(root, first)
+        self.own, self.linked = self._own_content()
         plain = STANDARD_ROLES - NEEDS_ALT  # most nodes: nothing to map or check
-        for node in self.nodes:
-            if node.role not in plain:
-                self._standard_role(node)
+        for node in [node for node in self.nodes if node.role not in plain]:
+            self._standard_role(node)
 
-    def _own_content(self) -> dict[Node, list[Ref]]:
-        """Each element's marked content and annotations (a link's goes to its Link)."""
+    def _up(self, node: Node) -> Node | None:
+        """``node``'s parent in the tree (the tree's own, whatever ``Node.parent`` says),
+        found through the numbers: a map of every node's parent cost more to make than
+        the few links a leaflet has take to look up."""
+        at = int(self.ref[node].split(" ", 1)[0]) - self.tree_root - 1
+        if at == 0:
+            return None
+        return self.nodes[int(self.ups[at].split(" ", 1)[0]) - self.tree_root - 1]
+
+    def _own_content(self) -> tuple[dict[Node, list[Ref]], dict[Node, list[Ref]]]:
+        """Each element's marked content and annotations (a link's goes to its Link), and
+        those of the elements that have annotations. Most elements' content is the
+        recorder's list as it is (read only from here on); only the elements with a link
+        annotation, and their Links, get lists of their own."""
+        content, ref = self.recorder.content, self.ref
+        if not content.keys() <= ref.keys():
+            stray = next(node for node in content if node not in ref)
+            raise TaggingError(f"{stray!r} was drawn but is not in the structure tree")
+        annotated = [
+            node
+            for node, refs in content.items()
+            if (len(refs) > 1 or refs[0][0] != "mcid") and any(r[0] == "annot" for r in refs)
+        ]
+        if not annotated:
+            return content, {}
+        owners = {node: self._link_of(node) for node in annotated}
+        involved = set(annotated).union(owners.values())
+        # In the recorder's order, as a pass over every element would do it (a Link's own
+        # content and the annotations under it keep the order they were recorded in).
         own: dict[Node, list[Ref]] = {}
-        ref = self.ref
-        for node, refs in self.recorder.content.items():
-            if node not in ref:
-                raise TaggingError(f"{node!r} was drawn but is not in the structure tree")
-            if (len(refs) == 1 and refs[0][0] == "mcid") or all(r[0] == "mcid" for r in refs):
-                # no link (most: one sequence): all the node's own
-                if node in own:
-                    own[node].extend(refs)
-                else:
-                    own[node] = refs  # read only from here on
+        for node in [node for node in content if node in involved]:
+            refs = content[node]
+            if all(r[0] == "mcid" for r in refs):
+                own.setdefault(node, []).extend(refs)
                 continue
             for r in refs:
-                owner = self._link_of(node) if r[0] == "annot" else node
-                mine = own.get(owner)
-                if mine is None or mine is self.recorder.content.get(owner):
-                    mine = own[owner] = list(mine or ())  # never the recorder's own list
-                mine.append(r)
-        return own
+                own.setdefault(owners[node] if r[0] == "annot" else node, []).append(r)
+        merged = dict(content)
+        for node in involved:
+            merged.pop(node, None)
+        merged.update(own)
+        links = set(owners.values())
+        return merged, {node: refs for node, refs in own.items() if node in links}
 
     def _link_of(self, node: Node) -> Node:
         found: Node | None = node
         while found is not None and self._standard_role(found) != "Link":
-            found = self.parent.get(found)
+            found = self._up(found)
         if found is None:
             raise TaggingError(f"the link drawn for {node!r} has no Link node at or above it")
         return found
@@ -102,40 +120,43 @@ class Tree:
         """Every element's object, whole (``N 0 obj`` to ``endobj``), in the order of
         ``nodes`` (their object numbers); ``pages`` are the pages' object numbers and
         ``annots`` the link annotations' (by ParentTree key)."""
-        ref, own, parent, boxes = self.ref, self.own, self.parent, self.recorder.boxes
+        own, boxes, child_ref = self.own.get, self.recorder.boxes, self.ref.__getitem__
         page_refs = [f"{page} 0 R" for page in pages]
-        top = f"{self.tree_root} 0 R"  # the root element's parent
+        on_page = [f" /Pg {page} 0 R" for page in pages]
+        digits = DIGITS.upto(max(map(len, self.recorder.page_nodes.values()), default=0))
         out = []
         kids: list[str]  # an element's /K entries, when not the usual single MCID
-        num = self.tree_root
-        for node in self.nodes:
-            num += 1
-            refs = own.get(node)
+        first, count = self.tree_root + 1, len(self.nodes)
+        heads = HEADS.upto(first + count)[first : first + count]
+        for node, up, head in zip(self.nodes, self.ups, heads, strict=True):
+            refs = own(node)
             children = node.children
-            up = parent.get(node)
             if refs is not None and len(refs) == 1 and refs[0][0] == "mcid":
                 # most elements: one marked content sequence on one page
-                pg = f" /Pg {page_refs[refs[0][1] - 1]}"
+                _, page, mcid = refs[0]
+                pg = on_page[page - 1]
                 if children:
-                    k = f" /K [{refs[0][2]} {' '.join([ref[child] for child in children])}]"
+                    k = f" /K [{digits[mcid]} {' '.join(map(child_ref, children))}]"
                 else:
-                    k = f" /K [{refs[0][2]}]"
+                    k = f" /K [{digits[mcid]}]"
             else:
                 pg, kids = "", []
                 if refs is not None:
                     pg, kids = self._content(node, refs, page_refs, annots)
                 if children:
-                    kids += [ref[child] for child in children]
+                    kids += map(child_ref, children)
                 k = f" /K [{' '.join(kids)}]" if kids else ""
-            plain = node.alt is None and node.actual_text is None and node.lang is None
-            if plain and node.title is None and not (node.scope or node.numbering or node in boxes):
+            if (
+                node.alt is None
+                and node.actual_text is None
+                and node.lang is None
+                and node.title is None
+                and not (node.scope or node.numbering or node in boxes)
+            ):
                 extra = ""  # most elements: nothing more
             else:
                 extra = self._extra(node)
-            out.append(
-                f"{num} 0 obj\n<< /Type /StructElem /S /{node.role} "
-                f"/P {ref[up] if up else top}{pg}{k}{extra} >>\nendobj\n"
-            )
+            out.append(f"{head}{node.role} /P {up}{pg}{k}{extra} >>\nendobj\n")
         return out
 
     @staticmethod
@@ -191,9 +212,10 @@ class Tree:
     def parent_tree(self, annots: Mapping[int, int]) -> str:
         ref = self.ref
         entries: dict[int, str] = {}
+        keys = self.recorder.page_keys
         for page, nodes in self.recorder.page_nodes.items():
-            entries[self.recorder.page_keys[page]] = f"[{' '.join([ref[n] for n in nodes])}]"
-        for owner, refs in self.own.items():
+            entries[keys[page]] = f"[{' '.join(map(ref.__getitem__, nodes))}]"
+        for owner, refs in self.linked.items():
             for kind, _, key in refs:
                 if kind == "annot":
                     entries[key] = ref[owner]
@@ -201,16 +223,70 @@ class Tree:
         return f"<< /Nums [{nums}] >>"
 
 
-def walk(root: Node) -> tuple[list[Node], dict[Node, Node]]:
-    """``root`` and every node below it, in reading order (``Node.walk``, as a list), and
-    each node's parent in the tree (the tree's own, whatever ``Node.parent`` says)."""
-    found, parent, stack = [], {}, [root]
+def number(root: Node, first: int) -> tuple[list[Node], dict[Node, str], list[str]]:
+    """``root`` and every node below it in reading order (``Node.walk``, as a list), each
+    one's reference (``N 0 R``, numbered on from ``first``) and, in the same order, its
+    parent's reference in the tree (the tree's own, whatever ``Node.parent`` says; the
+    root's parent is object ``first``, the StructTreeRoot)."""
+    found: list[Node] = []
+    parents: list[Node] = []  # the root's own is itself, then replaced
+    try:  # a call a node: no list or iterator made for each parent, as a stack would
+        _visit(root, root, found.append, parents.append)
+    except RecursionError:  # a tree deeper than Python's call stack
+        found, parents = _walk(root)
+    count = len(found)
+    refs = REFS.upto(first + 1 + count)
+    ref = dict(zip(found, refs[first + 1 : first + 1 + count], strict=True))
+    if len(ref) != count:
+        raise TaggingError("a node appears twice in the tree: each element is one node")
+    ups = list(map(ref.__getitem__, parents))
+    ups[0] = refs[first]
+    return found, ref, ups
+
+
+def _visit(
+    node: Node, parent: Node, add: Callable[[Node], None], up: Callable[[Node], None]
+) -> None:
+    add(node)
+    up(parent)
+    for child in node.children:
+        _visit(child, node, add, up)
+
+
+def _walk(root: Node) -> tuple[list[Node], list[Node]]:
+    """What :func:`_visit` finds, without recursion."""
+    found: list[Node] = []
+    parents: list[Node] = []
+    stack: list[tuple[Node, Node]] = [(root, root)]
     while stack:
-        node = stack.pop()
+        node, parent = stack.pop()
         found.append(node)
-        children = node.children
-        if children:
-            for child in children:
-                parent[child] = node
-            stack.extend(reversed(children))
-    return found, parent
+        parents.append(parent)
+        stack.extend((child, node) for child in reversed(node.children))
+    return found, parents
+
+
+class Numbered:
+    """Texts made from the numbers 0, 1, 2, ... with one format (``"{} 0 R"``), each made
+    once a process: a leaflet's ~400 references cost more to format (an int made text is
+    a third of a microsecond here) than to look up. Grown by replacing the list, never
+    changing it, so threads building at once see a whole list."""
+
+    def __init__(self, form: str) -> None:
+        self.form = form
+        self.texts: list[str] = []
+
+    def upto(self, stop: int) -> list[str]:
+        """The texts of 0 to at least ``stop - 1`` (index = number)."""
+        texts = self.texts
+        if len(texts) < stop:
+            more = range(len(texts), max(stop, 2 * len(texts), 64))
+            texts = self.texts = texts + list(map(self.form.format, more))
+        return texts
+
+
+#: ``N 0 R`` for each object number N, the start of element N's object, and each number
+#: as text (MCIDs).
+REFS = Numbered("{} 0 R")
+HEADS = Numbered("{} 0 obj\n<< /Type /StructElem /S /")
+DIGITS = Numbered("{}")

@@ -19,11 +19,12 @@ with an incremental update appended that adds
 
 Why an incremental update: ReportLab's bytes stay as they are (fonts and page streams are
 not parsed, decoded or recompressed), so the pass costs a fraction of a millisecond per
-page; pikepdf only reads the trailer, the catalog and the info dictionary. The pages'
-object numbers and dictionaries come from the document that saved them
+page. The pages' object numbers and dictionaries come from the document that saved them
 (:func:`~pdfbuilder._rl.saved.saved_pages`, through the recorder's canvas) and are copied
-as ReportLab wrote them, with the entries above added; only when that is not sure (plain
-ReportLab, other bytes) does pikepdf read the pages too. The update is plain
+as ReportLab wrote them, with the entries above added; the trailer, the catalog and the
+info dictionary are read as text (:func:`~.written.read_written`: ReportLab's plainest
+syntax only). Only when either is not sure (plain ReportLab, other bytes, a value written
+any other way) does pikepdf open the file and read them. The update is plain
 PDF 1.4 syntax every reader applies. Nothing in it depends on the time or on chance, so an
 ``invariant`` build stays byte-identical from run to run.
 
@@ -46,10 +47,13 @@ from .elements import Tree, pdf_text
 from .marks import LinkAnnotation, Recorder, TaggingError
 from .tree import Node, check_lang
 from .update import append_update
+from .written import Written, read_written
 from .xmp import xmp_packet
 
 _INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
 _DATE_KEYS = ("CreationDate", "ModDate")
+#: Catalog entries the pass writes itself (the rest are kept as they are).
+_REPLACED = ("/StructTreeRoot", "/MarkInfo", "/Metadata")
 
 
 def _ref(num: int) -> str:
@@ -63,6 +67,34 @@ class _Source:
         self.startxref = int(data[data.rindex(b"startxref") + 9 :].split()[0])
         if data[self.startxref : self.startxref + 4] != b"xref":
             raise TaggingError("finish() takes ReportLab's own output (a classic xref table)")
+        self.page_annots: dict[int, str] = {}
+        saved = saved_pages(recorder.canvas, data)
+        written = None
+        if saved is not None:
+            nums = [num for num, _ in saved]
+            written = read_written(data, self.startxref, nums, _INFO_KEYS + _DATE_KEYS)
+        if saved is not None and written is not None:
+            self._from_written(written, lang)
+            self.page_nums = nums
+            self.page_bodies = _saved_pages(saved, recorder)
+        else:  # not sure what the file says without a PDF parser: pikepdf reads it
+            self._from_pikepdf(data, recorder, lang, saved)
+
+    def _from_written(self, written: Written, lang: str | None) -> None:
+        """Trailer, info and catalog as :func:`~.written.read_written` read them."""
+        self.size, self.root_num = written.size, written.root_num
+        self.info_ref = f" /Info {_ref(written.info_num)}" if written.info_num else ""
+        self.id = written.id
+        self.info = _checked_info(written.info)
+        self.lang = _checked_lang(lang or written.lang)
+        entries = {k: v for k, v in written.catalog.items() if k not in _REPLACED}
+        preferences = {**written.preferences, "/DisplayDocTitle": "true"}
+        entries["/ViewerPreferences"] = f"<< {_entries(preferences)}>>"
+        entries["/Lang"] = pdf_text(self.lang)  # a checked tag: plain ASCII
+        entries["/Version"] = "/1.7"  # as in _catalog() below
+        self.catalog = f"<< {_entries(entries)}".encode("latin-1")
+
+    def _from_pikepdf(self, data: bytes, recorder: Recorder, lang: str | None, saved: Any) -> None:
         # Read as written: no repair of a damaged file, no inherited attributes pushed down
         # into the page dictionaries (which are copied into the update).
         with pikepdf.open(
@@ -74,15 +106,10 @@ class _Source:
             self.info_ref = f" /Info {_ref(trailer.Info.objgen[0])}" if "/Info" in trailer else ""
             self.id = bytes(trailer.ID.unparse()).decode("latin-1") if "/ID" in trailer else ""
             self.info = self._info(trailer.get("/Info"))
-            lang = lang or str(pdf.Root.get("/Lang", ""))
-            if not lang:
-                raise TaggingError("a tagged PDF needs a language (BaseDocTemplate(lang=...))")
-            self.lang = check_lang(lang)
-            saved = saved_pages(recorder.canvas, data)
+            self.lang = _checked_lang(lang or str(pdf.Root.get("/Lang", "")))
             if saved is not None and len(saved) == int(pdf.Root.Pages.Count):
                 self.page_nums = [num for num, _ in saved]
                 self.page_bodies = _saved_pages(saved, recorder)
-                self.page_annots: dict[int, str] = {}
             else:  # not ReportLab's own bytes as its document knows them: read the pages
                 pages = [page.obj for page in pdf.pages]  # in the page tree's order
                 self.page_nums = [page.objgen[0] for page in pages]
@@ -93,10 +120,7 @@ class _Source:
     def _info(docinfo: Any) -> dict[str, str]:
         keys = {f"/{k}" for k in _INFO_KEYS + _DATE_KEYS}
         items = docinfo.items() if isinstance(docinfo, pikepdf.Dictionary) else []
-        info = {str(k)[1:]: str(v) for k, v in items if k in keys}
-        if not info.get("Title", "").strip():
-            raise TaggingError("a tagged PDF needs a title (BaseDocTemplate(title=...))")
-        return info
+        return _checked_info({str(k)[1:]: str(v) for k, v in items if k in keys})
 
     @staticmethod
     def _pages(pages: list[Any], recorder: Recorder) -> tuple[dict[int, bytes], dict[int, str]]:
@@ -125,7 +149,7 @@ class _Source:
 
     def _catalog(self, pdf: pikepdf.Pdf) -> bytes:
         root = pdf.Root
-        for key in ("/StructTreeRoot", "/MarkInfo", "/Metadata"):
+        for key in _REPLACED:
             if key in root:
                 del root[key]
         preferences = pikepdf.Dictionary()
@@ -140,6 +164,23 @@ class _Source:
         # the catalog's /Version overrides it (an update cannot rewrite the header).
         root.Version = pikepdf.Name("/1.7")
         return bytes(root.unparse(resolved=True)).rstrip()[:-2]
+
+
+def _checked_info(info: dict[str, str]) -> dict[str, str]:
+    if not info.get("Title", "").strip():
+        raise TaggingError("a tagged PDF needs a title (BaseDocTemplate(title=...))")
+    return info
+
+
+def _checked_lang(lang: str) -> str:
+    if not lang:
+        raise TaggingError("a tagged PDF needs a language (BaseDocTemplate(lang=...))")
+    return check_lang(lang)
+
+
+def _entries(entries: Mapping[str, str]) -> str:
+    """A dictionary's entries as pikepdf writes them: sorted, each followed by a space."""
+    return "".join(f"{key} {entries[key]} " for key in sorted(entries))
 
 
 def _saved_pages(saved: list[tuple[int, bytes]], recorder: Recorder) -> dict[int, bytes]:

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from itertools import accumulate
 
-_ENTRY = "{:010d} 00000 n \n".format
+#: One xref entry; a subsection's entries are formatted in one ``%`` (a format call per
+#: entry was a tenth of the pass).
+_ENTRY = "%010d 00000 n \n"
 
 
 def append_update(
@@ -50,7 +52,7 @@ def append_update(
     table = ["xref\n"]
     for start, run in runs:
         table.append(f"{start} {len(run)}\n")
-        table += map(_ENTRY, run)
+        table.append(_ENTRY * len(run) % tuple(run))
     table.append(f"trailer\n<< {trailer} /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n")
     parts.append(text.encode("latin-1"))
     parts.append("".join(table).encode("latin-1"))
