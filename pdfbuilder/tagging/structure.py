@@ -7,8 +7,10 @@ the one document tree the finishing pass writes.
 
 How a composer uses it:
 
-- :func:`tag` wraps a flowable that draws content with a new node of a role (``P``,
-  ``H2``, ``Figure`` with its alt text...). The node has no parent yet.
+- :func:`tag` gives a flowable that draws content a new node of a role (``P``, ``H2``,
+  ``Figure`` with its alt text...): a leaflet paragraph carries it and marks its own
+  drawing (:mod:`~.paras`), any other flowable is wrapped in a Tagged. The node has no
+  parent yet.
 - :func:`group` makes a grouping node (``Sect``, ``L``, ``Div``, ``Link``) and adopts the
   nodes found in the flowables given, in their order: for each node found, the topmost
   node above it (so a list already grouped joins as one ``L``). A section's first heading
@@ -37,7 +39,8 @@ from reportlab.platypus import Flowable
 
 from .flowables import Tagged
 from .marks import Recorder, TaggingError
-from .tree import Node
+from .paras import carry
+from .tree import BOXED, Node
 
 #: Where arrangement flowables keep the flowables they arrange, in reading order.
 CHILDREN = ("content", "boxes", "left", "right", "cells", "flowable", "body")
@@ -56,9 +59,12 @@ def tag(
     url: str | None = None,
     contents: str | None = None,
     **attributes: Any,
-) -> Tagged:
+) -> Flowable:
     """``flowable`` as the content of a new ``role`` node (``url``: a link over it)."""
-    return Tagged(flowable, Node(role, **attributes), url=url, contents=contents)
+    node = Node(role, **attributes)
+    if url is None and role not in BOXED and carry(flowable, node):
+        return flowable  # no wrapper to make, lay out and draw through
+    return Tagged(flowable, node, url=url, contents=contents)
 
 
 def nodes_in(flowables: Iterable[Any]) -> Iterator[Node]:

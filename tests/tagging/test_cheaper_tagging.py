@@ -76,3 +76,65 @@ def test_switching_with_no_mark_open_is_refused() -> None:
 
     with pytest.raises(t.TaggingError, match="without a mark"):
         _page_stream(draw)
+
+
+def _story_pdf(story: list[Any], root: t.Node) -> tuple[bytes, t.Recorder]:
+    from reportlab.platypus import SimpleDocTemplate
+
+    recorder, buffer = t.Recorder(), io.BytesIO()
+    doc = SimpleDocTemplate(buffer, title="Warmth", lang="en", displayDocTitle=1, invariant=1)
+    doc.build(story, canvasmaker=recorder.canvasmaker())
+    return t.finish(buffer.getvalue(), root, recorder), recorder
+
+
+def _paragraphs(carry: bool) -> tuple[list[Any], t.Node]:
+    from leaflet_sample import WORDS, styles
+
+    from pdfbuilder import _rl
+    from pdfbuilder.text.para import make_para
+
+    _rl.install()  # the paragraph cache and replay, as a leaflet build has them
+    body = styles()["body"]
+    texts = [(WORDS * 3, "H1"), (WORDS * 60, "P"), (WORDS * 4, "P")]  # the second splits
+    if carry:
+        story = [t.tag(make_para(text, body), role) for text, role in texts]
+    else:
+        story = [t.Tagged(make_para(text, body), t.Node(role)) for text, role in texts]
+    return story, t.collect(story)
+
+
+def test_a_paragraph_carries_its_node_and_draws_the_bytes_a_tagged_wrapper_drew() -> None:
+    from pdfbuilder.text.para import Para
+
+    story, _ = _paragraphs(True)
+    assert all(isinstance(p, Para) and isinstance(p.node, t.Node) for p in story)
+    for _ in range(2):  # the second build replays the paragraphs' remembered drawings
+        carried, recorder = _story_pdf(*_paragraphs(True))
+        wrapped, _ = _story_pdf(*_paragraphs(False))
+        assert carried == wrapped
+    split = [n for n, refs in recorder.content.items() if len({page for _, page, _ in refs}) > 1]
+    assert [n.role for n in split] == ["P"], "the long paragraph is one P on two pages"
+    from pdfbuilder.check.pdfua import check_pdfua
+
+    assert check_pdfua(carried) == []
+
+
+def test_no_mark_is_remembered_in_a_paragraphs_replayed_drawing() -> None:
+    from pdfbuilder._rl import paragraphs
+
+    for _ in range(2):
+        _story_pdf(*_paragraphs(True))
+    drawn = [d for d in paragraphs._DRAWN.values() if d is not None]
+    assert drawn, "the paragraphs' drawings are remembered"
+    assert not any("BDC" in op or "EMC" in op for d in drawn for op in d.code)
+
+
+def test_a_link_or_a_figure_keeps_its_wrapper() -> None:
+    from leaflet_sample import styles
+
+    from pdfbuilder.text.para import make_para
+
+    body = styles()["body"]
+    link = t.tag(make_para("NHS 111", body), "Link", url="https://111.nhs.uk", contents="NHS 111")
+    assert isinstance(link, t.Tagged)
+    assert isinstance(t.tag(make_para("x", body), "Figure", alt="A cross"), t.Tagged)
