@@ -74,6 +74,15 @@ PRINTER = Artifact("Page")
 
 #: A piece of a node's content: ("mcid", page, mcid) or ("annot", page, struct_parent_key).
 Ref = tuple[str, int, int]
+#: ``first_drawn`` orders by reading region, then by order of first drawing, in one int.
+REGION = 1 << 32
+#: The ("mcid", page, mcid) refs made so far, by ``page * _PER_PAGE + mcid``: every build
+#: needs the same few hundred, and each made anew was one more object for the garbage
+#: collector to count and scan while the build lasts (a tuple ~230 times a leaflet).
+#: Equal values whoever reads them, so threads may share them.
+_MCID_REFS: dict[int, Ref] = {}
+_PER_PAGE = 1 << 20
+_MCID_REFS_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -109,8 +118,9 @@ class Recorder:
         self.next_key = 0
         self.boxes: dict[Node, tuple[int, tuple[float, float, float, float]]] = {}
         self.links: list[LinkAnnotation] = []
-        #: Where each node was first drawn: (reading region, order of first drawing).
-        self.first_drawn: dict[Node, tuple[int, int]] = {}
+        #: Where each node was first drawn: its reading region * :data:`REGION` + the order
+        #: of its first drawing (an int, not a pair: no object to make for each node).
+        self.first_drawn: dict[Node, int] = {}
         self.region = 0
         self._stack: list[Node | Artifact] = []
         self._stack_page = 0
@@ -215,12 +225,18 @@ class Recorder:
         nodes.append(owner)
         first = self.first_drawn
         if owner not in first:
-            first[owner] = (self.region, len(first))
+            first[owner] = self.region * REGION + len(first)
+        key = page * _PER_PAGE + mcid
+        ref = _MCID_REFS.get(key) if mcid < _PER_PAGE else None
+        if ref is None:
+            ref = ("mcid", page, mcid)
+            if mcid < _PER_PAGE and len(_MCID_REFS) < _MCID_REFS_LIMIT:
+                _MCID_REFS[key] = ref
         refs = self.content.get(owner)
         if refs is None:
-            self.content[owner] = [("mcid", page, mcid)]
+            self.content[owner] = [ref]
         else:
-            refs.append(("mcid", page, mcid))
+            refs.append(ref)
         return f"/{owner.role} <</MCID {mcid}>> BDC"
 
     def _key(self) -> int:

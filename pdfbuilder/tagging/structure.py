@@ -164,7 +164,7 @@ def collect(flowables: Iterable[Any]) -> Node:
 
 def document(recorder: Recorder, lang: str | None = None) -> Node:
     """The document tree of what the recorder saw drawn (see the module docstring)."""
-    first: dict[Node, tuple[int, int]] = {}
+    first: dict[Node, int] = {}  # region * REGION + order (see Recorder.first_drawn)
     roots: dict[Node, Node] = {}  # parent -> root: siblings climb once (~300 drawn nodes)
     for node, seen in recorder.first_drawn.items():
         up = node.parent
