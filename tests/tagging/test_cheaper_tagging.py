@@ -138,3 +138,35 @@ def test_a_link_or_a_figure_keeps_its_wrapper() -> None:
     link = t.tag(make_para("NHS 111", body), "Link", url="https://111.nhs.uk", contents="NHS 111")
     assert isinstance(link, t.Tagged)
     assert isinstance(t.tag(make_para("x", body), "Figure", alt="A cross"), t.Tagged)
+
+
+def test_grouping_without_a_walk_finds_what_the_walk_finds() -> None:
+    """Leaves with a node, arrangements already grouped, arrangements never grouped and
+    flowables with no node at all, mixed: the group holds each one's root, in order, once."""
+    from leaflet_sample import styles
+    from reportlab.platypus import Spacer
+
+    from pdfbuilder.flowables.rows import SideBySide, Stack
+    from pdfbuilder.text.para import make_para
+
+    body = styles()["body"]
+
+    def para(role: str) -> Any:
+        return t.tag(make_para(role, body), role)
+
+    items = [t.list_entry(make_para(f"item {n}", body), "•", tagged=True) for n in range(3)]
+    listed = t.group("L", items)
+    boxed = Stack([para("H2"), *items], gap=2)  # holds the list's items: the L joins whole
+    beside = SideBySide(para("P"), 100, Stack([para("P"), Spacer(0, 4)]), 6)
+    inner = Stack([para("H3")])
+    t.group("Div", [inner])  # already grouped: stands for the Div
+    flowables = [Spacer(0, 4), para("P"), boxed, beside, inner, items[0], Spacer(0, 4)]
+    expected = []
+    for node in t.nodes_in(flowables):
+        top = node.root()
+        if top not in expected:
+            expected.append(top)
+    sect = t.group("Sect", flowables)
+    assert sect.children == [expected[1], *[n for n in expected if n is not expected[1]]]
+    assert [n.role for n in sect.children] == ["H2", "P", "L", "P", "P", "Div"]
+    assert listed.parent is sect and all(n.parent is sect for n in sect.children)
