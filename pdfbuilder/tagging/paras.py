@@ -34,6 +34,18 @@ class _MarksItself(Paragraph):  # type: ignore[misc]
 
     node: Node
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Laid out again at the width it was last laid out at (a box measuring its
+        # content, then the frame placing it, then drawing), a paragraph's size is what
+        # it was: its lines depend on the width alone. The Tagged wrapper answered so
+        # (about half the wraps a leaflet asks); without it the paragraph does.
+        own = self.__dict__
+        if own.get("_wrapped_at") == availWidth:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        own["_wrapped_at"] = availWidth
+        return size
+
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         recorder = recorder_of(canvas)
         if recorder is None:
@@ -46,6 +58,7 @@ class _MarksItself(Paragraph):  # type: ignore[misc]
             recorder.end(canvas)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.__dict__.pop("_wrapped_at", None)  # a split may undo the paragraph's layout
         parts: list[Flowable] = super().split(availWidth, availHeight)
         cls, node = type(self), self.node
         for part in parts:  # made as the plain class (RtlPara names its own)
