@@ -198,7 +198,9 @@ def document(recorder: Recorder, lang: str | None = None) -> Node:
                 f"{node!r} was drawn but no composed document holds it: an arrangement "
                 f"flowable keeps it where the structure walk does not look ({CHILDREN})"
             )
-        first[top] = min(first.get(top, seen), seen)
+        earliest = first.get(top)
+        if earliest is None or seen < earliest:
+            first[top] = seen
     tops = sorted(first, key=first.__getitem__)
     if len(tops) == 1:
         root = tops[0]
@@ -221,9 +223,11 @@ def release(root: Node, recorder: Recorder) -> None:
     does. Released, they go at once, when the build's last reference to them goes. Call it
     only when nothing will read the tree or the recorder again (after :func:`finish`).
     """
-    stack = [root]
+    root.parent = None
+    stack = [root]  # only nodes with children: most nodes are leaves (~300 of ~400)
     while stack:
-        node = stack.pop()
-        node.parent = None
-        stack.extend(node.children)
+        for child in stack.pop().children:
+            child.parent = None
+            if child.children:
+                stack.append(child)
     recorder.reset()

@@ -170,3 +170,16 @@ def test_grouping_without_a_walk_finds_what_the_walk_finds() -> None:
     assert sect.children == [expected[1], *[n for n in expected if n is not expected[1]]]
     assert [n.role for n in sect.children] == ["H2", "P", "L", "P", "P", "Div"]
     assert listed.parent is sect and all(n.parent is sect for n in sect.children)
+
+
+def test_release_unlinks_every_node_from_its_parent_and_forgets_the_drawing() -> None:
+    leaves = [t.Node("P"), t.Node("Lbl"), t.Node("LBody"), t.Node("H2")]
+    li = t.Node("LI", leaves[1:3])
+    root = t.Node("Document", [leaves[0], t.Node("Sect", [leaves[3], t.Node("L", [li])])])
+    everyone = list(root.walk())
+    recorder = t.Recorder()
+    recorder.first_drawn[leaves[0]] = 0
+    t.release(root, recorder)
+    assert all(n.parent is None for n in everyone)
+    assert [n.role for n in root.walk()] == [n.role for n in everyone], "children kept"
+    assert recorder.first_drawn == {}
