@@ -24,7 +24,9 @@ from ..flowables.rows import Stack
 from ..layout.model import Layout
 from ..layout.styles import Styles
 from ..tagging import structure
+from ..tagging.flowables import AsArtifact
 from ..tagging.lists import item_style, list_entry
+from ..tagging.marks import HEADER
 from ..text.markup import plain, to_markup
 from ..text.para import make_para
 from .references import References
@@ -124,12 +126,7 @@ class Context:
 def repeated(ctx: Context, flowable: Flowable) -> Flowable:
     """A line repeated where a box or card goes on ("... (continued)"): page furniture
     for a screen reader, like a running header, never read again and again."""
-    if not ctx.tagged:
-        return flowable
-    from ..tagging import AsArtifact
-    from ..tagging.marks import HEADER
-
-    return AsArtifact(flowable, HEADER)
+    return AsArtifact(flowable, HEADER) if ctx.tagged else flowable
 
 
 #: A block's name and its flowables, in reading order.

@@ -115,14 +115,19 @@ class ListEntry(Flowable):  # type: ignore[misc]
                 _draw_label(canvas, _paragraph(self.body), self.label, x, y)
             self.body.drawOn(canvas, x, y, _sW)
             return
+        lbody = self.lbody
         if self.first and self.lbl is not None:
             recorder.begin(canvas, self.lbl)
             _draw_label(canvas, _paragraph(self.body), self.label, x, y)
-            recorder.end(canvas)
-        if self.lbody is None:  # a tagged body marks itself
+            if lbody is None:  # a tagged body marks itself
+                recorder.end(canvas)
+            else:  # label to body: one literal for the Lbl's EMC and the LBody's BDC
+                recorder.switch(canvas, lbody)
+        elif lbody is not None:
+            recorder.begin(canvas, lbody)
+        if lbody is None:
             self.body.drawOn(canvas, x, y, _sW)
             return
-        recorder.begin(canvas, self.lbody)
         try:
             self.body.drawOn(canvas, x, y, _sW)
         finally:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .._rl.canvas import page_rect
@@ -51,13 +51,16 @@ class Artifact:
     type: str  # Pagination, Layout or Page
     subtype: str | None = None  # Header, Footer or Watermark (Pagination only)
 
+    #: :meth:`operator`, made once (an artifact is opened about 150 times a leaflet; a
+    #: look-up keyed by the kind hashed its fields each time).
+    bdc: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bdc", self.operator())
+
     def operator(self) -> str:
         props = f"/Type /{self.type}" + (f" /Subtype /{self.subtype}" if self.subtype else "")
         return f"/Artifact <<{props}>> BDC"
-
-
-#: Each kind's operator, made once (an artifact is opened about 150 times a leaflet).
-_ARTIFACT_OPERATORS: dict[Artifact, str] = {}
 
 
 #: Running footers and page numbers.
@@ -71,6 +74,15 @@ PRINTER = Artifact("Page")
 
 #: A piece of a node's content: ("mcid", page, mcid) or ("annot", page, struct_parent_key).
 Ref = tuple[str, int, int]
+#: ``first_drawn`` orders by reading region, then by order of first drawing, in one int.
+REGION = 1 << 32
+#: The ("mcid", page, mcid) refs made so far, by ``page * _PER_PAGE + mcid``: every build
+#: needs the same few hundred, and each made anew was one more object for the garbage
+#: collector to count and scan while the build lasts (a tuple ~230 times a leaflet).
+#: Equal values whoever reads them, so threads may share them.
+_MCID_REFS: dict[int, Ref] = {}
+_PER_PAGE = 1 << 20
+_MCID_REFS_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -106,8 +118,9 @@ class Recorder:
         self.next_key = 0
         self.boxes: dict[Node, tuple[int, tuple[float, float, float, float]]] = {}
         self.links: list[LinkAnnotation] = []
-        #: Where each node was first drawn: (reading region, order of first drawing).
-        self.first_drawn: dict[Node, tuple[int, int]] = {}
+        #: Where each node was first drawn: its reading region * :data:`REGION` + the order
+        #: of its first drawing (an int, not a pair: no object to make for each node).
+        self.first_drawn: dict[Node, int] = {}
         self.region = 0
         self._stack: list[Node | Artifact] = []
         self._stack_page = 0
@@ -148,17 +161,20 @@ class Recorder:
         """Start drawing that belongs to ``owner`` (a node, or an artifact kind)."""
         page = canvas.getPageNumber()
         stack = self._stack
-        if stack and page != self._stack_page:
+        if not stack:
+            self._stack_page = page
+            stack.append(owner)
+            canvas.addLiteral(self._open(owner, page))
+            return
+        if page != self._stack_page:
             raise TaggingError(
                 f"a mark for {stack[-1]!r} opened on page {self._stack_page} "
                 f"is still open on page {page}"
             )
         # One literal for the EMC that interrupts an open mark and the new BDC: the page
         # stream joins literals with newlines, so the bytes are those of two calls.
-        close = "EMC\n" if stack else ""
-        self._stack_page = page
         stack.append(owner)
-        canvas.addLiteral(close + self._open(owner, page))
+        canvas.addLiteral("EMC\n" + self._open(owner, page))
 
     def end(self, canvas: Any) -> None:
         """End the drawing started by the matching :meth:`begin`."""
@@ -171,13 +187,31 @@ class Recorder:
         else:
             canvas.addLiteral("EMC")
 
+    def switch(self, canvas: Any, owner: Node | Artifact) -> None:
+        """:meth:`end` the innermost mark, then :meth:`begin` ``owner``'s, in one literal.
+
+        The same bytes as the two calls (an interrupted mark still resumes in between);
+        for drawing that passes straight from one owner to the next, like a list item's
+        label to its body (about 75 items a leaflet).
+        """
+        stack = self._stack
+        if not stack:
+            raise TaggingError("switch() without a mark to end")
+        page = canvas.getPageNumber()
+        if page != self._stack_page:
+            raise TaggingError(
+                f"a mark for {stack[-1]!r} opened on page {self._stack_page} "
+                f"is still open on page {page}"
+            )
+        stack.pop()
+        resumed = ("EMC\n" + self._open(stack[-1], page) + "\n") if stack else ""
+        stack.append(owner)
+        canvas.addLiteral(resumed + "EMC\n" + self._open(owner, page))
+
     def _open(self, owner: Node | Artifact, page: int) -> str:
         """The operator that opens ``owner``'s mark, noting its MCID if it is a node."""
         if isinstance(owner, Artifact):
-            operator = _ARTIFACT_OPERATORS.get(owner)
-            if operator is None:
-                operator = _ARTIFACT_OPERATORS[owner] = owner.operator()
-            return operator
+            return owner.bdc
         if self._in_form:
             raise TaggingError(
                 f"{owner!r} drawn inside a form XObject: a form is reused, so mark the "
@@ -189,13 +223,20 @@ class Recorder:
             self.page_keys[page] = self._key()
         mcid = len(nodes)
         nodes.append(owner)
-        if owner not in self.first_drawn:
-            self.first_drawn[owner] = (self.region, len(self.first_drawn))
+        first = self.first_drawn
+        if owner not in first:
+            first[owner] = self.region * REGION + len(first)
+        key = page * _PER_PAGE + mcid
+        ref = _MCID_REFS.get(key) if mcid < _PER_PAGE else None
+        if ref is None:
+            ref = ("mcid", page, mcid)
+            if mcid < _PER_PAGE and len(_MCID_REFS) < _MCID_REFS_LIMIT:
+                _MCID_REFS[key] = ref
         refs = self.content.get(owner)
         if refs is None:
-            self.content[owner] = [("mcid", page, mcid)]
+            self.content[owner] = [ref]
         else:
-            refs.append(("mcid", page, mcid))
+            refs.append(ref)
         return f"/{owner.role} <</MCID {mcid}>> BDC"
 
     def _key(self) -> int:

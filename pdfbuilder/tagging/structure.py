@@ -7,8 +7,10 @@ the one document tree the finishing pass writes.
 
 How a composer uses it:
 
-- :func:`tag` wraps a flowable that draws content with a new node of a role (``P``,
-  ``H2``, ``Figure`` with its alt text...). The node has no parent yet.
+- :func:`tag` gives a flowable that draws content a new node of a role (``P``, ``H2``,
+  ``Figure`` with its alt text...): a leaflet paragraph carries it and marks its own
+  drawing (:mod:`~.paras`), any other flowable is wrapped in a Tagged. The node has no
+  parent yet.
 - :func:`group` makes a grouping node (``Sect``, ``L``, ``Div``, ``Link``) and adopts the
   nodes found in the flowables given, in their order: for each node found, the topmost
   node above it (so a list already grouped joins as one ``L``). A section's first heading
@@ -37,7 +39,8 @@ from reportlab.platypus import Flowable
 
 from .flowables import Tagged
 from .marks import Recorder, TaggingError
-from .tree import Node
+from .paras import carry
+from .tree import BOXED, Node
 
 #: Where arrangement flowables keep the flowables they arrange, in reading order.
 CHILDREN = ("content", "boxes", "left", "right", "cells", "flowable", "body")
@@ -56,9 +59,12 @@ def tag(
     url: str | None = None,
     contents: str | None = None,
     **attributes: Any,
-) -> Tagged:
+) -> Flowable:
     """``flowable`` as the content of a new ``role`` node (``url``: a link over it)."""
-    return Tagged(flowable, Node(role, **attributes), url=url, contents=contents)
+    node = Node(role, **attributes)
+    if url is None and role not in BOXED and carry(flowable, node):
+        return flowable  # no wrapper to make, lay out and draw through
+    return Tagged(flowable, node, url=url, contents=contents)
 
 
 def nodes_in(flowables: Iterable[Any]) -> Iterator[Node]:
@@ -125,18 +131,27 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     seen = {node}  # nodes hash by identity
     tops: list[Node] = []
     for flowable in flowables:
-        found = _nodes_in((flowable,), grouped=True)
-        if not found:
-            continue
+        # Most flowables given are a leaf with a node (a list item, a paragraph) or an
+        # arrangement already grouped: found here, without a walk (about 130 of 170).
         own = getattr(flowable, "__dict__", None)
-        if own is not None and not own.keys().isdisjoint(_CHILDREN) and "node" not in own:
-            own[_GROUPED] = node
-        for top in found:
-            while top.parent is not None:  # its root (Node.root, inlined: ~450 calls)
-                top = top.parent
-            if top not in seen:
-                seen.add(top)
-                tops.append(top)
+        if own is None:
+            continue
+        top = own.get("node")
+        if not isinstance(top, Node):
+            if own.keys().isdisjoint(_CHILDREN):
+                continue  # a leaf without a node (a spacer, a bookmark)
+            top = own.get(_GROUPED)
+            if top is None:
+                found = _nodes_in((flowable,), grouped=True)
+                if found:
+                    own[_GROUPED] = node
+                    _add_roots(found, seen, tops)
+                continue
+        while top.parent is not None:  # its root (Node.root, inlined: ~450 calls)
+            top = top.parent
+        if top not in seen:
+            seen.add(top)
+            tops.append(top)
     node.add(*tops)
     if node.role in SECTIONS:
         heading = next((c for c in node.children if c.role in HEADINGS), None)
@@ -144,6 +159,16 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
             node.children.remove(heading)
             node.children.insert(0, heading)
     return node
+
+
+def _add_roots(found: list[Node], seen: set[Node], tops: list[Node]) -> None:
+    """Append the root of each node ``found`` to ``tops`` unless ``seen`` (then it is)."""
+    for top in found:
+        while top.parent is not None:
+            top = top.parent
+        if top not in seen:
+            seen.add(top)
+            tops.append(top)
 
 
 def group(role: str, flowables: Iterable[Any], **attributes: Any) -> Node:
@@ -158,7 +183,7 @@ def collect(flowables: Iterable[Any]) -> Node:
 
 def document(recorder: Recorder, lang: str | None = None) -> Node:
     """The document tree of what the recorder saw drawn (see the module docstring)."""
-    first: dict[Node, tuple[int, int]] = {}
+    first: dict[Node, int] = {}  # region * REGION + order (see Recorder.first_drawn)
     roots: dict[Node, Node] = {}  # parent -> root: siblings climb once (~300 drawn nodes)
     for node, seen in recorder.first_drawn.items():
         up = node.parent
@@ -173,7 +198,9 @@ def document(recorder: Recorder, lang: str | None = None) -> Node:
                 f"{node!r} was drawn but no composed document holds it: an arrangement "
                 f"flowable keeps it where the structure walk does not look ({CHILDREN})"
             )
-        first[top] = min(first.get(top, seen), seen)
+        earliest = first.get(top)
+        if earliest is None or seen < earliest:
+            first[top] = seen
     tops = sorted(first, key=first.__getitem__)
     if len(tops) == 1:
         root = tops[0]
@@ -196,9 +223,11 @@ def release(root: Node, recorder: Recorder) -> None:
     does. Released, they go at once, when the build's last reference to them goes. Call it
     only when nothing will read the tree or the recorder again (after :func:`finish`).
     """
-    stack = [root]
+    root.parent = None
+    stack = [root]  # only nodes with children: most nodes are leaves (~300 of ~400)
     while stack:
-        node = stack.pop()
-        node.parent = None
-        stack.extend(node.children)
+        for child in stack.pop().children:
+            child.parent = None
+            if child.children:
+                stack.append(child)
     recorder.reset()

@@ -1,0 +1,185 @@
+"""The shortcuts that make tagging cheaper write what the long way writes.
+
+Each shortcut (one literal for two marks, a paragraph that marks its own drawing, a group
+that finds nodes without walking again) is compared with the long way: the same page
+operators, the same record of MCIDs, the same structure tree.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pikepdf
+import pytest
+from leaflet_sample import register_fonts
+from reportlab.pdfgen.canvas import Canvas
+
+from pdfbuilder import tagging as t
+
+
+def _page_stream(draw: Callable[[Canvas, t.Recorder], None]) -> tuple[str, t.Recorder]:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=0)
+    recorder = t.Recorder()
+    recorder.attach(canvas)
+    canvas.setFont(register_fonts()[0], 10)
+    draw(canvas, recorder)
+    recorder.check_closed()
+    canvas.save()
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        return pdf.pages[0].obj.Contents.read_bytes().decode("latin-1"), recorder
+
+
+def _record(recorder: t.Recorder) -> tuple[Any, ...]:
+    return (
+        [[n.role for n in nodes] for nodes in recorder.page_nodes.values()],
+        [(n.role, refs) for n, refs in recorder.content.items()],
+        recorder.page_keys,
+    )
+
+
+@pytest.mark.parametrize(
+    "outer", [None, t.LAYOUT, t.Node("Div")], ids=["alone", "in-artifact", "in-node"]
+)
+def test_switching_marks_writes_what_ending_and_beginning_write(outer: Any) -> None:
+    def draw(switch: bool) -> Callable[[Canvas, t.Recorder], None]:
+        def run(canvas: Canvas, recorder: t.Recorder) -> None:
+            lbl, lbody = t.Node("Lbl"), t.Node("LBody")
+            if outer is not None:
+                recorder.begin(canvas, outer)
+                canvas.drawString(0, 40, "border")
+            recorder.begin(canvas, lbl)
+            canvas.drawString(0, 30, "1.")
+            if switch:
+                recorder.switch(canvas, lbody)
+            else:
+                recorder.end(canvas)
+                recorder.begin(canvas, lbody)
+            canvas.drawString(10, 30, "body")
+            recorder.end(canvas)
+            if outer is not None:
+                recorder.end(canvas)
+
+        return run
+
+    (short, short_rec), (long, long_rec) = _page_stream(draw(True)), _page_stream(draw(False))
+    assert short == long
+    assert _record(short_rec) == _record(long_rec)
+    assert "/LBody <</MCID" in short
+
+
+def test_switching_with_no_mark_open_is_refused() -> None:
+    def draw(canvas: Canvas, recorder: t.Recorder) -> None:
+        recorder.switch(canvas, t.Node("P"))
+
+    with pytest.raises(t.TaggingError, match="without a mark"):
+        _page_stream(draw)
+
+
+def _story_pdf(story: list[Any], root: t.Node) -> tuple[bytes, t.Recorder]:
+    from reportlab.platypus import SimpleDocTemplate
+
+    recorder, buffer = t.Recorder(), io.BytesIO()
+    doc = SimpleDocTemplate(buffer, title="Warmth", lang="en", displayDocTitle=1, invariant=1)
+    doc.build(story, canvasmaker=recorder.canvasmaker())
+    return t.finish(buffer.getvalue(), root, recorder), recorder
+
+
+def _paragraphs(carry: bool) -> tuple[list[Any], t.Node]:
+    from leaflet_sample import WORDS, styles
+
+    from pdfbuilder import _rl
+    from pdfbuilder.text.para import make_para
+
+    _rl.install()  # the paragraph cache and replay, as a leaflet build has them
+    body = styles()["body"]
+    texts = [(WORDS * 3, "H1"), (WORDS * 60, "P"), (WORDS * 4, "P")]  # the second splits
+    if carry:
+        story = [t.tag(make_para(text, body), role) for text, role in texts]
+    else:
+        story = [t.Tagged(make_para(text, body), t.Node(role)) for text, role in texts]
+    return story, t.collect(story)
+
+
+def test_a_paragraph_carries_its_node_and_draws_the_bytes_a_tagged_wrapper_drew() -> None:
+    from pdfbuilder.text.para import Para
+
+    story, _ = _paragraphs(True)
+    assert all(isinstance(p, Para) and isinstance(p.node, t.Node) for p in story)
+    for _ in range(2):  # the second build replays the paragraphs' remembered drawings
+        carried, recorder = _story_pdf(*_paragraphs(True))
+        wrapped, _ = _story_pdf(*_paragraphs(False))
+        assert carried == wrapped
+    split = [n for n, refs in recorder.content.items() if len({page for _, page, _ in refs}) > 1]
+    assert [n.role for n in split] == ["P"], "the long paragraph is one P on two pages"
+    from pdfbuilder.check.pdfua import check_pdfua
+
+    assert check_pdfua(carried) == []
+
+
+def test_no_mark_is_remembered_in_a_paragraphs_replayed_drawing() -> None:
+    from pdfbuilder._rl import paragraphs
+
+    for _ in range(2):
+        _story_pdf(*_paragraphs(True))
+    drawn = [d for d in paragraphs._DRAWN.values() if d is not None]
+    assert drawn, "the paragraphs' drawings are remembered"
+    assert not any("BDC" in op or "EMC" in op for d in drawn for op in d.code)
+
+
+def test_a_link_or_a_figure_keeps_its_wrapper() -> None:
+    from leaflet_sample import styles
+
+    from pdfbuilder.text.para import make_para
+
+    body = styles()["body"]
+    link = t.tag(make_para("NHS 111", body), "Link", url="https://111.nhs.uk", contents="NHS 111")
+    assert isinstance(link, t.Tagged)
+    assert isinstance(t.tag(make_para("x", body), "Figure", alt="A cross"), t.Tagged)
+
+
+def test_grouping_without_a_walk_finds_what_the_walk_finds() -> None:
+    """Leaves with a node, arrangements already grouped, arrangements never grouped and
+    flowables with no node at all, mixed: the group holds each one's root, in order, once."""
+    from leaflet_sample import styles
+    from reportlab.platypus import Spacer
+
+    from pdfbuilder.flowables.rows import SideBySide, Stack
+    from pdfbuilder.text.para import make_para
+
+    body = styles()["body"]
+
+    def para(role: str) -> Any:
+        return t.tag(make_para(role, body), role)
+
+    items = [t.list_entry(make_para(f"item {n}", body), "•", tagged=True) for n in range(3)]
+    listed = t.group("L", items)
+    boxed = Stack([para("H2"), *items], gap=2)  # holds the list's items: the L joins whole
+    beside = SideBySide(para("P"), 100, Stack([para("P"), Spacer(0, 4)]), 6)
+    inner = Stack([para("H3")])
+    t.group("Div", [inner])  # already grouped: stands for the Div
+    flowables = [Spacer(0, 4), para("P"), boxed, beside, inner, items[0], Spacer(0, 4)]
+    expected = []
+    for node in t.nodes_in(flowables):
+        top = node.root()
+        if top not in expected:
+            expected.append(top)
+    sect = t.group("Sect", flowables)
+    assert sect.children == [expected[1], *[n for n in expected if n is not expected[1]]]
+    assert [n.role for n in sect.children] == ["H2", "P", "L", "P", "P", "Div"]
+    assert listed.parent is sect and all(n.parent is sect for n in sect.children)
+
+
+def test_release_unlinks_every_node_from_its_parent_and_forgets_the_drawing() -> None:
+    leaves = [t.Node("P"), t.Node("Lbl"), t.Node("LBody"), t.Node("H2")]
+    li = t.Node("LI", leaves[1:3])
+    root = t.Node("Document", [leaves[0], t.Node("Sect", [leaves[3], t.Node("L", [li])])])
+    everyone = list(root.walk())
+    recorder = t.Recorder()
+    recorder.first_drawn[leaves[0]] = 0
+    t.release(root, recorder)
+    assert all(n.parent is None for n in everyone)
+    assert [n.role for n in root.walk()] == [n.role for n in everyone], "children kept"
+    assert recorder.first_drawn == {}
