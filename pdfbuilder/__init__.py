@@ -15,11 +15,12 @@ may import from its own stage and from the stages before it, never from a later 
 one) and checks every import, including those inside functions and under
 ``TYPE_CHECKING``, and that no modules import each other in a cycle::
 
-    Stages: errors, _version -> _rl -> source -> text -> tagging -> figures -> content
+    Stages: errors, _version, collector -> _rl -> source -> text -> tagging -> figures -> content
         -> layout -> people -> flowables -> compose -> render -> output -> pipeline -> batch
         -> check -> web -> cli -> __init__, __main__
 
-- ``errors``, ``_version``: the one exception class; the version.
+- ``errors``, ``_version``, ``collector``: the one exception class; the version; the
+  garbage collector paused while a leaflet is built.
 - ``_rl``: ReportLab's private internals, behind one door (installed at the first build).
 - ``source``: YAML files to plain data with positions, and typed models with located errors.
 - ``text``: fonts, paragraph markup, writing systems, paragraphs.

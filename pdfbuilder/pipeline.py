@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _rl
+from .collector import paused
 from .compose.context import Block, Context, Geometry
 from .compose.references import References
 from .compose.registry import compose_blocks
@@ -87,7 +88,13 @@ def build_pdf(
 
 def build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     """The stages in order: brand the layout, check the glyphs, personalise, compose and
-    render, and impose a booklet's pages on sheets."""
+    render, and impose a booklet's pages on sheets; with the garbage collector paused
+    (:mod:`~pdfbuilder.collector`: its passes found nothing to free mid-build)."""
+    with paused():
+        return _build(handout, layout, options)
+
+
+def _build(handout: Handout, layout: Layout, options: BuildOptions) -> bytes:
     _rl.install()  # ReportLab's speed-ups and the ToUnicode fix, once, on a tested version
     paper = (options.paper or layout.page.paper).lower()
     if paper not in PAPER_SIZES:
