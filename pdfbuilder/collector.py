@@ -17,9 +17,12 @@ only what the build left behind.
 
 Paused, not turned off: while any thread is inside a block the collector is disabled,
 and when the last one leaves it is enabled again if it was enabled when the first one came
-in. A program that turns the collector off itself keeps it off. Work is bounded by the
-limits of docs/security.md and, on the web page, by a time limit, so cyclic garbage made
-meanwhile (ReportLab's canvas and document refer to each other) waits at most one build.
+in. A program that turns the collector off itself keeps it off. Cyclic garbage made
+meanwhile (ReportLab's canvas and document refer to each other) waits for the end of the
+build. A program building in several threads at once, with no moment when none is
+building, would never see the collector enabled again: so a block that ends while another
+is still running runs a pass itself, of the young objects (every tenth time the middle
+generation too, every hundredth all of them, as the collector's own thresholds would).
 """
 
 from __future__ import annotations
@@ -32,12 +35,13 @@ from collections.abc import Iterator
 _lock = threading.Lock()
 _inside = 0  # how many blocks are running, in any thread
 _resume = False  # whether the collector was enabled when the first block began
+_overlapped = 0  # blocks that ended while another was running (each runs a pass)
 
 
 @contextlib.contextmanager
 def paused() -> Iterator[None]:
     """Run the block with the cyclic collector disabled (see the module docstring)."""
-    global _inside, _resume
+    global _inside, _resume, _overlapped
     with _lock:
         if _inside == 0:
             _resume = gc.isenabled()
@@ -48,5 +52,12 @@ def paused() -> Iterator[None]:
     finally:
         with _lock:
             _inside -= 1
-            if _inside == 0 and _resume:
-                gc.enable()
+            passes = 0
+            if _inside == 0:
+                if _resume:
+                    gc.enable()
+            elif _resume:  # another build goes on: the collector stays paused, so pass here
+                _overlapped += 1
+                passes = _overlapped
+        if passes:
+            gc.collect(2 if passes % 100 == 0 else 1 if passes % 10 == 0 else 0)

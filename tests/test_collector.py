@@ -90,3 +90,37 @@ def test_a_refused_build_enables_it_again() -> None:
     with pytest.raises(HandoutError):
         build_pdf(BACK_SPASMS, "standard", paper="a3")
     assert gc.isenabled()
+
+
+def test_builds_in_threads_that_always_overlap_still_free_their_cycles() -> None:
+    entered, leave = threading.Event(), threading.Event()
+
+    def long_build() -> None:
+        with collector.paused():
+            entered.set()
+            leave.wait(10)
+
+    holder = threading.Thread(target=long_build)
+    holder.start()
+    entered.wait(10)
+    passes: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        for _ in range(10):  # each ends while the other is still building
+            with collector.paused():
+                cycle: list[object] = []
+                cycle.append(cycle)  # garbage only a pass can free
+                del cycle
+            assert not gc.isenabled()
+    finally:
+        gc.callbacks.remove(count)
+        leave.set()
+        holder.join(10)
+    assert len(passes) == 10  # a pass as each ended, though the collector stayed paused
+    assert sorted(passes)[:9] == [0] * 9 and passes.count(0) == 9  # older ones every tenth
+    assert gc.isenabled()
