@@ -147,11 +147,7 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
                     own[_GROUPED] = node
                     _add_roots(found, seen, tops)
                 continue
-        while top.parent is not None:  # its root (Node.root, inlined: ~450 calls)
-            top = top.parent
-        if top not in seen:
-            seen.add(top)
-            tops.append(top)
+        _add_roots((top,), seen, tops)
     node.add(*tops)
     if node.role in SECTIONS:
         heading = next((c for c in node.children if c.role in HEADINGS), None)
@@ -161,10 +157,10 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     return node
 
 
-def _add_roots(found: list[Node], seen: set[Node], tops: list[Node]) -> None:
+def _add_roots(found: Iterable[Node], seen: set[Node], tops: list[Node]) -> None:
     """Append the root of each node ``found`` to ``tops`` unless ``seen`` (then it is)."""
     for top in found:
-        while top.parent is not None:
+        while top.parent is not None:  # its root (Node.root, inlined: ~450 calls)
             top = top.parent
         if top not in seen:
             seen.add(top)
