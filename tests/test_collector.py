@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from collections.abc import Iterator
@@ -36,7 +37,9 @@ def test_paused_inside_the_block_and_as_before_after_it() -> None:
     assert not gc.isenabled()
 
 
-def test_enabled_again_only_when_the_last_thread_leaves() -> None:
+@contextlib.contextmanager
+def _another_build() -> Iterator[None]:
+    """Another thread inside a paused block for as long as the ``with`` lasts."""
     entered, leave = threading.Event(), threading.Event()
 
     def other() -> None:
@@ -47,11 +50,18 @@ def test_enabled_again_only_when_the_last_thread_leaves() -> None:
     thread = threading.Thread(target=other)
     thread.start()
     entered.wait(10)
-    with collector.paused():
-        pass
-    assert not gc.isenabled()  # the other thread is still building
-    leave.set()
-    thread.join(10)
+    try:
+        yield
+    finally:
+        leave.set()
+        thread.join(10)
+
+
+def test_enabled_again_only_when_the_last_thread_leaves() -> None:
+    with _another_build():
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # the other thread is still building
     assert gc.isenabled()
 
 
@@ -93,34 +103,23 @@ def test_a_refused_build_enables_it_again() -> None:
 
 
 def test_builds_in_threads_that_always_overlap_still_free_their_cycles() -> None:
-    entered, leave = threading.Event(), threading.Event()
-
-    def long_build() -> None:
-        with collector.paused():
-            entered.set()
-            leave.wait(10)
-
-    holder = threading.Thread(target=long_build)
-    holder.start()
-    entered.wait(10)
     passes: list[int] = []
 
     def count(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             passes.append(info["generation"])
 
-    gc.callbacks.append(count)
-    try:
-        for _ in range(10):  # each ends while the other is still building
-            with collector.paused():
-                cycle: list[object] = []
-                cycle.append(cycle)  # garbage only a pass can free
-                del cycle
-            assert not gc.isenabled()
-    finally:
-        gc.callbacks.remove(count)
-        leave.set()
-        holder.join(10)
+    with _another_build():
+        gc.callbacks.append(count)
+        try:
+            for _ in range(10):  # each ends while the other is still building
+                with collector.paused():
+                    cycle: list[object] = []
+                    cycle.append(cycle)  # garbage only a pass can free
+                    del cycle
+                assert not gc.isenabled()
+        finally:
+            gc.callbacks.remove(count)
     assert len(passes) == 10  # a pass as each ended, though the collector stayed paused
     assert sorted(passes)[:9] == [0] * 9 and passes.count(0) == 9  # older ones every tenth
     assert gc.isenabled()
