@@ -26,7 +26,7 @@ from .catalogue import Catalogue, load_catalogue
 from .config import WebConfig
 from .core import HandoutError, Layout, build_pdf, personal_from_strings
 from .forms import LeafletRequest
-from .png import page_png
+from .png import render_png
 
 log = logging.getLogger("handout.serve")
 
@@ -107,9 +107,7 @@ def _render(pdf: bytes, pages: int, scale: float = THUMBNAIL_SCALE) -> list[byte
         out = []
         for index in range(min(pages, len(document))):
             page = document[index]
-            bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB, as PNG stores it
-            out.append(page_png(bitmap))
-            bitmap.close()
+            out.append(render_png(page, scale))
             page.close()
         return [*out, str(len(document)).encode()]
     finally:
