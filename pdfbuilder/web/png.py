@@ -85,5 +85,3 @@ def render_png(page: Any, scale: float) -> bytes:
     del pixels  # the bytearray may be sliced again
     rows[0:size:stride] = bytes(height)  # every row's filter type: 0, none
     return _png(memoryview(rows)[:size], width, height)
-
-
