@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -111,13 +112,17 @@ def watch_loop(
     *,
     poll: float = POLL,
     ticks: Iterator[Any] | None = None,
+    stopped: Callable[[], bool] = lambda: False,
 ) -> None:
     """Build once, then again whenever a file changes: one in ``always`` or one the last
     build read (``build_once`` returns those paths, and reports its own errors).
-    ``ticks`` bounds the loop (tests); without it the loop runs until interrupted."""
+    ``ticks`` bounds the loop (tests); without it the loop runs until interrupted, or until
+    ``stopped()`` says so before a look at the files."""
     watched = list(always)
     seen: dict[str, tuple[int, int, int] | None] = {}
     for _ in ticks if ticks is not None else iter(int, 1):
+        if stopped():
+            return
         now = {path: _state(path) for path in watched}
         if now != seen:
             watched = list(dict.fromkeys([*always, *build_once()]))
@@ -158,7 +163,20 @@ def watch(
             return [f.path for f in inputs if not f.path.startswith(str(PACKAGE))]
 
     click.echo(f"watching {file} (Ctrl-C to stop)")
+    # Ctrl-C raises KeyboardInterrupt wherever Python is; if that is inside a finaliser
+    # (an object's __del__, a weakref callback) Python prints it and goes on, so the flag
+    # stops the loop at its next look at the files even then.
+    interrupted: list[int] = []
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        watch_loop(build_once, [str(file.resolve())])
+        watch_loop(build_once, [str(file.resolve())], stopped=lambda: bool(interrupted))
+        click.echo("stopped")
     except KeyboardInterrupt:
         click.echo("stopped")
+    finally:
+        signal.signal(signal.SIGINT, previous)

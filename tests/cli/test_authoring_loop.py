@@ -65,6 +65,27 @@ def test_the_loop_rebuilds_only_when_a_watched_file_changes(tmp_path: Path) -> N
     assert builds == ["one", "two!", "three"]
 
 
+def test_the_loop_ends_at_its_next_look_once_it_is_told_to_stop(tmp_path: Path) -> None:
+    # The flag set by the watch's Ctrl-C handler: it ends the loop even when the
+    # KeyboardInterrupt itself was raised inside a finaliser and printed, not propagated.
+    watched = tmp_path / "a.yaml"
+    watched.write_text("one", encoding="utf-8")
+    builds: list[str] = []
+    stop: list[bool] = []
+
+    def build_once() -> list[str]:
+        builds.append(watched.read_text(encoding="utf-8"))
+        watched.write_text(f"changed {len(builds)}", encoding="utf-8")  # always a change
+        if len(builds) == 2:
+            stop.append(True)
+        return [str(watched)]
+
+    watch_loop(
+        build_once, [str(watched)], poll=0, ticks=iter(range(50)), stopped=lambda: bool(stop)
+    )
+    assert builds == ["one", "changed 1"]
+
+
 def _wait_for(check, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -99,4 +120,10 @@ def test_watch_rebuilds_on_save_and_reports_errors_without_stopping(tmp_path: Pa
         assert watcher.poll() is None  # still watching
     finally:
         os.killpg(watcher.pid, signal.SIGINT)
-        watcher.wait(timeout=20)
+        try:
+            watcher.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # killed, so that no later test inherits it
+            os.killpg(watcher.pid, signal.SIGKILL)
+            watcher.wait(timeout=20)
+            raise AssertionError("Ctrl-C did not stop the watch within 20 seconds") from None
+    assert watcher.returncode == 0
