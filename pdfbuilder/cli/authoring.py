@@ -13,6 +13,7 @@ import importlib.util
 import io
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -172,11 +173,13 @@ def watch(
         interrupted.append(signum)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
+    main = threading.current_thread() is threading.main_thread()  # (signals go to it only)
+    previous = signal.signal(signal.SIGINT, on_interrupt) if main else None
     try:
         watch_loop(build_once, [str(file.resolve())], stopped=lambda: bool(interrupted))
         click.echo("stopped")
     except KeyboardInterrupt:
         click.echo("stopped")
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if main:
+            signal.signal(signal.SIGINT, previous)
