@@ -25,7 +25,7 @@ from . import installed
 from .truetype import recording
 
 _PARSED: dict[tuple[str, int, str | None], tuple[Any, list[Any]]] = {}
-_BROKEN: dict[tuple[int, float], tuple[Any, float]] = {}
+_BROKEN: dict[tuple[int, float], tuple[Any, float, list[float]]] = {}
 _DRAWN: dict[tuple[int, float], Drawing | None] = {}
 _CACHE_LIMIT = 20_000
 
@@ -157,14 +157,19 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
             width, height = super().wrap(availWidth, availHeight)
             lines = getattr(self, "blPara", None)  # none for a width with no room for text
             if lines is not None:
-                _BROKEN[(self._key, availWidth)] = (lines, height)
+                _BROKEN[(self._key, availWidth)] = (lines, height, self._line_widths(availWidth))
             return width, height
+        # The line widths ReportLab's wrap gives (first line, later lines), made once with
+        # the lines: only read afterwards (when drawing right to left), never changed.
         self.width = availWidth
-        style = self.style
-        first = availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent
-        self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
-        self.blPara, self.height = hit[0], hit[1]
+        self.blPara, self.height, self._wrapWidths = hit
         return self.width, self.height
+
+    def _line_widths(self, width: float) -> list[float]:
+        """The first and later lines' widths at ``width``, as ReportLab's wrap makes them."""
+        style = self.style
+        first = width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        return [first, width - style.leftIndent - style.rightIndent]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """ReportLab's ``Flowable.drawOn`` (``q``, the move, the drawing, ``Q``), written in
