@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -25,7 +26,7 @@ from . import installed
 from .truetype import recording
 
 _PARSED: dict[tuple[str, int, str | None], tuple[Any, list[Any]]] = {}
-_BROKEN: dict[tuple[int, float], tuple[Any, float]] = {}
+_BROKEN: dict[tuple[int, float], tuple[Any, float, list[float]]] = {}
 _DRAWN: dict[tuple[int, float], Drawing | None] = {}
 _CACHE_LIMIT = 20_000
 
@@ -39,41 +40,43 @@ class Drawing:
     A paragraph is drawn in its own coordinates (``Flowable.drawOn`` moves the origin), so
     its operators do not depend on where it lands. They do depend on the document's fonts:
     the name each font got in this document (``/F2+0``) and the code each character got in
-    its subset, both given in order of first use. ``fonts`` holds, per font, the characters
-    drawn, their codes and the font's name; a replay is only made when all of them are the
+    its subset, both given in order of first use. ``fonts`` holds, per font, the code each
+    character drawn had and the font's name; a replay is only made when all of them are the
     same in the document at hand, which also means drawing for real would have added
     nothing to the document's font state.
     """
 
     __slots__ = ("code", "fonts")
 
-    def __init__(self, code: list[str], fonts: list[tuple[Any, list[int], list[Any], str]]):
+    def __init__(self, code: list[str], fonts: list[tuple[Any, dict[int, Any], str]]):
         self.code = code
         self.fonts = fonts
 
     def fits(self, doc: Any) -> bool:
-        """True when the document's fonts give exactly the recorded names and codes."""
-        for font, chars, codes, name in self.fonts:
+        """True when the document's fonts give exactly the recorded names and codes.
+
+        Checked once per paragraph drawn (over 200 a leaflet): the recorded codes as a
+        dict, so one comparison of its items with the font's (every character assigned,
+        to the same code) checks them all without making a list of them first."""
+        for font, codes, name in self.fonts:
             state = font.state.get(doc)
             if state is None or state.internalName != name:
                 return False
-            if list(map(state.assignments.get, chars)) != codes:
+            if not codes.items() <= state.assignments.items():
                 return False
         return True
 
 
-def _record(
-    encoded: list[tuple[Any, Any]], doc: Any
-) -> list[tuple[Any, list[int], list[Any], str]]:
-    """Per font: the characters the drawing encoded, their codes now, and the font's name."""
+def _record(encoded: list[tuple[Any, Any]], doc: Any) -> list[tuple[Any, dict[int, Any], str]]:
+    """Per font: the code each character the drawing encoded has now, and the font's name."""
     chars: dict[Any, set[int]] = {}
     for font, text in encoded:
         chars.setdefault(font, set()).update(map(ord, text.replace("\xa0", " ")))
     fonts = []
     for font, used in chars.items():
         state = font.state[doc]
-        ordered = sorted(used)
-        fonts.append((font, ordered, [state.assignments[c] for c in ordered], state.internalName))
+        codes = {c: state.assignments[c] for c in sorted(used)}
+        fonts.append((font, codes, state.internalName))
     return fonts
 
 
@@ -157,14 +160,19 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
             width, height = super().wrap(availWidth, availHeight)
             lines = getattr(self, "blPara", None)  # none for a width with no room for text
             if lines is not None:
-                _BROKEN[(self._key, availWidth)] = (lines, height)
+                _BROKEN[(self._key, availWidth)] = (lines, height, self._line_widths(availWidth))
             return width, height
+        # The line widths ReportLab's wrap gives (first line, later lines), made once with
+        # the lines: only read afterwards (when drawing right to left), never changed.
         self.width = availWidth
-        style = self.style
-        first = availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent
-        self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
-        self.blPara, self.height = hit[0], hit[1]
+        self.blPara, self.height, self._wrapWidths = hit
         return self.width, self.height
+
+    def _line_widths(self, width: float) -> list[float]:
+        """The first and later lines' widths at ``width``, as ReportLab's wrap makes them."""
+        style = self.style
+        first = width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        return [first, width - style.leftIndent - style.rightIndent]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """ReportLab's ``Flowable.drawOn`` (``q``, the move, the drawing, ``Q``), written in
@@ -229,10 +237,8 @@ def first_line_ascent(para: Paragraph) -> float:
     item that draws its label apart from its body (so the two can be tagged apart) needs
     the same place. Read from the line breaks ``wrap`` made (``blPara``).
     """
-    from reportlab.rl_config import paraFontSizeHeightOffset
-
     lines = para.blPara
     first = lines if lines.kind == 0 else lines.lines[0]
-    if paraFontSizeHeightOffset:
+    if rl_config.paraFontSizeHeightOffset:  # read now, as the import it replaces did
         return float(first.fontSize)
     return float(getattr(first, "ascent", first.fontSize))

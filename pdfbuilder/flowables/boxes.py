@@ -61,12 +61,16 @@ class Box(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         inner = avail_width - self._inner_left() - self.style.padding
-        self._sizes = [f.wrap(inner, 1e6) for f in self.content]
+        # One pass: each part's size and the space before it, added up in the order (and
+        # from the int 0) the sum over both lists it replaces used, so to the same number.
+        sizes: list[tuple[float, float]] = []
+        self._sizes = sizes
+        body: float = 0
+        for f in self.content:
+            size = f.wrap(inner, 1e6)
+            body += size[1] + f.getSpaceBefore() if sizes else size[1]
+            sizes.append(size)
         gaps = self.style.space_between * max(len(self.content) - 1, 0)
-        body = sum(
-            h + f.getSpaceBefore() * (i > 0)
-            for i, (f, (_, h)) in enumerate(zip(self.content, self._sizes, strict=True))
-        )
         self.width = avail_width
         self.height = body + gaps + 2 * self.style.padding
         return self.width, self.height

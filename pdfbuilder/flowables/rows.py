@@ -49,9 +49,16 @@ class Stack(Flowable):  # type: ignore[misc]
         self._sizes: list[tuple[float, float]] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._sizes = [f.wrap(avail_width, 1e6) for f in self.content]
+        # One pass, added up in the order (and from the int 0) ``sum`` used: the same number.
+        sizes: list[tuple[float, float]] = []
+        self._sizes = sizes
+        total: float = 0
+        for f in self.content:
+            size = f.wrap(avail_width, 1e6)
+            total += size[1]
+            sizes.append(size)
         self.width = avail_width
-        self.height = sum(h for _, h in self._sizes) + self.gap * max(len(self.content) - 1, 0)
+        self.height = total + self.gap * max(len(self.content) - 1, 0)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
