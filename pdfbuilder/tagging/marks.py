@@ -34,8 +34,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._rl.canvas import page_rect
-from .notes import Event, settle, shared
-from .notes import Ref as Ref  # where the finishing pass and tests have found it
 from .tree import Node
 
 #: The attribute a recorder is attached to a canvas under.
@@ -74,15 +72,46 @@ LAYOUT = Artifact("Layout")
 #: Marks for the printer: crop marks, registration marks, colour bars.
 PRINTER = Artifact("Page")
 
-#: The operators that open a node's mark ("/P <</MCID 3>> BDC"), by role, then MCID:
-#: formatting one cost about as much as all the rest of opening the mark. Shared as
-#: :data:`~.notes._PAGE_REFS` is (equal values whoever reads them).
+#: A piece of a node's content: ("mcid", page, mcid) or ("annot", page, struct_parent_key).
+Ref = tuple[str, int, int]
+#: ``first_drawn`` orders by reading region, then by order of first drawing, in one int.
+REGION = 1 << 32
+#: The ("mcid", page, mcid) refs made so far, by page, then MCID: every build needs the
+#: same few hundred, and each made anew was one more object for the garbage collector to
+#: count and scan while the build lasts (a tuple ~230 times a leaflet). And the operators
+#: that open a node's mark ("/P <</MCID 3>> BDC"), by role, then MCID: formatting one
+#: cost about as much as all the rest of opening the mark. Equal values whoever reads
+#: them, so threads may share them; a list is only ever replaced whole (by a longer one),
+#: never changed, so a reader sees the old list or the new, each right.
+_PAGE_REFS: dict[int, list[Ref]] = {}
 _BDC: dict[str, list[str]] = {}
+#: How far the shared tables grow: pages or roles, and MCIDs (past it: made each time).
+_SHARED_KEYS = 1_000
+_SHARED_MCIDS = 2_000
+
+
+def _shared(
+    table: dict[Any, list[Any]], key: Any, count: int, make: Callable[[int], Any]
+) -> list[Any]:
+    """``table[key]``, first grown to ``count`` items ``make(i)`` when the limits allow."""
+    made = table.get(key, [])
+    if len(made) < count <= _SHARED_MCIDS and (key in table or len(table) < _SHARED_KEYS):
+        # Doubled, so a page of many marks does not remake its list for each one.
+        size = min(max(count, 2 * len(made), 16), _SHARED_MCIDS)
+        made = made + [make(i) for i in range(len(made), size)]
+        table[key] = made
+    return made
+
+
+def mcid_ref(page: int, mcid: int) -> Ref:
+    """``("mcid", page, mcid)``: the shared tuple when there is one."""
+    refs = _shared(_PAGE_REFS, page, mcid + 1, lambda i: ("mcid", page, i))
+    return refs[mcid] if mcid < len(refs) else ("mcid", page, mcid)
 
 
 def bdc(role: str, mcid: int) -> str:
     """The operator that opens a ``role`` mark with ``mcid``: the shared text if there is one."""
-    made = shared(_BDC, role, mcid + 1, lambda i: f"/{role} <</MCID {i}>> BDC")
+    made = _shared(_BDC, role, mcid + 1, lambda i: f"/{role} <</MCID {i}>> BDC")
     return made[mcid] if mcid < len(made) else f"/{role} <</MCID {mcid}>> BDC"
 
 
@@ -113,50 +142,27 @@ class Recorder:
 
     def reset(self) -> None:
         """Forget everything: a new canvas (say the second pass of a two-pass build)."""
+        self.content: dict[Node, list[Ref]] = {}
         self.page_nodes: dict[int, list[Node]] = {}
         self.page_keys: dict[int, int] = {}
         self.next_key = 0
         self.boxes: dict[Node, tuple[int, tuple[float, float, float, float]]] = {}
         self.links: list[LinkAnnotation] = []
-        #: The reading region drawing belongs to now (see :func:`reading_region`).
+        #: Where each node was first drawn: its reading region * :data:`REGION` + the order
+        #: of its first drawing (an int, not a pair: no object to make for each node).
+        self.first_drawn: dict[Node, int] = {}
         self.region = 0
-        #: Link annotations and region changes between marks (see :mod:`.notes`).
-        self._events: list[Event] = []
-        #: ``content`` and ``first_drawn``, once worked out (None: not since the last mark).
-        self._settled: tuple[dict[Node, list[Ref]], dict[Node, int]] | None = None
         self._stack: list[Node | Artifact] = []
         self._stack_page = 0
         self._in_form = 0
         #: The page marks were last noted on and its ``page_nodes`` list.
         self._page = 0
         self._nodes: list[Node] = []
+        self._refs: list[Ref] = []  # the shared refs of that page (_PAGE_REFS)
         #: The canvas attached last: the finishing pass asks its document where the pages
         #: went. (The canvas holds the recorder too: :func:`~.structure.release` ends the
         #: cycle by resetting the recorder.)
         self.canvas: Any = None
-
-    @property
-    def content(self) -> dict[Node, list[Ref]]:
-        """Each node's marked content and annotations, in drawing order (worked out once
-        drawing is done, from ``page_nodes`` and the links: :mod:`.notes`)."""
-        return self._notes()[0]
-
-    @content.setter
-    def content(self, content: dict[Node, list[Ref]]) -> None:
-        # For a caller that knows the content already (a test, a merged recorder); the
-        # next mark drawn works it out from the marks again.
-        self._settled = (content, self._notes()[1])
-
-    @property
-    def first_drawn(self) -> dict[Node, int]:
-        """Where each node was first drawn: its reading region * :data:`~.notes.REGION` +
-        the order of its first drawing (an int, not a pair: no object for each node)."""
-        return self._notes()[1]
-
-    def _notes(self) -> tuple[dict[Node, list[Ref]], dict[Node, int]]:
-        if self._settled is None:
-            self._settled = settle(self.page_nodes, self._events)
-        return self._settled
 
     # -- attaching to a canvas ------------------------------------------------------------
 
@@ -250,9 +256,19 @@ class Recorder:
         nodes = self._nodes
         mcid = len(nodes)
         nodes.append(owner)
-        self._settled = None  # content and first_drawn are worked out from page_nodes
+        first = self.first_drawn
+        if owner not in first:
+            first[owner] = self.region * REGION + len(first)
+        # The shared ref and operator, looked up here (a call each was a third of the cost).
+        shared = self._refs
+        ref = shared[mcid] if mcid < len(shared) else self._grow_refs(page, mcid)
+        refs = self.content.get(owner)
+        if refs is None:
+            self.content[owner] = [ref]
+        else:
+            refs.append(ref)
         role = owner.role
-        made = _BDC.get(role)  # looked up here: a call to bdc() was a third of the cost
+        made = _BDC.get(role)
         return made[mcid] if made is not None and mcid < len(made) else bdc(role, mcid)
 
     def _turn_to(self, page: int) -> None:
@@ -262,16 +278,12 @@ class Recorder:
             nodes = self.page_nodes[page] = []
             self.page_keys[page] = self._key()
         self._page, self._nodes = page, nodes
+        self._refs = _PAGE_REFS.get(page, [])
 
-    def _event(self, page: int, node: Node | None, value: int) -> None:
-        """Note a link annotation (``node``'s) or a new region (None) where drawing is."""
-        self._events.append((page, len(self.page_nodes.get(page, ())), node, value))
-        self._settled = None
-
-    def set_region(self, canvas: Any, rank: int) -> None:
-        """Drawing from now on belongs to the ``rank``-th reading region."""
-        self.region = rank
-        self._event(canvas.getPageNumber(), None, rank)
+    def _grow_refs(self, page: int, mcid: int) -> Ref:
+        ref = mcid_ref(page, mcid)
+        self._refs = _PAGE_REFS.get(page, [])
+        return ref
 
     def _key(self) -> int:
         key = self.next_key
@@ -328,7 +340,7 @@ class Recorder:
         key = self._key()
         page = canvas.getPageNumber()
         self.links.append(LinkAnnotation(page, page_rect(canvas, rect), url, contents, key))
-        self._event(page, node, key)
+        self.content.setdefault(node, []).append(("annot", page, key))
 
 
 def recorder_of(canvas: Any) -> Recorder | None:
@@ -387,9 +399,8 @@ def reading_region(canvas: Any, rank: int) -> Iterator[None]:
     if recorder is None:
         yield
         return
-    before = recorder.region
-    recorder.set_region(canvas, rank)
+    before, recorder.region = recorder.region, rank
     try:
         yield
     finally:
-        recorder.set_region(canvas, before)
+        recorder.region = before
