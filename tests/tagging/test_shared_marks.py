@@ -1,10 +1,12 @@
 """The operators and refs a recorder shares between builds (marks._PAGE_REFS, marks._BDC)
 are the ones it would make afresh: within the tables' limits, past them, on many pages
-and for many roles, whatever order builds ask for them in."""
+and for many roles, whatever order builds ask for them in; and a recorder using them
+notes what noting each mark, link and region change by hand gives."""
 
 from __future__ import annotations
 
 import io
+import random
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
@@ -67,3 +69,53 @@ def test_a_recorder_notes_the_same_marks_with_and_without_shared_tables() -> Non
     assert len(streams[0]) == 5 and streams[0] == streams[1]
     expected = [("mcid", page, mcid) for page in range(1, 6) for mcid in range(0, 2)]
     assert all(ref in [r for refs in fresh[1].values() for r in refs] for ref in expected)
+
+
+@pytest.mark.usefixtures("small_tables")
+@pytest.mark.parametrize("seed", range(40))
+def test_a_recorder_notes_marks_links_and_regions_as_they_happen(seed: int) -> None:
+    """Marks (some nested), links and region changes in a random order over a few pages
+    (more marks than the shared lists hold), against what noting them by hand gives."""
+    rng = random.Random(seed)
+    canvas, recorder = Canvas(io.BytesIO()), marks.Recorder()
+    recorder.attach(canvas)
+    nodes = [Node(rng.choice(["P", "Span", "Link", "Figure"]), alt="a picture") for _ in range(12)]
+    content: dict[Node, list[marks.Ref]] = {}
+    first: dict[Node, int] = {}
+    on_page: dict[int, int] = {}  # MCIDs so far on each page
+    region = 0
+
+    def noted(node: Node) -> None:  # as the recorder noted each mark before notes.py
+        page = canvas.getPageNumber()
+        mcid = on_page.get(page, 0)
+        on_page[page] = mcid + 1
+        content.setdefault(node, []).append(("mcid", page, mcid))
+        first.setdefault(node, region * marks.REGION + len(first))
+
+    for _ in range(rng.randrange(0, 150)):
+        action = rng.random()
+        if action < 0.5:
+            node, inner = rng.choice(nodes), rng.choice(nodes)
+            recorder.begin(canvas, node)
+            noted(node)
+            if action < 0.1:  # a nested mark: the outer one resumes after it
+                recorder.begin(canvas, inner)
+                noted(inner)
+                recorder.end(canvas)
+                noted(node)
+            recorder.end(canvas)
+        elif action < 0.7:
+            node = rng.choice(nodes)
+            recorder.link(canvas, node, "https://example.org/", (0, 0, 10, 10), "an example")
+            content.setdefault(node, []).append(
+                ("annot", canvas.getPageNumber(), recorder.links[-1].key)
+            )
+        elif action < 0.85:
+            region = rng.randrange(3)
+            recorder.region = region  # as reading_region sets it
+        else:
+            canvas.showPage()
+        if rng.random() < 0.1:  # asked for mid-drawing: what is drawn later still counts
+            assert recorder.content == content
+    assert recorder.content == content
+    assert recorder.first_drawn == first
