@@ -281,6 +281,8 @@ class Recorder:
         self._refs = _PAGE_REFS.get(page, [])
 
     def _grow_refs(self, page: int, mcid: int) -> Ref:
+        """The ref of an MCID past this page's shared list: grown (when the limits allow)
+        and taken up again, as another build may have replaced it meanwhile."""
         ref = mcid_ref(page, mcid)
         self._refs = _PAGE_REFS.get(page, [])
         return ref
