@@ -76,13 +76,43 @@ PRINTER = Artifact("Page")
 Ref = tuple[str, int, int]
 #: ``first_drawn`` orders by reading region, then by order of first drawing, in one int.
 REGION = 1 << 32
-#: The ("mcid", page, mcid) refs made so far, by ``page * _PER_PAGE + mcid``: every build
-#: needs the same few hundred, and each made anew was one more object for the garbage
-#: collector to count and scan while the build lasts (a tuple ~230 times a leaflet).
-#: Equal values whoever reads them, so threads may share them.
-_MCID_REFS: dict[int, Ref] = {}
-_PER_PAGE = 1 << 20
-_MCID_REFS_LIMIT = 100_000
+#: The ("mcid", page, mcid) refs made so far, by page, then MCID: every build needs the
+#: same few hundred, and each made anew was one more object for the garbage collector to
+#: count and scan while the build lasts (a tuple ~230 times a leaflet). And the operators
+#: that open a node's mark ("/P <</MCID 3>> BDC"), by role, then MCID: formatting one
+#: cost about as much as all the rest of opening the mark. Equal values whoever reads
+#: them, so threads may share them; a list is only ever replaced whole (by a longer one),
+#: never changed, so a reader sees the old list or the new, each right.
+_PAGE_REFS: dict[int, list[Ref]] = {}
+_BDC: dict[str, list[str]] = {}
+#: How far the shared tables grow: pages or roles, and MCIDs (past it: made each time).
+_SHARED_KEYS = 1_000
+_SHARED_MCIDS = 2_000
+
+
+def _shared(
+    table: dict[Any, list[Any]], key: Any, count: int, make: Callable[[int], Any]
+) -> list[Any]:
+    """``table[key]``, first grown to ``count`` items ``make(i)`` when the limits allow."""
+    made = table.get(key, [])
+    if len(made) < count <= _SHARED_MCIDS and (key in table or len(table) < _SHARED_KEYS):
+        # Doubled, so a page of many marks does not remake its list for each one.
+        size = min(max(count, 2 * len(made), 16), _SHARED_MCIDS)
+        made = made + [make(i) for i in range(len(made), size)]
+        table[key] = made
+    return made
+
+
+def mcid_ref(page: int, mcid: int) -> Ref:
+    """``("mcid", page, mcid)``: the shared tuple when there is one."""
+    refs = _shared(_PAGE_REFS, page, mcid + 1, lambda i: ("mcid", page, i))
+    return refs[mcid] if mcid < len(refs) else ("mcid", page, mcid)
+
+
+def bdc(role: str, mcid: int) -> str:
+    """The operator that opens a ``role`` mark with ``mcid``: the shared text if there is one."""
+    made = _shared(_BDC, role, mcid + 1, lambda i: f"/{role} <</MCID {i}>> BDC")
+    return made[mcid] if mcid < len(made) else f"/{role} <</MCID {mcid}>> BDC"
 
 
 @dataclass(frozen=True)
@@ -125,6 +155,10 @@ class Recorder:
         self._stack: list[Node | Artifact] = []
         self._stack_page = 0
         self._in_form = 0
+        #: The page marks were last noted on and its ``page_nodes`` list.
+        self._page = 0
+        self._nodes: list[Node] = []
+        self._refs: list[Ref] = []  # the shared refs of that page (_PAGE_REFS)
         #: The canvas attached last: the finishing pass asks its document where the pages
         #: went. (The canvas holds the recorder too: :func:`~.structure.release` ends the
         #: cycle by resetting the recorder.)
@@ -217,27 +251,41 @@ class Recorder:
                 f"{owner!r} drawn inside a form XObject: a form is reused, so mark the "
                 "drawing that uses it (or draw the form's content as an artifact)"
             )
-        nodes = self.page_nodes.get(page)
-        if nodes is None:
-            nodes = self.page_nodes[page] = []
-            self.page_keys[page] = self._key()
+        if page != self._page:
+            self._turn_to(page)
+        nodes = self._nodes
         mcid = len(nodes)
         nodes.append(owner)
         first = self.first_drawn
         if owner not in first:
             first[owner] = self.region * REGION + len(first)
-        key = page * _PER_PAGE + mcid
-        ref = _MCID_REFS.get(key) if mcid < _PER_PAGE else None
-        if ref is None:
-            ref = ("mcid", page, mcid)
-            if mcid < _PER_PAGE and len(_MCID_REFS) < _MCID_REFS_LIMIT:
-                _MCID_REFS[key] = ref
+        # The shared ref and operator, looked up here (a call each was a third of the cost).
+        shared = self._refs
+        ref = shared[mcid] if mcid < len(shared) else self._grow_refs(page, mcid)
         refs = self.content.get(owner)
         if refs is None:
             self.content[owner] = [ref]
         else:
             refs.append(ref)
-        return f"/{owner.role} <</MCID {mcid}>> BDC"
+        role = owner.role
+        made = _BDC.get(role)
+        return made[mcid] if made is not None and mcid < len(made) else bdc(role, mcid)
+
+    def _turn_to(self, page: int) -> None:
+        """Make ``page`` the one marks are noted on (once a page, not once a mark)."""
+        nodes = self.page_nodes.get(page)
+        if nodes is None:
+            nodes = self.page_nodes[page] = []
+            self.page_keys[page] = self._key()
+        self._page, self._nodes = page, nodes
+        self._refs = _PAGE_REFS.get(page, [])
+
+    def _grow_refs(self, page: int, mcid: int) -> Ref:
+        """The ref of an MCID past this page's shared list: grown (when the limits allow)
+        and taken up again, as another build may have replaced it meanwhile."""
+        ref = mcid_ref(page, mcid)
+        self._refs = _PAGE_REFS.get(page, [])
+        return ref
 
     def _key(self) -> int:
         key = self.next_key

@@ -207,7 +207,8 @@ class Node:
     def child(self, role: str, **attributes: Any) -> Node:
         """Make a node, append it as the last child and return it (the new node)."""
         node = Node(role, **attributes)
-        self.add(node)
+        node.parent = self  # as add() does (a call less for each of ~70 table cells)
+        self.children.append(node)
         return node
 
     def root(self) -> Node:
