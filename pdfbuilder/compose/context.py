@@ -91,7 +91,7 @@ class Context:
         if not self.tagged:
             return flowable
         if "alt" in attributes:
-            attributes["alt"] = plain_alt(attributes["alt"])
+            attributes["alt"] = plain(attributes["alt"])
         return structure.tag(flowable, role, **attributes)
 
     def group(self, role: str, flowables: _F, **attributes: Any) -> _F:
@@ -121,12 +121,6 @@ class Context:
         if lang == self.handout.language:
             lang = None  # the document's language is the catalog's
         return list_entry(body, label, tagged=self.tagged, url=url, contents=contents, lang=lang)
-
-
-def plain_alt(text: str) -> str:
-    """``plain(text)``; most alt texts hold no ``*``, and then plain() only folds the
-    spaces: its two regular expressions look for ``*`` (Easy Read: ~40 figures a build)."""
-    return plain(text) if "*" in text else " ".join(text.split())
 
 
 def repeated(ctx: Context, flowable: Flowable) -> Flowable:
