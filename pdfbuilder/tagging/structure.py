@@ -147,11 +147,7 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
                     own[_GROUPED] = node
                     _add_roots(found, seen, tops)
                 continue
-        while top.parent is not None:  # as _add_roots does, inlined for the usual one node
-            top = top.parent
-        if top not in seen:
-            seen.add(top)
-            tops.append(top)
+        _add_roots((top,), seen, tops)
     node.add(*tops)
     if node.role in SECTIONS:
         heading = next((c for c in node.children if c.role in HEADINGS), None)
