@@ -35,9 +35,10 @@ from .catalogue import Leaflet, load_catalogue
 from .config import WebConfig
 from .core import HandoutError
 from .fields import MAX_BODY
-from .forms import FieldError, LeafletRequest, Submission, check, from_form, from_json
+from .forms import FieldError, Submission, check, from_form, from_json
 from .forms import staff_message as staff
 from .middleware import GuardMiddleware
+from .pageids import new_key
 from .pool import Busy, PoolError, TooSlow, WorkerPool
 from .security import BodyTooLarge, BodyTooSlow, Guard, read_body, same_origin
 from .signin import login, logout
@@ -47,10 +48,11 @@ from .view import FormView, field_id, fresh, submitted, summary_text
 log = logging.getLogger("handout.serve")
 
 
-async def _build(web: Web, kind: str, req: LeafletRequest) -> tuple[Any, list[FieldError]]:
-    """Run a build job; a problem becomes field errors (or a general one, with no key)."""
+async def _build(web: Web, kind: str, payload: Any) -> tuple[Any, list[FieldError]]:
+    """Run a build job (see :mod:`.worker`); a problem becomes field errors (or a general
+    one, with no key)."""
     try:
-        result = await web.pool.run((kind, req))
+        result = await web.pool.run((kind, payload))
     except PoolError as exc:
         status = 503 if isinstance(exc, Busy) else 504 if isinstance(exc, TooSlow) else 502
         raise Refused(status, staff(str(exc))) from None
@@ -146,15 +148,17 @@ async def submit(request: Request) -> Response:
     req, errors = check(sub, web.catalogue)
     result: Any = None
     if req is not None:
+        job = ("preview", (req, ())) if action == "preview" else ("pdf", req)
         try:
-            result, errors = await _build(web, "preview" if action == "preview" else "pdf", req)
+            result, errors = await _build(web, *job)
         except Refused as exc:
             return _show(web, request, leaflet, sub, status=exc.status, errors=[_general(exc)])
     if errors or req is None or result is None:
         return _show(web, request, leaflet, sub, errors=errors)
     if action in ("print", "download"):
         return _pdf(result, req.filename, inline=action == "print")
-    return _show(web, request, leaflet, sub, pages=_data_urls(result), total=_total(result))
+    pages = result[0]  # every page drawn: the page shows no earlier pictures to keep
+    return _show(web, request, leaflet, sub, pages=_data_urls(pages), total=_total(pages))
 
 
 def _general(exc: Refused) -> FieldError:
@@ -170,13 +174,15 @@ async def preview(request: Request) -> Response:
         req, errors = check(sub, web.catalogue)
         leaflet = web.catalogue.leaflet(sub.get("handout"))
         version = leaflet.version(sub.get("language") or None) if leaflet else None
-        pages = None
+        pages, ids = None, []
         if req is not None:
-            pages, errors = await _build(web, "preview", req)
+            shown, errors = await _build(web, "preview", (req, held_ids(pairs)))
+            pages, ids = shown or (None, [])
     except Refused as exc:
         return JSONResponse({"pages": [], "errors": [], "general": [exc.message]}, exc.status)
     body = {
         "total": _total(pages),
+        "ids": ids,
         "errors": [
             {"id": field_id(e.key), "message": e.message, "summary": summary_text(e, version)}
             for e in errors
@@ -187,12 +193,28 @@ async def preview(request: Request) -> Response:
     return _preview_json(pages or [], body, 422 if errors else 200)
 
 
+def held_ids(pairs: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The page ids the browser sent (``page_ids``: the ids of the pictures it shows, in
+    page order, separated by spaces). Anything that is not a list of at most
+    :data:`~.worker.MAX_PREVIEW_PAGES` ids of 32 hex digits counts as none held."""
+    sent = next((v for k, v in pairs if k == "page_ids"), "")
+    ids = tuple(sent.split())
+    if len(sent) > 40 * worker.MAX_PREVIEW_PAGES or len(ids) > worker.MAX_PREVIEW_PAGES:
+        return ()
+    if not all(len(i) == 32 and all(c in "0123456789abcdef" for c in i) for i in ids):
+        return ()
+    return ids
+
+
 def _preview_json(pages: list[bytes], rest: dict[str, Any], status: int) -> Response:
-    """``{"pages": [data: URLs], **rest}`` as JSON. The pages (about 300 KB of base64) are
-    put in as they are rather than scanned by the JSON encoder: base64's letters, digits,
-    ``+``, ``/`` and ``=`` never need escaping in a JSON string (1.5 ms of server CPU less a
-    preview)."""
-    urls = b",".join(b'"data:image/png;base64,' + base64.b64encode(p) + b'"' for p in pages[:-1])
+    """``{"pages": [data: URL or null], **rest}`` as JSON: null for a page the browser
+    keeps (its id was the one held). The pages (about 300 KB of base64) are put in as they
+    are rather than scanned by the JSON encoder: base64's letters, digits, ``+``, ``/`` and
+    ``=`` never need escaping in a JSON string (1.5 ms of server CPU less a preview)."""
+    urls = b",".join(
+        b'"data:image/png;base64,' + base64.b64encode(p) + b'"' if p else b"null"
+        for p in pages[:-1]
+    )
     others = json.dumps(rest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     comma = b"," if len(others) > 2 else b""
     content = b'{"pages":[' + urls + b"]" + comma + others[1:]
@@ -265,7 +287,7 @@ def create_app(config: WebConfig, host: str, *, tls: bool = False) -> Any:
     pool = WorkerPool(
         config.worker_count(),
         worker.start,
-        (config,),
+        (config, new_key()),  # one key for the preview's page ids, in every build process
         worker.handle,
         timeout=float(config.build_seconds),
         preload=("pdfbuilder.web.worker",),

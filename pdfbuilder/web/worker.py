@@ -5,10 +5,13 @@ catalogue and builds every offered layout once with invented details, so the fir
 request is as fast as the rest. A leaflet that cannot be made in an offered layout (too long
 for a trifold, say) does not stop the page: it is remembered, the server logs it once at
 start, and staff who choose it get the reason. In (:func:`handle`): a job, ``("pdf",
-request)``, ``("preview", request)``, ``("thumbnails", None)`` or ``("problems", None)``.
-Out: ``("pdf", bytes)``, ``("preview", [png, ..., page count])``, ``("thumbnails", {layout
-id: png})``, ``("problems", [line, ...])``, ``("error", field, message)`` for a
-:class:`HandoutError`, or ``("failed", None)`` for anything else.
+request)``, ``("preview", (request, held))``, ``("thumbnails", None)`` or ``("problems",
+None)``; ``held`` is the page ids (:mod:`.pageids`) of the preview pictures the browser
+shows, page by page (empty: none). Out: ``("pdf", bytes)``, ``("preview", ([png, ...,
+page count], [page id, ...]))`` where a page whose id is the one held comes back as ``b""``
+(the browser keeps its picture), ``("thumbnails", {layout id: png})``, ``("problems",
+[line, ...])``, ``("error", field, message)`` for a :class:`HandoutError`, or ``("failed",
+None)`` for anything else.
 
 Nothing is written to disk. A failure is logged by its type and place only, never its
 message, which could hold a patient's details.
@@ -26,6 +29,7 @@ from .catalogue import Catalogue, load_catalogue
 from .config import WebConfig
 from .core import HandoutError, Layout, build_pdf, personal_from_strings
 from .forms import LeafletRequest
+from .pageids import new_key, page_ids
 from .png import render_png
 
 log = logging.getLogger("handout.serve")
@@ -44,10 +48,21 @@ _BLANK_THUMBNAIL = bytes.fromhex(
 _state: dict[str, Any] = {}
 
 
-def start(config: WebConfig) -> None:
+def _salt() -> bytes:
+    """What else decides a preview page's pixels: the scale and pdfium's build."""
+    import pypdfium2
+
+    versions = f"{pypdfium2.PYPDFIUM_INFO} {pypdfium2.PDFIUM_INFO}"
+    return f"preview {PREVIEW_SCALE} {versions}".encode()
+
+
+def start(config: WebConfig, key: bytes | None = None) -> None:
     """Load what the config names and build every leaflet in every layout once (a warm
-    process); note the ones that cannot be made, and make each layout's thumbnail."""
+    process); note the ones that cannot be made, and make each layout's thumbnail. ``key``:
+    the server's secret for page ids (:func:`~.pageids.new_key`; one of this process's own
+    if not given), the same in every build process so any of them can answer a preview."""
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(message)s")
+    _state["key"], _state["salt"] = key or new_key(), _salt()
     catalogue = load_catalogue(config)
     _state["catalogue"] = catalogue
     _state["layouts"] = {
@@ -98,20 +113,39 @@ def build(request: LeafletRequest, *, tagged: bool = True) -> bytes:
     )
 
 
-def _render(pdf: bytes, pages: int, scale: float = THUMBNAIL_SCALE) -> list[bytes]:
-    """The first ``pages`` pages as PNG images, then the page count as ASCII digits."""
+def _render(
+    pdf: bytes, pages: int, scale: float = THUMBNAIL_SCALE, skip: frozenset[int] = frozenset()
+) -> list[bytes]:
+    """The first ``pages`` pages as PNG images (``b""`` for a page in ``skip``, which is
+    not even loaded), then the page count as ASCII digits."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
     try:
         out = []
         for index in range(min(pages, len(document))):
+            if index in skip:
+                out.append(b"")
+                continue
             page = document[index]
             out.append(render_png(page, scale))
             page.close()
         return [*out, str(len(document)).encode()]
     finally:
         document.close()
+
+
+def _preview(request: LeafletRequest, held: tuple[str, ...]) -> tuple[Any, ...]:
+    """The preview job: the untagged build's pages drawn, except those the browser holds."""
+    pdf = build(request, tagged=False)
+    ids = page_ids(pdf, _state["key"], _state["salt"])
+    if ids is None:  # not laid out as expected: draw every page, and give no ids
+        return ("preview", (_render(pdf, MAX_PREVIEW_PAGES, PREVIEW_SCALE), []))
+    ids = ids[:MAX_PREVIEW_PAGES]
+    skip = frozenset(
+        i for i, (mine, theirs) in enumerate(zip(ids, held, strict=False)) if mine == theirs
+    )
+    return ("preview", (_render(pdf, MAX_PREVIEW_PAGES, PREVIEW_SCALE, skip), ids))
 
 
 def handle(job: tuple[str, Any]) -> tuple[Any, ...]:
@@ -121,8 +155,8 @@ def handle(job: tuple[str, Any]) -> tuple[Any, ...]:
         if kind == "pdf":
             return ("pdf", build(payload))
         if kind == "preview":
-            pdf = build(payload, tagged=False)
-            return ("preview", _render(pdf, MAX_PREVIEW_PAGES, PREVIEW_SCALE))
+            request, held = payload
+            return _preview(request, held)
         if kind == "thumbnails":
             catalogue: Catalogue = _state["catalogue"]
             return ("thumbnails", {c.id: _state["thumb_" + c.id] for c in catalogue.layouts})

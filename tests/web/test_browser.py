@@ -59,6 +59,56 @@ def test_search_choose_personalise_preview_and_download(web: Running, page: Any)
     assert "7 times" in text or "Repeat 7" in text or " 7 " in text
 
 
+def _changed_preview(page: Any, change: Any) -> Any:
+    """Make ``change`` and wait until the live preview it starts has been shown; the
+    preview's JSON answer."""
+    with page.expect_response(lambda r: r.url.endswith("/preview")) as answer:
+        change()
+    page.wait_for_function(
+        "() => !document.getElementById('preview-pages').classList.contains('updating')"
+    )
+    return answer.value.json()
+
+
+_FULL_PREVIEW = """async () => {
+  const form = document.getElementById("leaflet-form");
+  const token = form.querySelector("input[name=csrf_token]").value;
+  const answer = await fetch("/preview", {method: "POST", credentials: "same-origin",
+    headers: {"Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": token},
+    body: new URLSearchParams(new FormData(form))});
+  return (await answer.json()).pages;
+}"""
+
+
+def test_the_live_preview_keeps_the_pictures_of_pages_that_did_not_change(
+    web: Running, page: Any
+) -> None:
+    page.goto(web.url + "/?leaflet=back-spasms")
+    page.wait_for_selector("#preview-pages img")
+    page.fill("#f-patient", "Wren Okafor-Lindqvist")
+    # a note where there was none adds a box (new objects: every page's id changes)
+    first = _changed_preview(page, lambda: page.fill("#f-note", "Walk daily."))
+    assert first["pages"][0]
+    page.evaluate(  # mark each picture element, to see which ones are kept
+        "() => document.querySelectorAll('#preview-pages img').forEach((img, i) => {"
+        " img.dataset.kept = String(i); })"
+    )
+    before = page.eval_on_selector_all("#preview-pages img", "els => els.map(e => e.src)")
+    answer = _changed_preview(page, lambda: page.fill("#f-note", "Walk for ten minutes."))
+    assert len(answer["pages"]) == len(before) >= 2
+    assert answer["pages"][0] and answer["pages"][1:] == [None] * (len(before) - 1)
+    shown = page.eval_on_selector_all(
+        "#preview-pages img", "els => els.map(e => [e.src, e.dataset.kept || '', e.alt])"
+    )
+    assert len(shown) == len(before)
+    assert shown[0][0] != before[0] and shown[0][1] == ""  # page 1, drawn again
+    for i, (src, kept, alt) in enumerate(shown[1:], 1):
+        assert src == before[i] and kept == str(i), i  # the same picture, the same element
+        assert alt == f"Page {i + 1} of {len(shown)} of the leaflet"
+    # and what is shown is exactly what a preview drawn from scratch shows
+    assert [s[0] for s in shown] == page.evaluate(_FULL_PREVIEW)
+
+
 def test_print_opens_the_pdf_in_a_new_tab(web: Running, page: Any) -> None:
     page.goto(web.url + "/?leaflet=back-spasms")
     page.fill("#f-patient", "Ida Print")

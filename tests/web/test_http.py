@@ -85,6 +85,36 @@ def test_the_live_preview_needs_the_token_too(web: Running) -> None:
     assert status == 200 and len(pages) >= 2 and pages[0].startswith("data:image/png;base64,")
 
 
+def test_the_live_preview_sends_again_only_the_pages_that_changed(web: Running) -> None:
+    cookie, token = web.session()
+    headers = {"content-type": FORM, "cookie": cookie, "x-csrf-token": token}
+
+    def preview(note: str, held: str) -> dict[str, object]:
+        fields = {"handout": "back-spasms", "patient": "Robin Example", "note": note}
+        body = urllib.parse.urlencode({**fields, "page_ids": held}).encode()
+        status, _, data = web.request("POST", "/preview", body, headers)
+        assert status == 200
+        answer: dict[str, object] = json.loads(data)
+        return answer
+
+    first = preview("Walk daily.", "")
+    pages, ids = first["pages"], first["ids"]
+    assert isinstance(pages, list) and isinstance(ids, list) and len(ids) == len(pages) >= 2
+    assert all(isinstance(p, str) and p.startswith("data:image/png;base64,") for p in pages)
+    held = " ".join(str(i) for i in ids)
+    same = preview("Walk daily.", held)
+    assert same["ids"] == ids and same["pages"] == [None] * len(ids)  # nothing to draw again
+    changed = preview("Rest, then walk a little each hour.", held)
+    new_pages, new_ids = changed["pages"], changed["ids"]
+    assert isinstance(new_pages, list) and isinstance(new_ids, list)
+    assert new_ids[0] != ids[0] and isinstance(new_pages[0], str)  # the note's page
+    assert new_ids[1:] == ids[1:] and new_pages[1:] == [None] * (len(ids) - 1)
+    # ids that are not ids count as none held: every page comes back
+    too_many = " ".join([held] * 3)  # more ids than the preview has pictures
+    for odd in ("x" * 32, too_many, held.upper(), "../" * 40, held + " " * 600):
+        assert all(preview("Walk daily.", odd)["pages"]), odd
+
+
 def test_the_api_refuses_other_sites_and_other_content_types(web: Running) -> None:
     data = {"handout": "back-spasms"}
     status, _, body = web.api(data, {"origin": "https://evil.example"})

@@ -17,6 +17,9 @@
   let timer = null;
   let running = null;
   let sequence = 0;
+  // The ids of the pictures shown, page by page, as the server gave them: sent back, so
+  // that only pages that changed are drawn again (the server sends null for the others).
+  let shownIds = [];
 
   function fieldError(id, message) {
     const box = document.getElementById(id + "-error");
@@ -65,18 +68,27 @@
     }
   }
 
-  function showPages(urls, total) {
+  // False if a page to keep is not there to keep (then nothing is changed).
+  function showPages(urls, total, ids) {
+    const shown = pages.querySelectorAll("img");
+    if (urls.some(function (url, i) { return url === null && !shown[i]; })) {
+      return false;
+    }
     const images = urls.map(function (url, i) {
-      const img = document.createElement("img");
-      img.src = url;
+      const img = url === null ? shown[i] : document.createElement("img");
+      if (url !== null) {
+        img.src = url;
+      }
       img.alt = "Page " + (i + 1) + " of " + total + " of the leaflet";
       return img;
     });
     pages.replaceChildren.apply(pages, images);
+    shownIds = ids || [];
     const count = total > urls.length
       ? "The first " + urls.length + " of " + total + " pages"
       : total + (total === 1 ? " page" : " pages");
     status.textContent = count + ", as they will print.";
+    return true;
   }
 
   function update(takeFocus) {
@@ -89,10 +101,12 @@
     const mine = ++sequence;
     pages.classList.add("updating");
     status.textContent = "Updating the preview…";
+    const fields = new URLSearchParams(new FormData(form));
+    fields.append("page_ids", shownIds.join(" "));
     fetch("/preview", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": token },
-      body: new URLSearchParams(new FormData(form)),
+      body: fields,
       credentials: "same-origin",
       signal: controller.signal,
     })
@@ -111,7 +125,10 @@
         showErrors(data.errors, data.general, takeFocus);
         pages.classList.toggle("stale", !data.pages.length);
         if (data.pages.length) {
-          showPages(data.pages, data.total);
+          if (!showPages(data.pages, data.total, data.ids)) {
+            shownIds = [];  // the pictures kept were not the ones named: draw them all
+            update(takeFocus);
+          }
         } else {
           status.textContent = "The preview (faded) is out of date: see the problem above.";
         }
