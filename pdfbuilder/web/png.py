@@ -59,6 +59,14 @@ def _png(filtered: Any, width: int, height: int) -> bytes:
     return _SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
 
 
+def render_flags() -> int:
+    """How pdfium draws a preview page: with annotations, in RGB order as a PNG stores it
+    (also part of what a preview page's id says, pdfbuilder/web/pageids.py)."""
+    from pypdfium2 import raw as pdfium
+
+    return int(pdfium.FPDF_ANNOT | pdfium.FPDF_REVERSE_BYTE_ORDER)
+
+
 def render_png(page: Any, scale: float) -> bytes:
     """The PNG of a pypdfium2 page rendered at ``scale`` pixels per point: the pixels of
     ``page.render(scale=scale, rev_byteorder=True)`` (white behind, annotations drawn),
@@ -78,7 +86,7 @@ def render_png(page: Any, scale: float) -> bytes:
         raise MemoryError(f"pdfium could not make a bitmap of {width} x {height} pixels")
     try:
         pdfium.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xFFFFFFFF)  # opaque white
-        flags = pdfium.FPDF_ANNOT | pdfium.FPDF_REVERSE_BYTE_ORDER  # RGB, as a PNG stores it
+        flags = render_flags()
         pdfium.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, flags)
     finally:
         pdfium.FPDFBitmap_Destroy(bitmap)

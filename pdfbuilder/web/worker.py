@@ -30,7 +30,7 @@ from .config import WebConfig
 from .core import HandoutError, Layout, build_pdf, personal_from_strings
 from .forms import LeafletRequest
 from .pageids import new_key, page_ids
-from .png import render_png
+from .png import render_flags, render_png
 
 log = logging.getLogger("handout.serve")
 
@@ -49,11 +49,12 @@ _state: dict[str, Any] = {}
 
 
 def _salt() -> bytes:
-    """What else decides a preview page's pixels: the scale and pdfium's build."""
+    """What else decides a preview page's pixels: the scale, how pdfium is asked to draw,
+    and pdfium's build (so an id from another version or setting never matches)."""
     import pypdfium2
 
     versions = f"{pypdfium2.PYPDFIUM_INFO} {pypdfium2.PDFIUM_INFO}"
-    return f"preview {PREVIEW_SCALE} {versions}".encode()
+    return f"preview {PREVIEW_SCALE} {render_flags()} {versions}".encode()
 
 
 def start(config: WebConfig, key: bytes | None = None) -> None:
