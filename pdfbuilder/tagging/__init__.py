@@ -65,7 +65,7 @@ from .marks import (
     reading_region,
     recorder_of,
 )
-from .structure import adopt, collect, document, group, nodes_in, release, tag
+from .structure import adopt, collect, document, group, nodes_in, release, tag, tag_node
 from .table import TableNodes, table_nodes
 from .tree import STANDARD_ROLES, Node
 
@@ -106,5 +106,6 @@ __all__ = [
     "release",
     "table_nodes",
     "tag",
+    "tag_node",
     "undrawn",
 ]

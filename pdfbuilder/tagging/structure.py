@@ -8,9 +8,10 @@ the one document tree the finishing pass writes.
 How a composer uses it:
 
 - :func:`tag` gives a flowable that draws content a new node of a role (``P``, ``H2``,
-  ``Figure`` with its alt text...): a leaflet paragraph carries it and marks its own
-  drawing (:mod:`~.paras`), any other flowable is wrapped in a Tagged. The node has no
-  parent yet.
+  ``Figure`` with its alt text...), :func:`tag_node` a node made already (one figure
+  node drawn at any of several sizes): a leaflet paragraph (:mod:`~.paras`) or a figure
+  drawn whole (:mod:`~.whole`) carries it and marks its own drawing, any other flowable
+  (and any link) is wrapped in a Tagged. The node has no parent yet.
 - :func:`group` makes a grouping node (``Sect``, ``L``, ``Div``, ``Link``) and adopts the
   nodes found in the flowables given, in their order: for each node found, the topmost
   node above it (so a list already grouped joins as one ``L``). A section's first heading
@@ -41,6 +42,7 @@ from .flowables import Tagged
 from .marks import Recorder, TaggingError
 from .paras import carry
 from .tree import BOXED, Node
+from .whole import carry_whole
 
 #: Where arrangement flowables keep the flowables they arrange, in reading order.
 CHILDREN = ("content", "boxes", "left", "right", "cells", "flowable", "body")
@@ -61,8 +63,18 @@ def tag(
     **attributes: Any,
 ) -> Flowable:
     """``flowable`` as the content of a new ``role`` node (``url``: a link over it)."""
-    node = Node(role, **attributes)
-    if url is None and role not in BOXED and carry(flowable, node):
+    return tag_node(flowable, Node(role, **attributes), url=url, contents=contents)
+
+
+def tag_node(
+    flowable: Flowable, node: Node, *, url: str | None = None, contents: str | None = None
+) -> Flowable:
+    """``flowable`` as the content of ``node``: the flowable itself carrying it when it
+    can mark its own drawing (a leaflet paragraph, a figure drawn whole), else wrapped in
+    a Tagged (always with a ``url``: the wrapper adds the link)."""
+    if url is None and (
+        (node.role not in BOXED and carry(flowable, node)) or carry_whole(flowable, node)
+    ):
         return flowable  # no wrapper to make, lay out and draw through
     return Tagged(flowable, node, url=url, contents=contents)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pikepdf
 import pytest
-from leaflet_sample import register_fonts
+from leaflet_sample import register_fonts, stretch_drawing
 from reportlab.pdfgen.canvas import Canvas
 
 from pdfbuilder import tagging as t
@@ -129,15 +129,108 @@ def test_no_mark_is_remembered_in_a_paragraphs_replayed_drawing() -> None:
     assert not any("BDC" in op or "EMC" in op for d in drawn for op in d.code)
 
 
-def test_a_link_or_a_figure_keeps_its_wrapper() -> None:
+def test_a_link_or_a_paragraph_as_a_figure_keeps_its_wrapper() -> None:
     from leaflet_sample import styles
 
+    from pdfbuilder.figures.replay import FigureFlowable
     from pdfbuilder.text.para import make_para
 
     body = styles()["body"]
     link = t.tag(make_para("NHS 111", body), "Link", url="https://111.nhs.uk", contents="NHS 111")
     assert isinstance(link, t.Tagged)
+    # A paragraph may split and draws no box: a Figure made of one keeps its wrapper.
     assert isinstance(t.tag(make_para("x", body), "Figure", alt="A cross"), t.Tagged)
+    code = FigureFlowable(stretch_drawing(), 40, 40)
+    linked = t.tag(code, "Figure", alt="A code", url="https://example.org", contents="Video")
+    assert isinstance(linked, t.Tagged), "a link's annotation is the wrapper's to add"
+
+
+def _figures(carry: bool) -> tuple[list[Any], t.Node]:
+    """Paragraphs that fill most of a page, then figures of three kinds, one centred: the
+    posed one does not fit what is left of page 1 (a figure never splits) and moves on."""
+    from leaflet_sample import WORDS, styles
+    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.platypus import Spacer
+
+    from pdfbuilder.figures import icon_flowable
+    from pdfbuilder.figures.images import DrawingFlowable
+    from pdfbuilder.figures.replay import FigureFlowable
+    from pdfbuilder.figures.style import FigureStyle
+    from pdfbuilder.text.para import make_para
+
+    square = Drawing(30, 30)
+    square.add(Rect(2, 2, 26, 26))
+    figures = [
+        (icon_flowable("walking", 60, FigureStyle()), "A person walking."),
+        (DrawingFlowable(square, 30, 30), "A square."),
+        (FigureFlowable(stretch_drawing(), 240, 160), "A person leaning."),
+    ]
+    figures[1][0].hAlign = "CENTER"  # its box is where the frame centres it
+    body = styles()["body"]
+    story: list[Any] = [t.tag(make_para(WORDS, body), "P"), Spacer(0, 480)]
+    for flowable, alt in figures:
+        if carry:
+            story.append(t.tag(flowable, "Figure", alt=alt))
+        else:
+            story.append(t.Tagged(flowable, t.Node("Figure", alt=alt)))
+    return story, t.collect(story)
+
+
+def test_a_figure_carries_its_node_and_draws_the_bytes_a_tagged_wrapper_drew() -> None:
+    story, _ = _figures(True)
+    assert not any(isinstance(f, t.Tagged) for f in story)
+    assert [type(f).__name__ for f in story[2:]] == [
+        "MarkedFigureFlowable",
+        "MarkedDrawingFlowable",
+        "MarkedFigureFlowable",
+    ]
+    carried, recorder = _story_pdf(*_figures(True))
+    wrapped, wrapped_recorder = _story_pdf(*_figures(False))
+    assert carried == wrapped
+    assert _record(recorder) == _record(wrapped_recorder)
+    boxes = [(n.alt, box) for n, box in recorder.boxes.items()]
+    assert boxes == [(n.alt, box) for n, box in wrapped_recorder.boxes.items()]
+    assert [page for _, (page, _) in boxes] == [1, 1, 2], "the last figure moved on whole"
+    from pdfbuilder.check.pdfua import check_pdfua
+
+    assert check_pdfua(carried) == []
+
+
+def test_a_figure_carrying_its_node_draws_unmarked_when_untagged() -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    def untagged(carry: bool) -> bytes:
+        buffer = io.BytesIO()
+        doc = SimpleDocTemplate(buffer, title="Warmth", invariant=1)
+        story, _ = _figures(carry)
+        plain = [f if carry else f.flowable if isinstance(f, t.Tagged) else f for f in story]
+        doc.build(plain)
+        return buffer.getvalue()
+
+    marked = untagged(True)
+    assert marked == untagged(False)
+    assert b"BDC" not in marked
+
+
+def test_only_a_flowable_drawn_whole_carries_its_node() -> None:
+    """A flowable that may split, or draws itself its own way, keeps its wrapper."""
+    from reportlab.platypus import Flowable
+
+    from pdfbuilder.flowables.rows import Stack
+
+    class Drawn(Flowable):  # type: ignore[misc]
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+            pass
+
+    class Cut(Flowable):  # type: ignore[misc]
+        def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+            return [Flowable(), Flowable()]
+
+    for flowable in (Drawn(), Cut(), Stack([Flowable()])):
+        assert isinstance(t.tag(flowable, "Figure", alt="Something"), t.Tagged), flowable
+    whole = t.tag(Flowable(), "Figure", alt="Something")
+    assert not isinstance(whole, t.Tagged) and isinstance(whole.node, t.Node)
+    assert type(t.tag(Flowable(), "P")) is type(whole), "one class made for each class"
 
 
 def test_grouping_without_a_walk_finds_what_the_walk_finds() -> None:
