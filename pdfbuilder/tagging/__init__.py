@@ -11,7 +11,9 @@ Three steps, each in its own module:
    with alt, Table → TR → TH/TD, Link, ...). Nodes come from the content model, not from
    drawing order.
 2. **Marks** (:mod:`.marks`, :mod:`.flowables`): each flowable that draws content is
-   wrapped in :class:`Tagged` with its node; page furniture (footers, borders, crop marks)
+   wrapped in :class:`Tagged` with its node (the leaflet builders' :func:`tag` lets a
+   leaflet paragraph, :mod:`.paras`, or a figure drawn whole, :mod:`.whole`, carry the
+   node and mark its own drawing instead); page furniture (footers, borders, crop marks)
    is drawn inside :func:`artifact` or wrapped in :class:`AsArtifact`. A
    :class:`Recorder`, one per build and attached to the build's canvas, writes the
    ``BDC``/``EMC`` operators and remembers which MCID on which page is which node.
