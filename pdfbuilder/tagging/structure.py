@@ -47,6 +47,8 @@ from .whole import carry_whole
 #: Where arrangement flowables keep the flowables they arrange, in reading order.
 CHILDREN = ("content", "boxes", "left", "right", "cells", "flowable", "body")
 _CHILDREN = frozenset(CHILDREN)
+_LAST_FIRST = CHILDREN[::-1]
+_SEQUENCES = (list, tuple)  # (a ``list | tuple`` would be made again each time it is read)
 #: The attribute under which an arrangement flowable remembers the group it was given to.
 _GROUPED = "_pdfbuilder_group"
 #: Roles a heading leads (its first heading is read first).
@@ -97,7 +99,7 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
     found: list[Node] = []
     stack = list(flowables)
     stack.reverse()
-    pop, push, extend = stack.pop, stack.append, stack.extend
+    pop, push = stack.pop, stack.append
     while stack:
         own = getattr(pop(), "__dict__", None)
         if own is None:
@@ -113,20 +115,17 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
             if node is not None:
                 found.append(node)
                 continue
-        inner: list[Any] = []
-        for name in CHILDREN:
+        # Pushed last first, so that they are popped in reading order.
+        for name in _LAST_FIRST:
             value = own.get(name)
             if value is None:
                 continue
             if isinstance(value, Flowable):
-                inner.append(value)
-            elif isinstance(value, list | tuple):
-                inner.extend([v for v in value if isinstance(v, Flowable)])
-        if len(inner) == 1:
-            push(inner[0])
-        elif inner:
-            inner.reverse()
-            extend(inner)
+                push(value)
+            elif isinstance(value, _SEQUENCES):
+                for part in reversed(value):
+                    if isinstance(part, Flowable):
+                        push(part)
     return found
 
 
@@ -140,8 +139,7 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     while composing). Without it each flowable was walked once for each group around it
     (grouping a standard leaflet: about 8 % less time).
     """
-    seen = {node}  # nodes hash by identity
-    tops: list[Node] = []
+    found: list[Node] = []
     for flowable in flowables:
         # Most flowables given are a leaf with a node (a list item, a paragraph) or an
         # arrangement already grouped: found here, without a walk (about 130 of 170).
@@ -149,18 +147,20 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
         if own is None:
             continue
         top = own.get("node")
-        if not isinstance(top, Node):
-            if own.keys().isdisjoint(_CHILDREN):
-                continue  # a leaf without a node (a spacer, a bookmark)
-            top = own.get(_GROUPED)
-            if top is None:
-                found = _nodes_in((flowable,), grouped=True)
-                if found:
-                    own[_GROUPED] = node
-                    _add_roots(found, seen, tops)
-                continue
-        _add_roots((top,), seen, tops)
-    node.add(*tops)
+        if isinstance(top, Node):
+            found.append(top)
+            continue
+        if own.keys().isdisjoint(_CHILDREN):
+            continue  # a leaf without a node (a spacer, a bookmark)
+        top = own.get(_GROUPED)
+        if top is not None:
+            found.append(top)
+            continue
+        inside = _nodes_in((flowable,), grouped=True)
+        if inside:
+            own[_GROUPED] = node
+            found += inside
+    node.add(*_roots(found, node))
     if node.role in SECTIONS:
         heading = next((c for c in node.children if c.role in HEADINGS), None)
         if heading is not None and node.children[0] is not heading:
@@ -169,14 +169,18 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     return node
 
 
-def _add_roots(found: Iterable[Node], seen: set[Node], tops: list[Node]) -> None:
-    """Append the root of each node ``found`` to ``tops`` unless ``seen`` (then it is)."""
+def _roots(found: Iterable[Node], node: Node) -> list[Node]:
+    """The root of each node ``found``, in order, each once, ``node`` left out (the roots
+    found in one loop for the whole group: parents change only once it is done)."""
+    seen = {node}  # nodes hash by identity
+    tops: list[Node] = []
     for top in found:
         while top.parent is not None:  # its root (Node.root, inlined: ~450 calls)
             top = top.parent
         if top not in seen:
             seen.add(top)
             tops.append(top)
+    return tops
 
 
 def group(role: str, flowables: Iterable[Any], **attributes: Any) -> Node:

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pikepdf
 import pytest
+from helpers import ROOT
 from leaflet_sample import register_fonts, stretch_drawing
 from reportlab.pdfgen.canvas import Canvas
 
+from pdfbuilder import build_pdf, builtin_layout_names
 from pdfbuilder import tagging as t
+from pdfbuilder.check.pdfua import check_pdfua
 
 
 def _page_stream(draw: Callable[[Canvas, t.Recorder], None]) -> tuple[str, t.Recorder]:
@@ -114,8 +118,6 @@ def test_a_paragraph_carries_its_node_and_draws_the_bytes_a_tagged_wrapper_drew(
         assert carried == wrapped
     split = [n for n, refs in recorder.content.items() if len({page for _, page, _ in refs}) > 1]
     assert [n.role for n in split] == ["P"], "the long paragraph is one P on two pages"
-    from pdfbuilder.check.pdfua import check_pdfua
-
     assert check_pdfua(carried) == []
 
 
@@ -191,8 +193,6 @@ def test_a_figure_carries_its_node_and_draws_the_bytes_a_tagged_wrapper_drew() -
     boxes = [(n.alt, box) for n, box in recorder.boxes.items()]
     assert boxes == [(n.alt, box) for n, box in wrapped_recorder.boxes.items()]
     assert [page for _, (page, _) in boxes] == [1, 1, 2], "the last figure moved on whole"
-    from pdfbuilder.check.pdfua import check_pdfua
-
     assert check_pdfua(carried) == []
 
 
@@ -276,3 +276,40 @@ def test_release_unlinks_every_node_from_its_parent_and_forgets_the_drawing() ->
     assert all(n.parent is None for n in everyone)
     assert [n.role for n in root.walk()] == [n.role for n in everyone], "children kept"
     assert recorder.first_drawn == {}
+
+
+SHIPPED = sorted([*ROOT.glob("handouts/*.yaml"), *ROOT.glob("handouts/samples/*.yaml")])
+
+
+@pytest.mark.parametrize("layout", builtin_layout_names())
+@pytest.mark.parametrize("handout", SHIPPED, ids=lambda p: p.stem)
+def test_every_group_of_a_shipped_leaflet_holds_what_a_plain_walk_finds(
+    handout: Path, layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each group a leaflet's compose makes (found through nodes already grouped, roots
+    gathered in one loop) holds the roots of what a plain walk of all its flowables finds,
+    in order, each once, its first heading first; and the leaflet checks clean."""
+    from pdfbuilder.tagging import structure
+
+    adopt, groups = structure.adopt, []
+
+    def checked(node: t.Node, flowables: Any) -> t.Node:
+        flowables = list(flowables)
+        expected = []
+        for found in t.nodes_in(flowables):
+            top = found.root()
+            if top is not node and top not in expected:
+                expected.append(top)
+        if node.role in structure.SECTIONS:
+            heading = next((n for n in expected if n.role in structure.HEADINGS), None)
+            if heading is not None:
+                expected = [heading, *[n for n in expected if n is not heading]]
+        adopt(node, flowables)
+        assert node.children == expected, f"{node!r} in {layout}"
+        groups.append(node)
+        return node
+
+    monkeypatch.setattr(structure, "adopt", checked)
+    pdf = build_pdf(handout, layout, impose=False)
+    assert len(groups) > 5, "the compose grouped its content"
+    assert check_pdfua(pdf) == []
