@@ -51,7 +51,8 @@ class _MarksWhole(Flowable):  # type: ignore[misc]
             recorder.box(canvas, node, *drawn_box(self, x, y, _sW))
 
 
-#: Each class that qualified, and the class its flowables become (None: it does not).
+#: Each class seen, and the class its flowables become (None: it does not qualify). Two
+#: threads seeing a class first may each make one; either serves, the last is kept.
 _MARKED: dict[type, type | None] = {}
 
 
