@@ -23,7 +23,7 @@ from ..flowables.boxes import Box, BoxStyle, Rule
 from ..flowables.cards import Card
 from ..flowables.rows import SideBySide, Stack
 from ..tagging import Node
-from ..tagging.flowables import Tagged
+from ..tagging.structure import tag_node
 from ..text.markup import plain
 from .context import Context, dose_lines, repeated, step_lines
 from .looks import box_style
@@ -108,7 +108,7 @@ def _figure(ctx: Context, ex: Exercise, height: float, node: Node | None) -> Flo
     if look.position == "above":
         width = min(width, ctx.geometry.frame_width)
     figure = render_figure(ex.figure, width, height, ctx.styles.figure)
-    return figure if node is None else Tagged(figure, node)
+    return figure if node is None else tag_node(figure, node)
 
 
 def _arranged(ctx: Context, top: list[Flowable], steps: list[Flowable], last: bool) -> Flowable:

@@ -11,7 +11,9 @@ Three steps, each in its own module:
    with alt, Table → TR → TH/TD, Link, ...). Nodes come from the content model, not from
    drawing order.
 2. **Marks** (:mod:`.marks`, :mod:`.flowables`): each flowable that draws content is
-   wrapped in :class:`Tagged` with its node; page furniture (footers, borders, crop marks)
+   wrapped in :class:`Tagged` with its node (the leaflet builders' :func:`tag` lets a
+   leaflet paragraph, :mod:`.paras`, or a figure drawn whole, :mod:`.whole`, carry the
+   node and mark its own drawing instead); page furniture (footers, borders, crop marks)
    is drawn inside :func:`artifact` or wrapped in :class:`AsArtifact`. A
    :class:`Recorder`, one per build and attached to the build's canvas, writes the
    ``BDC``/``EMC`` operators and remembers which MCID on which page is which node.
@@ -65,7 +67,7 @@ from .marks import (
     reading_region,
     recorder_of,
 )
-from .structure import adopt, collect, document, group, nodes_in, release, tag
+from .structure import adopt, collect, document, group, nodes_in, release, tag, tag_node
 from .table import TableNodes, table_nodes
 from .tree import STANDARD_ROLES, Node
 
@@ -106,5 +108,6 @@ __all__ = [
     "release",
     "table_nodes",
     "tag",
+    "tag_node",
     "undrawn",
 ]

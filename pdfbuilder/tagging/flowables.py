@@ -47,6 +47,8 @@ _ALIGN_SHIFT = {"CENTER": 0.5, "CENTRE": 0.5, "RIGHT": 1.0}
 #: Layout settings builders give a flowable after making it (``card.spaceBefore = ...``);
 #: set on a wrapper, they reach the wrapped flowable, which is the one that reads them.
 FORWARDED = frozenset({"spaceBefore", "spaceAfter", "keepWithNext", "mirrored"})
+#: A box on the page: x, y, width, height.
+Area = tuple[float, float, float, float]
 
 
 class Forwarded:
@@ -157,10 +159,12 @@ class _Wrapper(Flowable):  # type: ignore[misc]
     def identity(self, maxLen: int | None = None) -> str:
         return f"{type(self).__name__}({self.flowable.identity(maxLen)})"
 
-    def _box(self, x: float, y: float, sW: float) -> tuple[float, float, float, float]:
-        """Where the wrapped flowable lands, as ``drawOn`` places it (x, y, width, height)."""
-        shift = _ALIGN_SHIFT.get(str(self.hAlign).upper(), 0.0) if sW else 0.0
-        return x + shift * sW, y, self.width, self.height
+
+def drawn_box(flowable: Flowable, x: float, y: float, sW: float) -> Area:
+    """Where a flowable laid out and drawn at (x, y) with ``sW`` to spare lands, as
+    ``Flowable.drawOn`` places it by its ``hAlign``: (x, y, width, height)."""
+    shift = _ALIGN_SHIFT.get(str(flowable.hAlign).upper(), 0.0) if sW else 0.0
+    return x + shift * sW, y, flowable.width, flowable.height
 
 
 class Tagged(_Wrapper):
@@ -194,9 +198,9 @@ class Tagged(_Wrapper):
         finally:
             recorder.end(canvas)
         if self.url or self.node.role in BOXED:
-            self._note(recorder, canvas, self._box(x, y, _sW))
+            self._note(recorder, canvas, drawn_box(self, x, y, _sW))
 
-    def _note(self, recorder: Any, canvas: Any, box: tuple[float, float, float, float]) -> None:
+    def _note(self, recorder: Any, canvas: Any, box: Area) -> None:
         bx, by, bw, bh = box
         if self.node.role in BOXED:
             recorder.box(canvas, self.node, bx, by, bw, bh)

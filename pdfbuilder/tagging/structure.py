@@ -8,9 +8,10 @@ the one document tree the finishing pass writes.
 How a composer uses it:
 
 - :func:`tag` gives a flowable that draws content a new node of a role (``P``, ``H2``,
-  ``Figure`` with its alt text...): a leaflet paragraph carries it and marks its own
-  drawing (:mod:`~.paras`), any other flowable is wrapped in a Tagged. The node has no
-  parent yet.
+  ``Figure`` with its alt text...), :func:`tag_node` a node made already (one figure
+  node drawn at any of several sizes): a leaflet paragraph (:mod:`~.paras`) or a figure
+  drawn whole (:mod:`~.whole`) carries it and marks its own drawing, any other flowable
+  (and any link) is wrapped in a Tagged. The node has no parent yet.
 - :func:`group` makes a grouping node (``Sect``, ``L``, ``Div``, ``Link``) and adopts the
   nodes found in the flowables given, in their order: for each node found, the topmost
   node above it (so a list already grouped joins as one ``L``). A section's first heading
@@ -41,10 +42,13 @@ from .flowables import Tagged
 from .marks import Recorder, TaggingError
 from .paras import carry
 from .tree import BOXED, Node
+from .whole import carry_whole
 
 #: Where arrangement flowables keep the flowables they arrange, in reading order.
 CHILDREN = ("content", "boxes", "left", "right", "cells", "flowable", "body")
 _CHILDREN = frozenset(CHILDREN)
+_LAST_FIRST = CHILDREN[::-1]
+_SEQUENCES = (list, tuple)  # (a ``list | tuple`` would be made again each time it is read)
 #: The attribute under which an arrangement flowable remembers the group it was given to.
 _GROUPED = "_pdfbuilder_group"
 #: Roles a heading leads (its first heading is read first).
@@ -61,8 +65,18 @@ def tag(
     **attributes: Any,
 ) -> Flowable:
     """``flowable`` as the content of a new ``role`` node (``url``: a link over it)."""
-    node = Node(role, **attributes)
-    if url is None and role not in BOXED and carry(flowable, node):
+    return tag_node(flowable, Node(role, **attributes), url=url, contents=contents)
+
+
+def tag_node(
+    flowable: Flowable, node: Node, *, url: str | None = None, contents: str | None = None
+) -> Flowable:
+    """``flowable`` as the content of ``node``: the flowable itself carrying it when it
+    can mark its own drawing (a leaflet paragraph, a figure drawn whole), else wrapped in
+    a Tagged (always with a ``url``: the wrapper adds the link)."""
+    if url is None and (
+        (node.role not in BOXED and carry(flowable, node)) or carry_whole(flowable, node)
+    ):
         return flowable  # no wrapper to make, lay out and draw through
     return Tagged(flowable, node, url=url, contents=contents)
 
@@ -85,7 +99,7 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
     found: list[Node] = []
     stack = list(flowables)
     stack.reverse()
-    pop, push, extend = stack.pop, stack.append, stack.extend
+    pop, push = stack.pop, stack.append
     while stack:
         own = getattr(pop(), "__dict__", None)
         if own is None:
@@ -101,20 +115,17 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
             if node is not None:
                 found.append(node)
                 continue
-        inner: list[Any] = []
-        for name in CHILDREN:
+        # Pushed last first, so that they are popped in reading order.
+        for name in _LAST_FIRST:
             value = own.get(name)
             if value is None:
                 continue
             if isinstance(value, Flowable):
-                inner.append(value)
-            elif isinstance(value, list | tuple):
-                inner.extend([v for v in value if isinstance(v, Flowable)])
-        if len(inner) == 1:
-            push(inner[0])
-        elif inner:
-            inner.reverse()
-            extend(inner)
+                push(value)
+            elif isinstance(value, _SEQUENCES):
+                for part in reversed(value):
+                    if isinstance(part, Flowable):
+                        push(part)
     return found
 
 
@@ -128,8 +139,7 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     while composing). Without it each flowable was walked once for each group around it
     (grouping a standard leaflet: about 8 % less time).
     """
-    seen = {node}  # nodes hash by identity
-    tops: list[Node] = []
+    found: list[Node] = []
     for flowable in flowables:
         # Most flowables given are a leaf with a node (a list item, a paragraph) or an
         # arrangement already grouped: found here, without a walk (about 130 of 170).
@@ -137,18 +147,20 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
         if own is None:
             continue
         top = own.get("node")
-        if not isinstance(top, Node):
-            if own.keys().isdisjoint(_CHILDREN):
-                continue  # a leaf without a node (a spacer, a bookmark)
-            top = own.get(_GROUPED)
-            if top is None:
-                found = _nodes_in((flowable,), grouped=True)
-                if found:
-                    own[_GROUPED] = node
-                    _add_roots(found, seen, tops)
-                continue
-        _add_roots((top,), seen, tops)
-    node.add(*tops)
+        if isinstance(top, Node):
+            found.append(top)
+            continue
+        if own.keys().isdisjoint(_CHILDREN):
+            continue  # a leaf without a node (a spacer, a bookmark)
+        top = own.get(_GROUPED)
+        if top is not None:
+            found.append(top)
+            continue
+        inside = _nodes_in((flowable,), grouped=True)
+        if inside:
+            own[_GROUPED] = node
+            found += inside
+    node.add(*_roots(found, node))
     if node.role in SECTIONS:
         heading = next((c for c in node.children if c.role in HEADINGS), None)
         if heading is not None and node.children[0] is not heading:
@@ -157,14 +169,18 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     return node
 
 
-def _add_roots(found: Iterable[Node], seen: set[Node], tops: list[Node]) -> None:
-    """Append the root of each node ``found`` to ``tops`` unless ``seen`` (then it is)."""
+def _roots(found: Iterable[Node], node: Node) -> list[Node]:
+    """The root of each node ``found``, in order, each once, ``node`` left out (the roots
+    found in one loop for the whole group: parents change only once it is done)."""
+    seen = {node}  # nodes hash by identity
+    tops: list[Node] = []
     for top in found:
         while top.parent is not None:  # its root (Node.root, inlined: ~450 calls)
             top = top.parent
         if top not in seen:
             seen.add(top)
             tops.append(top)
+    return tops
 
 
 def group(role: str, flowables: Iterable[Any], **attributes: Any) -> Node:

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pikepdf
 import pytest
-from leaflet_sample import register_fonts
+from helpers import ROOT
+from leaflet_sample import register_fonts, stretch_drawing
 from reportlab.pdfgen.canvas import Canvas
 
+from pdfbuilder import build_pdf, builtin_layout_names
 from pdfbuilder import tagging as t
+from pdfbuilder.check.pdfua import check_pdfua
 
 
 def _page_stream(draw: Callable[[Canvas, t.Recorder], None]) -> tuple[str, t.Recorder]:
@@ -114,8 +118,6 @@ def test_a_paragraph_carries_its_node_and_draws_the_bytes_a_tagged_wrapper_drew(
         assert carried == wrapped
     split = [n for n, refs in recorder.content.items() if len({page for _, page, _ in refs}) > 1]
     assert [n.role for n in split] == ["P"], "the long paragraph is one P on two pages"
-    from pdfbuilder.check.pdfua import check_pdfua
-
     assert check_pdfua(carried) == []
 
 
@@ -129,15 +131,106 @@ def test_no_mark_is_remembered_in_a_paragraphs_replayed_drawing() -> None:
     assert not any("BDC" in op or "EMC" in op for d in drawn for op in d.code)
 
 
-def test_a_link_or_a_figure_keeps_its_wrapper() -> None:
+def test_a_link_or_a_paragraph_as_a_figure_keeps_its_wrapper() -> None:
     from leaflet_sample import styles
 
+    from pdfbuilder.figures.replay import FigureFlowable
     from pdfbuilder.text.para import make_para
 
     body = styles()["body"]
     link = t.tag(make_para("NHS 111", body), "Link", url="https://111.nhs.uk", contents="NHS 111")
     assert isinstance(link, t.Tagged)
+    # A paragraph may split and draws no box: a Figure made of one keeps its wrapper.
     assert isinstance(t.tag(make_para("x", body), "Figure", alt="A cross"), t.Tagged)
+    code = FigureFlowable(stretch_drawing(), 40, 40)
+    linked = t.tag(code, "Figure", alt="A code", url="https://example.org", contents="Video")
+    assert isinstance(linked, t.Tagged), "a link's annotation is the wrapper's to add"
+
+
+def _figures(carry: bool) -> tuple[list[Any], t.Node]:
+    """Paragraphs that fill most of a page, then figures of three kinds, one centred: the
+    posed one does not fit what is left of page 1 (a figure never splits) and moves on."""
+    from leaflet_sample import WORDS, styles
+    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.platypus import Spacer
+
+    from pdfbuilder.figures import icon_flowable
+    from pdfbuilder.figures.images import DrawingFlowable
+    from pdfbuilder.figures.replay import FigureFlowable
+    from pdfbuilder.figures.style import FigureStyle
+    from pdfbuilder.text.para import make_para
+
+    square = Drawing(30, 30)
+    square.add(Rect(2, 2, 26, 26))
+    figures = [
+        (icon_flowable("walking", 60, FigureStyle()), "A person walking."),
+        (DrawingFlowable(square, 30, 30), "A square."),
+        (FigureFlowable(stretch_drawing(), 240, 160), "A person leaning."),
+    ]
+    figures[1][0].hAlign = "CENTER"  # its box is where the frame centres it
+    body = styles()["body"]
+    story: list[Any] = [t.tag(make_para(WORDS, body), "P"), Spacer(0, 480)]
+    for flowable, alt in figures:
+        if carry:
+            story.append(t.tag(flowable, "Figure", alt=alt))
+        else:
+            story.append(t.Tagged(flowable, t.Node("Figure", alt=alt)))
+    return story, t.collect(story)
+
+
+def test_a_figure_carries_its_node_and_draws_the_bytes_a_tagged_wrapper_drew() -> None:
+    story, _ = _figures(True)
+    assert not any(isinstance(f, t.Tagged) for f in story)
+    assert [type(f).__name__ for f in story[2:]] == [
+        "MarkedFigureFlowable",
+        "MarkedDrawingFlowable",
+        "MarkedFigureFlowable",
+    ]
+    carried, recorder = _story_pdf(*_figures(True))
+    wrapped, wrapped_recorder = _story_pdf(*_figures(False))
+    assert carried == wrapped
+    assert _record(recorder) == _record(wrapped_recorder)
+    boxes = [(n.alt, box) for n, box in recorder.boxes.items()]
+    assert boxes == [(n.alt, box) for n, box in wrapped_recorder.boxes.items()]
+    assert [page for _, (page, _) in boxes] == [1, 1, 2], "the last figure moved on whole"
+    assert check_pdfua(carried) == []
+
+
+def test_a_figure_carrying_its_node_draws_unmarked_when_untagged() -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    def untagged(carry: bool) -> bytes:
+        buffer = io.BytesIO()
+        doc = SimpleDocTemplate(buffer, title="Warmth", invariant=1)
+        story, _ = _figures(carry)
+        plain = [f if carry else f.flowable if isinstance(f, t.Tagged) else f for f in story]
+        doc.build(plain)
+        return buffer.getvalue()
+
+    marked = untagged(True)
+    assert marked == untagged(False)
+    assert b"BDC" not in marked
+
+
+def test_only_a_flowable_drawn_whole_carries_its_node() -> None:
+    """A flowable that may split, or draws itself its own way, keeps its wrapper."""
+    from reportlab.platypus import Flowable
+
+    from pdfbuilder.flowables.rows import Stack
+
+    class Drawn(Flowable):  # type: ignore[misc]
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+            pass
+
+    class Cut(Flowable):  # type: ignore[misc]
+        def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+            return [Flowable(), Flowable()]
+
+    for flowable in (Drawn(), Cut(), Stack([Flowable()])):
+        assert isinstance(t.tag(flowable, "Figure", alt="Something"), t.Tagged), flowable
+    whole = t.tag(Flowable(), "Figure", alt="Something")
+    assert not isinstance(whole, t.Tagged) and isinstance(whole.node, t.Node)
+    assert type(t.tag(Flowable(), "P")) is type(whole), "one class made for each class"
 
 
 def test_grouping_without_a_walk_finds_what_the_walk_finds() -> None:
@@ -183,3 +276,40 @@ def test_release_unlinks_every_node_from_its_parent_and_forgets_the_drawing() ->
     assert all(n.parent is None for n in everyone)
     assert [n.role for n in root.walk()] == [n.role for n in everyone], "children kept"
     assert recorder.first_drawn == {}
+
+
+SHIPPED = sorted([*ROOT.glob("handouts/*.yaml"), *ROOT.glob("handouts/samples/*.yaml")])
+
+
+@pytest.mark.parametrize("layout", builtin_layout_names())
+@pytest.mark.parametrize("handout", SHIPPED, ids=lambda p: p.stem)
+def test_every_group_of_a_shipped_leaflet_holds_what_a_plain_walk_finds(
+    handout: Path, layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each group a leaflet's compose makes (found through nodes already grouped, roots
+    gathered in one loop) holds the roots of what a plain walk of all its flowables finds,
+    in order, each once, its first heading first; and the leaflet checks clean."""
+    from pdfbuilder.tagging import structure
+
+    adopt, groups = structure.adopt, []
+
+    def checked(node: t.Node, flowables: Any) -> t.Node:
+        flowables = list(flowables)
+        expected = []
+        for found in t.nodes_in(flowables):
+            top = found.root()
+            if top is not node and top not in expected:
+                expected.append(top)
+        if node.role in structure.SECTIONS:
+            heading = next((n for n in expected if n.role in structure.HEADINGS), None)
+            if heading is not None:
+                expected = [heading, *[n for n in expected if n is not heading]]
+        adopt(node, flowables)
+        assert node.children == expected, f"{node!r} in {layout}"
+        groups.append(node)
+        return node
+
+    monkeypatch.setattr(structure, "adopt", checked)
+    pdf = build_pdf(handout, layout, impose=False)
+    assert len(groups) > 5, "the compose grouped its content"
+    assert check_pdfua(pdf) == []
