@@ -164,8 +164,10 @@ def test_files_not_laid_out_as_reportlab_writes_them_get_no_ids(variant: str) ->
     elif variant == "two pages, one stream":
         data = _shared_contents(pdf)
     else:
-        at = pdf.rindex(b"0000000061 00000 n")  # the first object's entry, moved past the table
-        data = pdf[:at] + b"9999999999" + pdf[at + 10 :]
+        table = pdf.rindex(b"\nxref\n") + 1
+        at = pdf.index(b"\n", pdf.index(b"\n", table) + 1) + 1 + 20  # object 1's entry
+        assert pdf[at + 10 : at + 18] == b" 00000 n", "the table as ReportLab writes it"
+        data = pdf[:at] + b"9999999999" + pdf[at + 10 :]  # its offset, moved past the table
     assert pageids.page_ids(data, KEY) is None
 
 
