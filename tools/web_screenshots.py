@@ -81,7 +81,8 @@ def shoot(out: Path, url: str, token_url: str | None = None, full: bool = False)
         nojs = browser.new_context(java_script_enabled=False).new_page()
         nojs.goto(url + "/?leaflet=back-spasms")
         _fill(nojs)
-        nojs.click("#preview-button")
+        with nojs.expect_navigation():  # a plain form post: shoot the page it answers with
+            nojs.click("#preview-button")
         nojs.screenshot(path=out / "web-8-nojs-preview.png", full_page=full)
         if token_url:
             page.goto(token_url + "/")
