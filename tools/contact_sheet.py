@@ -99,7 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     if pages_dir is not None:
         pages_dir.mkdir(exist_ok=True)
     for handout in args.handouts or DEFAULT:
-        image = sheet(handout, args.scale, pages_dir)
+        try:
+            image = sheet(handout, args.scale, pages_dir)
+        except HandoutError as exc:  # the handout itself does not load: one line, as handout does
+            print(f"Error: {exc}", file=sys.stderr)
+            return 1
         target = args.out / f"{handout.name.removesuffix('.yaml')}.png"
         image.save(target)
         print(f"wrote {target} ({image.width}x{image.height})")
