@@ -37,9 +37,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pikepdf
 from reportlab.lib.rl_accel import fp_str
 
 from .._rl.saved import saved_pages
@@ -49,6 +48,9 @@ from .tree import Node, check_lang
 from .update import append_update
 from .written import Written, read_written
 from .xmp import xmp_packet
+
+if TYPE_CHECKING:
+    import pikepdf
 
 _INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
 _DATE_KEYS = ("CreationDate", "ModDate")
@@ -95,6 +97,8 @@ class _Source:
         self.catalog = f"<< {_entries(entries)}".encode("latin-1")
 
     def _from_pikepdf(self, data: bytes, recorder: Recorder, lang: str | None, saved: Any) -> None:
+        import pikepdf  # only here: a build of ReportLab's own bytes never loads it
+
         # Read as written: no repair of a damaged file, no inherited attributes pushed down
         # into the page dictionaries (which are copied into the update).
         with pikepdf.open(
@@ -118,6 +122,8 @@ class _Source:
 
     @staticmethod
     def _info(docinfo: Any) -> dict[str, str]:
+        import pikepdf
+
         keys = {f"/{k}" for k in _INFO_KEYS + _DATE_KEYS}
         items = docinfo.items() if isinstance(docinfo, pikepdf.Dictionary) else []
         return _checked_info({str(k)[1:]: str(v) for k, v in items if k in keys})
@@ -126,6 +132,8 @@ class _Source:
     def _pages(pages: list[Any], recorder: Recorder) -> tuple[dict[int, bytes], dict[int, str]]:
         """The page dictionaries to rewrite, without their ``/Annots`` and closing ``>>``,
         and the annotations already on them (references), by object number."""
+        import pikepdf
+
         linked = {link.page for link in recorder.links}
         bodies, annots = {}, {}
         for index, obj in enumerate(pages, 1):
@@ -148,6 +156,8 @@ class _Source:
         return bodies, annots
 
     def _catalog(self, pdf: pikepdf.Pdf) -> bytes:
+        import pikepdf
+
         root = pdf.Root
         for key in _REPLACED:
             if key in root:
