@@ -31,7 +31,7 @@ def pdf_text(value: str) -> str:
     Printable ASCII (most alt texts and addresses) is written here, as pikepdf would write
     it (``\\``, ``(`` and ``)`` escaped): pikepdf takes a few microseconds a string, about
     70 strings an Easy Read leaflet. Anything else goes through pikepdf, imported only
-    then: a leaflet in plain ASCII is built and tagged without loading it (about 70 ms of
+    then: a leaflet in plain ASCII is built and tagged without loading it (15-45 ms of
     every ``handout build`` start)."""
     if value.isascii() and value.isprintable():
         escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

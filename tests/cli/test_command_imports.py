@@ -84,7 +84,7 @@ def test_build_loads_no_other_command_and_no_network_module(tmp_path: Path) -> N
     pdf = (tmp_path / "out.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and b"/StructTreeRoot" in pdf  # tagged, as always
     assert _none_of(modules, OTHER_COMMANDS) == []
-    # Tagging ReportLab's own bytes needs no PDF parser: pikepdf (about 70 ms to import)
+    # Tagging ReportLab's own bytes needs no PDF parser: pikepdf (15-45 ms of CPU to load)
     # loads only for a file it must read, a string it must spell, a booklet or a check.
     assert _none_of(modules, ("pikepdf",)) == []
     done = subprocess.run(
