@@ -5,6 +5,7 @@ Run from the project root::
     .venv/bin/python bench/tagging_bench.py            # 300 builds of each (about 30 s)
     .venv/bin/python bench/tagging_bench.py --quick    # 60 of each
     .venv/bin/python bench/tagging_bench.py --json     # the figures as JSON
+    .venv/bin/python bench/tagging_bench.py --instructions  # counted, not timed (valgrind)
 
 The document is the tagging tests' sample (tests/tagging/leaflet_sample.py): four A4 pages
 with a title, sections whose paragraphs split across pages, two lists, a vector figure, a
@@ -23,15 +24,33 @@ count. The sample compares the medians; each leaflet's ratio is the median of th
 ratios (a round: one tagged and one untagged build, in alternating order), with the middle
 half of them in brackets. ``finish_ms`` is the finishing pass alone.
 Target: tagged / untagged <= 1.15, for the sample and for each leaflet.
+
+``--instructions`` counts instead of timing: each leaflet's warm builds run under
+valgrind's cachegrind, in child processes with ``PYTHONHASHSEED=0``, and a build's count is
+the difference between a run of ``1 + N`` builds and a run of one, over N (start-up, imports
+and the warm-up builds cancel out). The same code gives the same count to within about
+0.1 % from run to run and machine to machine, where CPU time moves by a third between
+minutes on a shared machine; the ratio of the counts is within a few hundredths of the
+ratio of CPU times measured on a quiet machine (docs/accessibility.md#cost). Three kinds of
+build are counted: untagged, tagged, and tagged without the finishing pass (``finish``
+given back ReportLab's bytes unchanged), which splits what tagging adds into the finishing
+pass and everything before it (structure nodes while composing, wrappers in layout, marks
+while drawing). Needs ``valgrind`` (Debian's package of that name); about two minutes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +127,74 @@ def measure_leaflets(n: int) -> dict[str, dict[str, float]]:
     return results
 
 
+#: What a counted child process builds: ``--count-child LAYOUT KIND N``.
+KINDS = ("untagged", "tagged", "unfinished")
+_SUMMARY = re.compile(rb"^summary: (\d+)", re.MULTILINE)
+
+
+def count_child(layout: str, kind: str, builds: int) -> None:
+    """The counted process: warm builds of ``layout`` as :func:`measure_leaflets` makes
+    them, then ``builds`` builds of ``kind`` (see the module docstring)."""
+    from pdfbuilder import build_pdf, pipeline
+
+    if kind == "unfinished":  # the tagged build up to the finishing pass, not through it
+        pipeline.finish = lambda pdf, tree, recorder, **options: pdf  # type: ignore[assignment]
+    for _ in range(3):
+        build_pdf(HANDOUT, layout, tagged=False)
+        build_pdf(HANDOUT, layout)
+    for _ in range(builds):
+        build_pdf(HANDOUT, layout, tagged=kind != "untagged")
+
+
+def _counted(layout: str, kind: str, builds: int, folder: str) -> int:
+    """Instructions a whole child process ran (cachegrind's summary line)."""
+    out = Path(folder, f"{layout}-{kind}-{builds}.out")
+    command = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        f"--cachegrind-out-file={out}",
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--count-child",
+        layout,
+        kind,
+        str(builds),
+    ]
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=900)
+    if done.returncode != 0:
+        tail = done.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        raise SystemExit(f"counting {layout} {kind} failed: {' / '.join(tail)}")
+    found = _SUMMARY.search(out.read_bytes())
+    if found is None:
+        raise SystemExit(f"counting {layout} {kind}: no summary in cachegrind's output")
+    return int(found.group(1))
+
+
+def count_leaflets(layouts: tuple[str, ...], builds: int) -> dict[str, dict[str, float]]:
+    """Millions of instructions per warm build of each leaflet, by kind, and the ratio."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+    runs = [(layout, kind, n) for layout in layouts for kind in KINDS for n in (1, 1 + builds)]
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        counts = dict(zip(runs, pool.map(lambda run: _counted(*run, folder), runs), strict=True))
+    results: dict[str, dict[str, float]] = {}
+    for layout in layouts:
+        per = {
+            kind: (counts[layout, kind, 1 + builds] - counts[layout, kind, 1]) / builds / 1e6
+            for kind in KINDS
+        }
+        results[layout] = {
+            "untagged_M": per["untagged"],
+            "tagged_M": per["tagged"],
+            "ratio": per["tagged"] / per["untagged"],
+            "finishing_M": per["tagged"] - per["unfinished"],
+            "before_finishing_M": per["unfinished"] - per["untagged"],
+        }
+    return results
+
+
 def _untagged_bytes(sample: object) -> bytes:
     """The tagged sample's bytes before the finishing pass (its first %%EOF)."""
     pdf: bytes = sample.pdf  # type: ignore[attr-defined]
@@ -122,7 +209,18 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--rounds", type=int, help="rounds of each leaflet (default 40)")
     parser.add_argument("--leaflets-only", action="store_true", help="skip the sample")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions (valgrind) instead"
+    )
+    parser.add_argument("--count-child", nargs=3, help=argparse.SUPPRESS)
     opts = parser.parse_args()
+    if opts.count_child:
+        layout, kind, builds = opts.count_child
+        count_child(layout, kind, int(builds))
+        return
+    if opts.instructions:
+        report_counts(opts)
+        return
     n = 3 if opts.smoke else 60 if opts.quick else 300
     rounds = opts.rounds or (2 if opts.smoke else 10 if opts.quick else 40)
     if opts.leaflets_only:
@@ -145,6 +243,27 @@ def main() -> None:
             f"{layout:12} untagged {ms['untagged_ms']:6.2f} ms, tagged {ms['tagged_ms']:6.2f} ms,"
             f" ratio {ms['ratio']:5.3f} [{ms['ratio_low']:5.3f}-{ms['ratio_high']:5.3f}]"
             f" ({verdict})"
+        )
+
+
+def report_counts(opts: argparse.Namespace) -> None:
+    """``--instructions``: the counts, as JSON or a table (smoke: the standard leaflet, one
+    build of each kind)."""
+    layouts = LAYOUTS[:1] if opts.smoke else LAYOUTS
+    builds = 1 if opts.smoke else opts.rounds or 8
+    counts = count_leaflets(layouts, builds)
+    if opts.json:
+        print(json.dumps(counts, indent=2))
+        return
+    print(f"instructions per warm build, millions (cachegrind, {builds} builds of each kind)")
+    for layout, c in counts.items():
+        verdict = "ok" if c["ratio"] <= TARGET else "MISSED"
+        print(
+            f"{layout:12} untagged {c['untagged_M']:6.2f}, tagged {c['tagged_M']:6.2f},"
+            f" ratio {c['ratio']:5.3f} ({verdict}); tagging adds"
+            f" {c['tagged_M'] - c['untagged_M']:5.2f}: {c['before_finishing_M']:5.2f} before"
+            f" the finishing pass, {c['finishing_M']:5.2f} in it"
+            f" (at {TARGET}: {c['untagged_M'] * (TARGET - 1):5.2f} in all)"
         )
 
 
