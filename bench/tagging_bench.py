@@ -207,7 +207,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="60 builds of each")
     parser.add_argument("--smoke", action="store_true", help="3 builds: checks the script runs")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--rounds", type=int, help="rounds of each leaflet (default 40)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        help="rounds of each leaflet (default 40); with --instructions, builds counted (8)",
+    )
     parser.add_argument("--leaflets-only", action="store_true", help="skip the sample")
     parser.add_argument(
         "--instructions", action="store_true", help="count instructions (valgrind) instead"
