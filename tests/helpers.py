@@ -77,3 +77,63 @@ def bench_json(script: str) -> Any:
         timeout=300,
     )
     return json.loads(done.stdout)
+
+
+def assert_same_pdf(got: bytes, expected: bytes, what: str = "") -> None:
+    """``got == expected``, or an AssertionError that says where they part (after
+    ``what``, naming the case, when given): the object
+    (its number and first bytes in each) and, for a compressed stream, the first place its
+    decoded content differs. pytest's own report of two unequal PDFs is thousands of lines
+    of xref offsets that never reach the object that changed."""
+    if got == expected:
+        return
+    raise AssertionError(f"{what}: " * bool(what) + pdf_difference(got, expected))
+
+
+def pdf_difference(got: bytes, expected: bytes) -> str:
+    """Where two PDFs first differ, in a few lines (see :func:`assert_same_pdf`)."""
+    import base64
+    import re
+    import zlib
+
+    at = next((i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), None)
+    if at is None:
+        at = min(len(got), len(expected))
+    lines = [f"PDFs differ: {len(got)} bytes against {len(expected)}, first at byte {at}"]
+    heads = list(re.finditer(rb"(?m)^(\d+) 0 obj", got[:at] or b" "))
+    if not heads:
+        lines.append(f"  got      {got[max(0, at - 40) : at + 60]!r}")
+        lines.append(f"  expected {expected[max(0, at - 40) : at + 60]!r}")
+        return "\n".join(lines)
+    start, number = heads[-1].start(), heads[-1].group(1).decode()
+    lines.append(f"  in object {number} (starting at byte {start} in both)")
+    bodies = []
+    for pdf in (got, expected):
+        end = pdf.find(b"endobj", start)
+        bodies.append(pdf[start : end if end >= 0 else len(pdf)])
+    for name, body in zip(("got", "expected"), bodies, strict=True):
+        head = body.split(b"stream\n", 1)[0]  # the dictionary, not a stream's binary
+        lines.append(f"  {name:8} {head[:200]!r}")
+    decoded = []
+    for body in bodies:
+        begin, stop = body.find(b"stream\n"), body.rfind(b"endstream")
+        if b"/FlateDecode" not in body[:begin] or begin < 0 or stop < 0:
+            return "\n".join(lines)
+        data = body[begin + 7 : stop].rstrip(b"\r\n")
+        try:
+            if b"/ASCII85Decode" in body[:begin]:  # ReportLab's page streams
+                data = base64.a85decode(data.removesuffix(b"~>"), ignorechars=b" \t\n\r\v")
+            decoded.append(zlib.decompress(data))
+        except (ValueError, zlib.error):
+            return "\n".join(lines)
+    one, two = decoded
+    inner = next((i for i, (a, b) in enumerate(zip(one, two, strict=False)) if a != b), None)
+    if inner is None:
+        inner = min(len(one), len(two))
+        if len(one) == len(two):
+            lines.append("  its decoded content is the same: only the compression differs")
+            return "\n".join(lines)
+    lines.append(f"  decoded: {len(one)} bytes against {len(two)}, first at {inner}")
+    lines.append(f"  got      {one[max(0, inner - 60) : inner + 60]!r}")
+    lines.append(f"  expected {two[max(0, inner - 60) : inner + 60]!r}")
+    return "\n".join(lines)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from helpers import BACK_SPASMS, ROOT, page_texts, read, squash
+from helpers import BACK_SPASMS, ROOT, assert_same_pdf, page_texts, read, squash
 
 from pdfbuilder import build_pdf, load_handout
 from pdfbuilder.content.model import Handout
@@ -134,8 +134,8 @@ def test_rebuild_is_byte_identical_across_processes(a4_pdf: bytes, tmp_path: Pat
         cwd=ROOT,
         capture_output=True,
     )
-    assert out.read_bytes() == a4_pdf
-    assert build_pdf(BACK_SPASMS, paper="a4") == a4_pdf
+    assert_same_pdf(out.read_bytes(), a4_pdf)
+    assert_same_pdf(build_pdf(BACK_SPASMS, paper="a4"), a4_pdf)
 
 
 def test_api_returns_bytes_without_touching_disk(

@@ -37,6 +37,22 @@ def test_counted_child_builds_every_kind() -> None:
         assert done.stderr == ""
 
 
+def test_counted_child_refuses_a_kind_it_does_not_know() -> None:
+    """A mistyped kind is refused, not counted as a tagged build under another name."""
+    done = subprocess.run(
+        [sys.executable, "bench/tagging_bench.py", "--count-child", "standard", "taged", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "--count-child: a layout of ('standard', 'trifold', 'large-print', 'easy-read') and "
+        "a kind of ('untagged', 'tagged', 'unfinished')"
+    ]
+
+
 def test_instruction_counts_split_what_tagging_adds() -> None:
     """--instructions under valgrind (CI installs it): the standard leaflet's counts, and
     the finishing pass and what comes before it adding up to what tagging adds."""
