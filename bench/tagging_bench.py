@@ -28,17 +28,17 @@ Target: tagged / untagged <= 1.15, for the sample and for each leaflet.
 ``--instructions`` counts instead of timing: each leaflet's warm builds run under
 valgrind's cachegrind, in child processes with ``PYTHONHASHSEED=0``, and a build's count is
 the difference between a run of ``1 + N`` builds and a run of one, over N (start-up, imports
-and the warm-up builds cancel out); each run is made twice and the lower count kept, so
-work a process does once, outside its builds, cannot pass for a build's (it did once on
-CI, in one of the pair). The same code gives the same count to within about
+and the warm-up builds cancel out, as long as no child compiles a module the other found
+compiled: each kind is run once uncounted first, to write the bytecode, and counted
+children write none). The same code gives the same count to within about
 0.1 % from run to run and machine to machine, where CPU time moves by a third between
 minutes on a shared machine; the ratio of the counts is within a few hundredths of the
 ratio of CPU times measured on a quiet machine (docs/accessibility.md#cost). Three kinds of
 build are counted: untagged, tagged, and tagged without the finishing pass (``finish``
 given back ReportLab's bytes unchanged), which splits what tagging adds into the finishing
 pass and everything before it (structure nodes while composing, wrappers in layout, marks
-while drawing). Needs ``valgrind`` (Debian's package of that name); about seven minutes
-(``--smoke``: the standard leaflet, one build counted, under two minutes).
+while drawing). Needs ``valgrind`` (Debian's package of that name); about four minutes
+(``--smoke``: the standard leaflet, one build counted, under a minute).
 """
 
 from __future__ import annotations
@@ -139,8 +139,6 @@ def measure_leaflets(n: int) -> dict[str, dict[str, float]]:
 
 #: What a counted child process builds: ``--count-child LAYOUT KIND N``.
 KINDS = ("untagged", "tagged", "unfinished")
-#: How many times each child is counted (the lowest count is kept).
-REPEATS = 2
 _SUMMARY = re.compile(rb"^summary: (\d+)", re.MULTILINE)
 
 
@@ -158,9 +156,31 @@ def count_child(layout: str, kind: str, builds: int) -> None:
         build_pdf(HANDOUT, layout, tagged=kind != "untagged")
 
 
-def _counted(layout: str, kind: str, builds: int, again: int, folder: str) -> int:
+#: What every counted child runs with: the same hash seed, and no bytecode written (see
+#: :func:`_compile_first`).
+_COUNTED_ENV = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def _compile_first(layouts: tuple[str, ...]) -> None:
+    """Run each kind of child once, uncounted, writing the bytecode of every module it
+    imports, so no counted child compiles one. A module compiled from source costs its
+    process far more than a build (the whole package: about 880 M instructions), and a
+    count is the difference of two processes: when some other process (another test
+    suite sharing the checkout, ``bench/bench.py``'s children) writes bytecode between the
+    two, the difference is that compiling, not a build. CI once counted a tagged build
+    31 M instructions short, and once a build without the finishing pass 806 M short."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for layout in layouts:
+        for kind in KINDS:
+            command = [sys.executable, str(Path(__file__).resolve()), "--count-child"]
+            subprocess.run(
+                [*command, layout, kind, "1"], cwd=ROOT, env=env, check=True, timeout=300
+            )
+
+
+def _counted(layout: str, kind: str, builds: int, folder: str) -> int:
     """Instructions a whole child process ran (cachegrind's summary line)."""
-    out = Path(folder, f"{layout}-{kind}-{builds}-{again}.out")
+    out = Path(folder, f"{layout}-{kind}-{builds}.out")
     command = [
         "valgrind",
         "--tool=cachegrind",
@@ -173,8 +193,7 @@ def _counted(layout: str, kind: str, builds: int, again: int, folder: str) -> in
         kind,
         str(builds),
     ]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=900)
+    done = subprocess.run(command, cwd=ROOT, env=_COUNTED_ENV, capture_output=True, timeout=900)
     if done.returncode != 0:
         tail = done.stderr.decode(errors="replace").strip().splitlines()[-3:]
         raise SystemExit(f"counting {layout} {kind} failed: {' / '.join(tail)}")
@@ -188,21 +207,10 @@ def count_leaflets(layouts: tuple[str, ...], builds: int) -> dict[str, dict[str,
     """Millions of instructions per warm build of each leaflet, by kind, and the ratio."""
     if shutil.which("valgrind") is None:
         raise SystemExit("--instructions needs valgrind (Debian: apt-get install valgrind)")
-    # Each run twice, and the lower count kept: a run that does some work once, outside the
-    # builds it counts, gets no say (on CI one tagged build once counted 31 M instructions
-    # below its usual 77 M; its twin, run again, would have given the usual count).
-    runs = [
-        (layout, kind, n, again)
-        for layout in layouts
-        for kind in KINDS
-        for n in (1, 1 + builds)
-        for again in range(REPEATS)
-    ]
+    _compile_first(layouts)
+    runs = [(layout, kind, n) for layout in layouts for kind in KINDS for n in (1, 1 + builds)]
     with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        done = dict(zip(runs, pool.map(lambda run: _counted(*run, folder), runs), strict=True))
-    counts: dict[tuple[str, str, int], int] = {}
-    for (layout, kind, n, _), count in done.items():
-        counts[layout, kind, n] = min(count, counts.get((layout, kind, n), count))
+        counts = dict(zip(runs, pool.map(lambda run: _counted(*run, folder), runs), strict=True))
     results: dict[str, dict[str, float]] = {}
     for layout in layouts:
         per = {

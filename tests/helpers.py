@@ -114,7 +114,7 @@ def pdf_difference(got: bytes, expected: bytes) -> str:
     for name, body in zip(("got", "expected"), bodies, strict=True):
         head = body.split(b"stream\n", 1)[0]  # the dictionary, not a stream's binary
         lines.append(f"  {name:8} {head[:200]!r}")
-    decoded = []
+    decoded, packed = [], []
     for body in bodies:
         begin, stop = body.find(b"stream\n"), body.rfind(b"endstream")
         if b"/FlateDecode" not in body[:begin] or begin < 0 or stop < 0:
@@ -124,6 +124,7 @@ def pdf_difference(got: bytes, expected: bytes) -> str:
             if b"/ASCII85Decode" in body[:begin]:  # ReportLab's page streams
                 data = base64.a85decode(data.removesuffix(b"~>"), ignorechars=b" \t\n\r\v")
             decoded.append(zlib.decompress(data))
+            packed.append(data)
         except (ValueError, zlib.error):
             return "\n".join(lines)
     one, two = decoded
@@ -132,8 +133,28 @@ def pdf_difference(got: bytes, expected: bytes) -> str:
         inner = min(len(one), len(two))
         if len(one) == len(two):
             lines.append("  its decoded content is the same: only the compression differs")
+            for name, data in zip(("got", "expected"), packed, strict=True):
+                lines.append(f"  {name:8} {len(data)} bytes compressed, {_compressor(one, data)}")
             return "\n".join(lines)
     lines.append(f"  decoded: {len(one)} bytes against {len(two)}, first at {inner}")
     lines.append(f"  got      {one[max(0, inner - 60) : inner + 60]!r}")
     lines.append(f"  expected {two[max(0, inner - 60) : inner + 60]!r}")
     return "\n".join(lines)
+
+
+def _compressor(content: bytes, packed: bytes) -> str:
+    """Which compressor and level turn ``content`` into ``packed`` here, if any tried does."""
+    import zlib
+
+    import deflate
+    from isal import isal_zlib  # the web page's previews still use it
+
+    tried = [
+        (f"libdeflate level {n}", lambda c, n=n: deflate.zlib_compress(c, n)) for n in range(1, 13)
+    ]
+    tried += [(f"zlib level {n}", lambda c, n=n: zlib.compress(c, n)) for n in range(10)]
+    tried += [(f"ISA-L level {n}", lambda c, n=n: isal_zlib.compress(c, n)) for n in range(4)]
+    for name, compress in tried:
+        if compress(content) == packed:
+            return f"as {name} compresses it in this process"
+    return f"by none of libdeflate 1-12, zlib 0-9 or ISA-L 0-3 here (starts {packed[:24].hex()})"

@@ -1,17 +1,23 @@
 """Page streams compressed quickly while a leaflet is built (ReportLab uses zlib level 6).
 
 In: a block of building (:func:`quick_compression`). Out: the PDF's streams compressed at
-level 1 in the thread inside the block: about a tenth faster to build for about 8 % more
-bytes (docs/performance.md), and by ISA-L's deflate (the ``isal`` package: Intel's
-hand-tuned library, the same zlib format every PDF reader decodes) at its level 1, which
-on the back-spasm leaflet's page streams (137 KB) took 0.4 ms against zlib's 1.9 ms at
-level 1 (4.0 ms at 6) and wrote 1 % fewer bytes than zlib's level 1. Without ``isal`` (a
-platform it has no wheel for) zlib's level 1 does the same job, more slowly; the bytes then
-differ, the pages not. ReportLab has no setting for the level, so :func:`install`
-replaces its PDF module's ``zlib`` by one that asks for level 1 only in a thread inside the
-block; other threads, and other users of ReportLab in the process, keep the default. Before
-:func:`install` (and in plain mode) the block changes nothing. The font subsets that
-:mod:`~pdfbuilder._rl.subsets` remembers are compressed once per level, not once per build.
+level 1 in the thread inside the block, by libdeflate (the ``deflate`` package: the same
+zlib format every PDF reader decodes), which on the back-spasm leaflet's page streams
+(103 KB) took 0.20 ms against zlib's 0.71 ms at level 1 and wrote 8 % fewer bytes. Without
+``deflate`` (a platform it has no wheel for) zlib's level 1 does the same job, more
+slowly; the bytes then differ, the pages not. ReportLab has no setting for the level, so
+:func:`install` replaces its PDF module's ``zlib`` by one that asks for level 1 only in a
+thread inside the block; other threads, and other users of ReportLab in the process, keep
+the default. Before :func:`install` (and in plain mode) the block changes nothing. The
+font subsets that :mod:`~pdfbuilder._rl.subsets` remembers are compressed once per level,
+not once per build.
+
+Why not ISA-L's deflate (the ``isal`` package, used here until 3 December 2026): as fast,
+but not always the same bytes for the same stream. On CI, twice in five runs, the
+``handout build`` process wrote the page-total form's 95 bytes compressed one byte longer
+than every other build did, decoded content the same (tests/test_build.py, reading the
+same leaflet built in two processes). libdeflate's output depends only on its input and
+level for a given version, and a build must be byte-identical run to run.
 """
 
 from __future__ import annotations
@@ -26,8 +32,8 @@ from reportlab.pdfbase import pdfdoc
 
 _fast: Any
 try:
-    from isal import isal_zlib as _fast
-except ImportError:  # pragma: no cover - isal has wheels for the platforms CI runs on
+    import deflate as _fast
+except ImportError:  # pragma: no cover - deflate has wheels for the platforms CI runs on
     _fast = None
 
 
@@ -35,14 +41,15 @@ class _Building(threading.local):
     depth = 0  # how many leaflet builds this thread is inside
 
 
-#: The level asked for inside a build: ISA-L's 1 (of 0-3) where it is installed, zlib's 1
-#: otherwise (a name of its own, so a remembered subset keeps each compressor's bytes apart).
-QUICK = "isal-1" if _fast is not None else 1
+#: The level asked for inside a build: libdeflate's 1 (of 1-12) where it is installed,
+#: zlib's 1 otherwise (a name of its own, so a remembered subset keeps each compressor's
+#: bytes apart).
+QUICK = "libdeflate-1" if _fast is not None else 1
 
 
 def _compress(data: Any, level: int | str) -> bytes:
-    if level == "isal-1":
-        return bytes(_fast.compress(data, 1))
+    if level == "libdeflate-1":
+        return bytes(_fast.zlib_compress(bytes(data), 1))
     return zlib.compress(data, level)  # type: ignore[arg-type]
 
 
