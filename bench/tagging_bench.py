@@ -29,8 +29,8 @@ Target: tagged / untagged <= 1.15, for the sample and for each leaflet.
 valgrind's cachegrind, in child processes with ``PYTHONHASHSEED=0``, and a build's count is
 the difference between a run of ``1 + N`` builds and a run of one, over N (start-up, imports
 and the warm-up builds cancel out, as long as no child compiles a module the other found
-compiled: each kind is run once uncounted first, to write the bytecode, and counted
-children write none). The same code gives the same count to within about
+compiled: a child of each layout is run once uncounted first, to write the bytecode,
+and counted children write none). The same code gives the same count to within about
 0.1 % from run to run and machine to machine, where CPU time moves by a third between
 minutes on a shared machine; the ratio of the counts is within a few hundredths of the
 ratio of CPU times measured on a quiet machine (docs/accessibility.md#cost). Three kinds of
@@ -162,20 +162,18 @@ _COUNTED_ENV = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": 
 
 
 def _compile_first(layouts: tuple[str, ...]) -> None:
-    """Run each kind of child once, uncounted, writing the bytecode of every module it
-    imports, so no counted child compiles one. A module compiled from source costs its
+    """Run a child of each layout once, uncounted, writing the bytecode of every module
+    it imports, so no counted child compiles one. A module compiled from source costs its
     process far more than a build (the whole package: about 880 M instructions), and a
     count is the difference of two processes: when some other process (another test
     suite sharing the checkout, ``bench/bench.py``'s children) writes bytecode between the
     two, the difference is that compiling, not a build. CI once counted a tagged build
     31 M instructions short, and once a build without the finishing pass 806 M short."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for layout in layouts:
-        for kind in KINDS:
-            command = [sys.executable, str(Path(__file__).resolve()), "--count-child"]
-            subprocess.run(
-                [*command, layout, kind, "1"], cwd=ROOT, env=env, check=True, timeout=300
-            )
+    script = str(Path(__file__).resolve())
+    for layout in layouts:  # its warm-up builds both kinds: every module a child imports
+        command = [sys.executable, script, "--count-child", layout, "tagged", "0"]
+        subprocess.run(command, cwd=ROOT, env=env, check=True, timeout=300)
 
 
 def _counted(layout: str, kind: str, builds: int, folder: str) -> int:

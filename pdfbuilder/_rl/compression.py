@@ -13,9 +13,9 @@ font subsets that :mod:`~pdfbuilder._rl.subsets` remembers are compressed once p
 not once per build.
 
 Why not ISA-L's deflate (the ``isal`` package, used here until 3 December 2026): as fast,
-but not always the same bytes for the same stream. On CI, twice in five runs, the
-``handout build`` process wrote the page-total form's 95 bytes compressed one byte longer
-than every other build did, decoded content the same (tests/test_build.py, reading the
+but not always the same bytes for the same stream. In two of three CI runs on 2 and 3
+December, the ``handout build`` process wrote the page-total form's 95 bytes compressed one
+byte longer than every other build did, decoded content the same (tests/test_build.py, reading the
 same leaflet built in two processes). libdeflate's output depends only on its input and
 level for a given version, and a build must be byte-identical run to run.
 """
