@@ -80,11 +80,11 @@ def bench_json(script: str) -> Any:
 
 
 def assert_same_pdf(got: bytes, expected: bytes, what: str = "") -> None:
-    """``got == expected``, or an AssertionError that says where they part (after
-    ``what``, naming the case, when given): the object
-    (its number and first bytes in each) and, for a compressed stream, the first place its
-    decoded content differs. pytest's own report of two unequal PDFs is thousands of lines
-    of xref offsets that never reach the object that changed."""
+    """``got == expected``, or an AssertionError that says where they part, after ``what``
+    (naming the case) when given: the object (its number and dictionary in each) and, for a
+    compressed stream, the first place its decoded content differs, or which compressor
+    made each. pytest's own report of two unequal PDFs is thousands of lines of xref
+    offsets that never reach the object that changed."""
     if got == expected:
         return
     raise AssertionError(f"{what}: " * bool(what) + pdf_difference(got, expected))
