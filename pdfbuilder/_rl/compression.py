@@ -15,9 +15,9 @@ not once per build.
 Why not ISA-L's deflate (the ``isal`` package, used here until 3 December 2026): as fast,
 but not always the same bytes for the same stream. In two of three CI runs on 2 and 3
 December, the ``handout build`` process wrote the page-total form's 95 bytes compressed one
-byte longer than every other build did, decoded content the same (tests/test_build.py, reading the
-same leaflet built in two processes). libdeflate's output depends only on its input and
-level for a given version, and a build must be byte-identical run to run.
+byte longer than every other build did, decoded content the same (tests/test_build.py,
+reading the same leaflet built in two processes). libdeflate's output depends only on its
+input and level for a given version, and a build must be byte-identical run to run.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ QUICK = "libdeflate-1" if _fast is not None else 1
 
 def _compress(data: Any, level: int | str) -> bytes:
     if level == "libdeflate-1":
-        return bytes(_fast.zlib_compress(bytes(data), 1))
+        return bytes(_fast.zlib_compress(data, 1))  # (a bytearray given, a bytearray back)
     return zlib.compress(data, level)  # type: ignore[arg-type]
 
 
