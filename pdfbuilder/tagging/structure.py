@@ -34,6 +34,8 @@ rather than guess where it is read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from types import MemberDescriptorType
 from typing import Any
 
 from reportlab.platypus import Flowable
@@ -84,9 +86,11 @@ def tag_node(
 def nodes_in(flowables: Iterable[Any]) -> Iterator[Node]:
     """The nodes of the flowables and of those arranged inside them, in reading order.
 
-    Looks in each flowable's own attributes (``vars``), not through ``getattr``: a wrapper
-    forwards a missing attribute to what it wraps, which the walk reaches anyway, and the
-    failed look-ups were most of what tagging cost while composing.
+    Reads each flowable's own attributes, never a value its class gives: through
+    ``getattr`` for most classes, from the instance's dictionary for a class whose
+    instances forward a missing attribute (a wrapper forwards to what it wraps, which the
+    walk reaches anyway) or that has an attribute of a name the walk reads (see
+    :func:`_shape`).
     """
     return iter(_nodes_in(flowables))
 
@@ -100,24 +104,41 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
     stack = list(flowables)
     stack.reverse()
     pop, push = stack.pop, stack.append
+    shapes = _SHAPES
     while stack:
-        own = getattr(pop(), "__dict__", None)
-        if own is None:
-            continue
-        node = own.get("node")
-        if isinstance(node, Node):
-            found.append(node)
-            continue
-        if own.keys().isdisjoint(_CHILDREN):  # a leaf (a paragraph, a spacer): one C call
-            continue
-        if grouped:
-            node = own.get(_GROUPED)
-            if node is not None:
+        flowable = pop()
+        names = shapes.get(type(flowable), _UNKNOWN)
+        if names is _UNKNOWN:
+            names = _shape(type(flowable))
+        if names is None:  # read from its own dictionary (see _shape)
+            own = getattr(flowable, "__dict__", None)
+            if own is None:
+                continue
+            node = own.get("node")
+            if isinstance(node, Node):
                 found.append(node)
                 continue
+            if own.keys().isdisjoint(_CHILDREN):
+                continue
+            if grouped:
+                node = own.get(_GROUPED)
+                if node is not None:
+                    found.append(node)
+                    continue
+            parts = [own.get(name) for name in _LAST_FIRST]
+        else:
+            node = getattr(flowable, "node", None)
+            if isinstance(node, Node):
+                found.append(node)
+                continue
+            if grouped:
+                node = getattr(flowable, _GROUPED, None)
+                if node is not None:
+                    found.append(node)
+                    continue
+            parts = [getattr(flowable, name, None) for name in names]
         # Pushed last first, so that they are popped in reading order.
-        for name in _LAST_FIRST:
-            value = own.get(name)
+        for value in parts:
             if value is None:
                 continue
             if isinstance(value, Flowable):
@@ -127,6 +148,37 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
                     if isinstance(part, Flowable):
                         push(part)
     return found
+
+
+#: How the walk reads each class of flowable it has met (see :func:`_shape`).
+_SHAPES: dict[type, tuple[str, ...] | None] = {}
+_UNKNOWN: Any = object()  # a class not met yet
+
+
+def _shape(cls: type) -> tuple[str, ...] | None:
+    """How the walk reads a flowable of class ``cls``: the :data:`CHILDREN` names to read
+    with ``getattr`` (last first), or None to read its own dictionary (``vars``).
+
+    ``getattr`` is the usual way: reading an object's ``__dict__`` makes CPython (3.11 to
+    3.13) keep its attributes in a dictionary of its own from then on, and every later read
+    of them takes a slower path; the walk meets the boxes, stacks, rows and list items of a
+    leaflet, which layout then reads thousands of times (the trifold's fitting most: its
+    tagged build ran about 8 M instructions more for that alone). A class whose instances
+    forward a missing attribute (``__getattr__``: the wrappers, ReportLab's Image), or that
+    has an attribute of one of the names the walk reads (where ``getattr`` would find the
+    class's value; a slot is the instance's own), is read from its dictionary as before: a
+    wrapper forwards to what it wraps, which the walk reaches anyway.
+    """
+    shape: tuple[str, ...] | None = _LAST_FIRST
+    if hasattr(cls, "__getattr__"):
+        shape = None
+    else:
+        for name in (*CHILDREN, "node", _GROUPED):
+            found = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), _UNKNOWN)
+            if found is not _UNKNOWN and not isinstance(found, MemberDescriptorType):
+                shape = None
+    _SHAPES[cls] = shape
+    return shape
 
 
 def adopt(node: Node, flowables: Iterable[Any]) -> Node:
@@ -143,23 +195,30 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     for flowable in flowables:
         # Most flowables given are a leaf with a node (a list item, a paragraph) or an
         # arrangement already grouped: found here, without a walk (about 130 of 170).
-        own = getattr(flowable, "__dict__", None)
-        if own is None:
-            continue
-        top = own.get("node")
-        if isinstance(top, Node):
-            found.append(top)
-            continue
-        if own.keys().isdisjoint(_CHILDREN):
-            continue  # a leaf without a node (a spacer, a bookmark)
-        top = own.get(_GROUPED)
+        names = _SHAPES.get(type(flowable), _UNKNOWN)
+        if names is _UNKNOWN:
+            names = _shape(type(flowable))
+        if names is None:  # read from its own dictionary (see _shape)
+            own = getattr(flowable, "__dict__", None)
+            if own is None:
+                continue
+            top = own.get("node")
+            if not isinstance(top, Node):
+                if own.keys().isdisjoint(_CHILDREN):
+                    continue  # a leaf without a node
+                top = own.get(_GROUPED)
+        else:
+            top = getattr(flowable, "node", None)
+            if not isinstance(top, Node):
+                top = getattr(flowable, _GROUPED, None)
         if top is not None:
             found.append(top)
             continue
         inside = _nodes_in((flowable,), grouped=True)
         if inside:
-            own[_GROUPED] = node
             found += inside
+            with suppress(AttributeError):  # slots with no room for it: walked again
+                setattr(flowable, _GROUPED, node)
     node.add(*_roots(found, node))
     if node.role in SECTIONS:
         heading = next((c for c in node.children if c.role in HEADINGS), None)

@@ -313,3 +313,72 @@ def test_every_group_of_a_shipped_leaflet_holds_what_a_plain_walk_finds(
     pdf = build_pdf(handout, layout, impose=False)
     assert len(groups) > 5, "the compose grouped its content"
     assert check_pdfua(pdf) == []
+
+
+class _Watched:
+    """Mixed into a flowable class: counts every read of an instance's ``__dict__``
+    attribute (which makes CPython keep the instance's attributes in a dictionary of their
+    own from then on, slowing every later read of them)."""
+
+    reads = 0
+
+    @property  # type: ignore[misc]
+    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
+        _Watched.reads += 1
+        return object.__getattribute__(self, "__dict__")  # type: ignore[no-any-return]
+
+
+def test_the_structure_walk_reads_no_flowables_own_dictionary() -> None:
+    """Boxes, stacks, a side-by-side, plain leaves and leaves with a node, in groups inside
+    groups: every node is found in reading order and no flowable's ``__dict__`` is read."""
+    from leaflet_sample import styles
+    from reportlab.platypus import Flowable, Spacer
+
+    from pdfbuilder.flowables.rows import SideBySide, Stack
+
+    class Leaf(_Watched, Flowable):  # type: ignore[misc]
+        def __init__(self, node: t.Node | None = None) -> None:
+            super().__init__()
+            if node is not None:
+                self.node = node
+
+    class WatchedStack(_Watched, Stack):  # type: ignore[misc]
+        pass
+
+    class WatchedSide(_Watched, SideBySide):  # type: ignore[misc]
+        pass
+
+    assert styles()  # (the sample's fonts registered, as for the other tests here)
+    nodes = [t.Node("H2"), t.Node("P"), t.Node("P"), t.Node("P"), t.Node("H3")]
+    inner = WatchedStack([Leaf(nodes[2]), Leaf(), Spacer(0, 2)], gap=1)
+    beside = WatchedSide(Leaf(nodes[1]), 100, inner, 6)
+    flowables = [Leaf(), Leaf(nodes[0]), beside, WatchedStack([Leaf(nodes[3])], gap=1)]
+    _Watched.reads = 0
+    assert list(t.nodes_in(flowables)) == nodes[:4]
+    div = t.group("Div", [beside])
+    sect = t.group("Sect", [*flowables, Leaf(nodes[4])])
+    assert _Watched.reads == 0
+    assert div.children == nodes[1:3] and div.parent is sect
+    assert [n.role for n in sect.children] == ["H2", "Div", "P", "H3"]
+
+
+def test_a_flowable_that_forwards_attributes_is_read_from_its_own_dictionary() -> None:
+    """A wrapper forwards a missing attribute to what it wraps, and a class may have an
+    attribute named like a part (``body``, ``node``): such classes are read from the
+    instance's own dictionary, so nothing is found twice or taken from the class."""
+    from reportlab.platypus import Flowable
+
+    inner = t.Tagged(Flowable(), t.Node("P"))
+    wrapped = t.AsArtifact(inner)  # wrapped.node would forward to inner.node
+
+    class WithClassPart(Flowable):  # type: ignore[misc]
+        body = Flowable()  # a class attribute, not a part of any instance
+        node = None
+
+    class Slotted(Flowable):  # type: ignore[misc]
+        __slots__ = ("node",)  # (Flowable's own instances still have a dictionary)
+
+    slotted = Slotted()
+    slotted.node = t.Node("Span")
+    found = list(t.nodes_in([wrapped, WithClassPart(), slotted]))
+    assert found == [inner.node, slotted.node]
