@@ -38,7 +38,7 @@ from contextlib import suppress
 from types import MemberDescriptorType
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from .flowables import Tagged
 from .marks import Recorder, TaggingError
@@ -131,6 +131,8 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
             if isinstance(node, Node):
                 found.append(node)
                 continue
+            if not names:  # a leaf
+                continue
             if grouped:
                 node = getattr(flowable, _GROUPED, None)
                 if node is not None:
@@ -153,11 +155,14 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
 #: How the walk reads each class of flowable it has met (see :func:`_shape`).
 _SHAPES: dict[type, tuple[str, ...] | None] = {}
 _UNKNOWN: Any = object()  # a class not met yet
+#: ReportLab's flowables that never hold others: read for a node only.
+_LEAVES = (Paragraph, Spacer)
 
 
 def _shape(cls: type) -> tuple[str, ...] | None:
     """How the walk reads a flowable of class ``cls``: the :data:`CHILDREN` names to read
-    with ``getattr`` (last first), or None to read its own dictionary (``vars``).
+    with ``getattr`` (last first; none for ReportLab's paragraphs and spacers, which hold
+    no flowables), or None to read its own dictionary (``vars``).
 
     ``getattr`` is the usual way: reading an object's ``__dict__`` makes CPython (3.11 to
     3.13) keep its attributes in a dictionary of its own from then on, and every later read
@@ -169,7 +174,7 @@ def _shape(cls: type) -> tuple[str, ...] | None:
     class's value; a slot is the instance's own), is read from its dictionary as before: a
     wrapper forwards to what it wraps, which the walk reaches anyway.
     """
-    shape: tuple[str, ...] | None = _LAST_FIRST
+    shape: tuple[str, ...] | None = () if issubclass(cls, _LEAVES) else _LAST_FIRST
     if hasattr(cls, "__getattr__"):
         shape = None
     else:
@@ -210,6 +215,8 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
         else:
             top = getattr(flowable, "node", None)
             if not isinstance(top, Node):
+                if not names:
+                    continue  # a leaf without a node (a spacer, a paragraph)
                 top = getattr(flowable, _GROUPED, None)
         if top is not None:
             found.append(top)
