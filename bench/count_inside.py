@@ -31,9 +31,7 @@ import argparse
 import importlib
 import operator
 import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -46,8 +44,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 import tagging_bench  # noqa: E402 (after the path is set)
-
-_TOTAL = re.compile(rb"^(?:summary|totals): (\d+)", re.MULTILINE)
 
 
 def find(target: str) -> tuple[Any, str, Callable[..., Any]]:
@@ -102,29 +98,15 @@ def child(target: str, layout: str, tagged: bool, builds: int) -> None:
 
 def _counted(target: str, layout: str, tagged: bool, builds: int, folder: str) -> int:
     out = Path(folder, f"{builds}.out")
-    command = [
-        "valgrind",
+    tool = [
         "--tool=callgrind",
         "--collect-atstart=no",
         "--toggle-collect=_operator_call",
         f"--callgrind-out-file={out}",
-        sys.executable,
-        str(Path(__file__).resolve()),
-        target,
-        "--child",
-        layout,
-        "tagged" if tagged else "untagged",
-        str(builds),
     ]
-    env = tagging_bench._COUNTED_ENV
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=900)
-    if done.returncode != 0:
-        tail = done.stderr.decode(errors="replace").strip().splitlines()[-3:]
-        raise SystemExit(f"counting inside {target} failed: {' / '.join(tail)}")
-    found = _TOTAL.search(out.read_bytes())
-    if found is None:
-        raise SystemExit(f"counting inside {target}: no total in callgrind's output")
-    return int(found.group(1))
+    kind = "tagged" if tagged else "untagged"
+    child = [str(Path(__file__).resolve()), target, "--child", layout, kind, str(builds)]
+    return tagging_bench.valgrind_count(tool, out, child, f"inside {target}")
 
 
 def count_inside(target: str, layout: str, tagged: bool, builds: int) -> float:

@@ -139,7 +139,8 @@ def measure_leaflets(n: int) -> dict[str, dict[str, float]]:
 
 #: What a counted child process builds: ``--count-child LAYOUT KIND N``.
 KINDS = ("untagged", "tagged", "unfinished")
-_SUMMARY = re.compile(rb"^summary: (\d+)", re.MULTILINE)
+#: The total line of cachegrind's and callgrind's output files.
+_TOTAL = re.compile(rb"^(?:summary|totals): (\d+)", re.MULTILINE)
 
 
 def count_child(layout: str, kind: str, builds: int) -> None:
@@ -179,25 +180,23 @@ def _compile_first(layouts: tuple[str, ...]) -> None:
 def _counted(layout: str, kind: str, builds: int, folder: str) -> int:
     """Instructions a whole child process ran (cachegrind's summary line)."""
     out = Path(folder, f"{layout}-{kind}-{builds}.out")
-    command = [
-        "valgrind",
-        "--tool=cachegrind",
-        "--cache-sim=no",
-        f"--cachegrind-out-file={out}",
-        sys.executable,
-        str(Path(__file__).resolve()),
-        "--count-child",
-        layout,
-        kind,
-        str(builds),
-    ]
+    tool = ["--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}"]
+    child = [str(Path(__file__).resolve()), "--count-child", layout, kind, str(builds)]
+    return valgrind_count(tool, out, child, f"{layout} {kind}")
+
+
+def valgrind_count(tool: list[str], out: Path, child: list[str], what: str) -> int:
+    """The instructions valgrind (run with ``tool``'s options, writing ``out``) counted for
+    the Python child process ``child`` (a script and its arguments), run as every counted
+    child is (:data:`_COUNTED_ENV`); SystemExit with one line if it failed."""
+    command = ["valgrind", *tool, sys.executable, *child]
     done = subprocess.run(command, cwd=ROOT, env=_COUNTED_ENV, capture_output=True, timeout=900)
     if done.returncode != 0:
         tail = done.stderr.decode(errors="replace").strip().splitlines()[-3:]
-        raise SystemExit(f"counting {layout} {kind} failed: {' / '.join(tail)}")
-    found = _SUMMARY.search(out.read_bytes())
+        raise SystemExit(f"counting {what} failed: {' / '.join(tail)}")
+    found = _TOTAL.search(out.read_bytes())
     if found is None:
-        raise SystemExit(f"counting {layout} {kind}: no summary in cachegrind's output")
+        raise SystemExit(f"counting {what}: no total in valgrind's output")
     return int(found.group(1))
 
 
