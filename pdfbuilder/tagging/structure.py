@@ -107,9 +107,7 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
     shapes = _SHAPES
     while stack:
         flowable = pop()
-        names = shapes.get(type(flowable), _UNKNOWN)
-        if names is _UNKNOWN:
-            names = _shape(type(flowable))
+        names = shapes[type(flowable)]
         if names is None:  # read from its own dictionary (see _shape)
             own = getattr(flowable, "__dict__", None)
             if own is None:
@@ -152,9 +150,16 @@ def _nodes_in(flowables: Iterable[Any], grouped: bool = False) -> list[Node]:
     return found
 
 
-#: How the walk reads each class of flowable it has met (see :func:`_shape`).
-_SHAPES: dict[type, tuple[str, ...] | None] = {}
-_UNKNOWN: Any = object()  # a class not met yet
+class _Shapes(dict[type, "tuple[str, ...] | None"]):
+    """How the walk reads each class of flowable, worked out the first time it is met."""
+
+    def __missing__(self, cls: type) -> tuple[str, ...] | None:
+        shape = self[cls] = _shape(cls)  # (two threads may both work it out: the same)
+        return shape
+
+
+_SHAPES = _Shapes()
+_UNKNOWN: Any = object()  # (no such attribute in the class)
 #: ReportLab's flowables that never hold others: read for a node only.
 _LEAVES = (Paragraph, Spacer)
 
@@ -182,7 +187,6 @@ def _shape(cls: type) -> tuple[str, ...] | None:
             found = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), _UNKNOWN)
             if found is not _UNKNOWN and not isinstance(found, MemberDescriptorType):
                 shape = None
-    _SHAPES[cls] = shape
     return shape
 
 
@@ -200,9 +204,7 @@ def adopt(node: Node, flowables: Iterable[Any]) -> Node:
     for flowable in flowables:
         # Most flowables given are a leaf with a node (a list item, a paragraph) or an
         # arrangement already grouped: found here, without a walk (about 130 of 170).
-        names = _SHAPES.get(type(flowable), _UNKNOWN)
-        if names is _UNKNOWN:
-            names = _shape(type(flowable))
+        names = _SHAPES[type(flowable)]
         if names is None:  # read from its own dictionary (see _shape)
             own = getattr(flowable, "__dict__", None)
             if own is None:
