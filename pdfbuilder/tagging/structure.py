@@ -173,7 +173,7 @@ def _shape(cls: type) -> tuple[str, ...] | None:
     3.13) keep its attributes in a dictionary of its own from then on, and every later read
     of them takes a slower path; the walk meets the boxes, stacks, rows and list items of a
     leaflet, which layout then reads thousands of times (the trifold's fitting most: its
-    tagged build ran about 8 M instructions more for that alone). A class whose instances
+    tagged build ran about 7 M instructions more for that alone). A class whose instances
     forward a missing attribute (``__getattr__``: the wrappers, ReportLab's Image), or that
     has an attribute of one of the names the walk reads (where ``getattr`` would find the
     class's value; a slot is the instance's own), is read from its dictionary as before: a
