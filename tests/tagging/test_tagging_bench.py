@@ -153,3 +153,51 @@ def test_counting_inside_refuses_what_it_cannot_find(target: str, says: str) -> 
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and says in lines[0], done.stderr
+
+
+def _count_opcodes(*args: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "bench/count_opcodes.py", "--json", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"},  # it sets its own
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_counting_bytecodes_finds_what_tagging_adds_and_nothing_else() -> None:
+    """bench/count_opcodes.py: the totals are the functions' counts summed; what only the
+    tagged build runs (the finishing pass, the marks) is there with nothing untagged; the
+    untagged build runs none of the finishing pass's code; and a second run of the same
+    code counts the same (the script fixes the hash seed itself)."""
+    result = _count_opcodes("--layout", "standard")
+    rows = {row["function"]: row for row in result["functions"]}  # type: ignore[attr-defined]
+    assert result["tagged"] == sum(row["tagged"] for row in rows.values())
+    assert result["untagged"] == sum(row["untagged"] for row in rows.values())
+    assert result["added"] == result["tagged"] - result["untagged"] > 0  # type: ignore[operator]
+    objects = [row for name, row in rows.items() if name.endswith(" Tree.objects")]
+    assert len(objects) == 1 and objects[0]["function"].startswith("pdfbuilder/tagging/")
+    assert objects[0]["tagged"] > 1000 and objects[0]["untagged"] == 0
+    finishing = [row for name, row in rows.items() if name.startswith("pdfbuilder/tagging/fin")]
+    assert finishing and all(row["untagged"] == 0 < row["tagged"] for row in finishing)
+    # ReportLab's functions are named from site-packages, not from the virtualenv's path
+    assert any(name.startswith("reportlab/pdfgen/canvas.py:") for name in rows)
+    assert _count_opcodes("--layout", "standard") == result
+
+
+def test_counting_bytecodes_refuses_a_layout_it_does_not_build() -> None:
+    done = subprocess.run(
+        [sys.executable, "bench/count_opcodes.py", "--layout", "tri-fold"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "--layout: one of standard, trifold, large-print, easy-read"
+    ]
