@@ -94,7 +94,7 @@ def compare(layout: str) -> dict[str, Any]:
     tagging_bench.warm_up(layout)
     tagged = count(lambda: build_pdf(tagging_bench.HANDOUT, layout))
     untagged = count(lambda: build_pdf(tagging_bench.HANDOUT, layout, tagged=False))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "function": f"{where}:{line} {name}",
             "tagged": tagged[key],
