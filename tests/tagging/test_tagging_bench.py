@@ -39,15 +39,7 @@ def test_counted_child_builds_every_kind() -> None:
 
 def test_counted_child_refuses_a_kind_it_does_not_know() -> None:
     """A mistyped kind is refused, not counted as a tagged build under another name."""
-    done = subprocess.run(
-        [sys.executable, "bench/tagging_bench.py", "--count-child", "standard", "taged", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == [
+    assert _refused("tagging_bench.py", "--count-child", "standard", "taged", "1") == [
         "--count-child: a layout of ('standard', 'trifold', 'large-print', 'easy-read') and "
         "a kind of ('untagged', 'tagged', 'unfinished')"
     ]
@@ -143,16 +135,8 @@ def test_counting_inside_replaces_every_name_the_function_goes_by(
     ],
 )
 def test_counting_inside_refuses_what_it_cannot_find(target: str, says: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "bench/count_inside.py", target],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 1
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and says in lines[0], done.stderr
+    lines = _refused("count_inside.py", target)
+    assert len(lines) == 1 and says in lines[0], lines
 
 
 def _count_opcodes(*args: str) -> dict[str, object]:
@@ -190,14 +174,19 @@ def test_counting_bytecodes_finds_what_tagging_adds_and_nothing_else() -> None:
 
 
 def test_counting_bytecodes_refuses_a_layout_it_does_not_build() -> None:
+    assert _refused("count_opcodes.py", "--layout", "tri-fold") == [
+        "--layout: one of standard, trifold, large-print, easy-read"
+    ]
+
+
+def _refused(script: str, *args: str) -> list[str]:
+    """The lines a bench script (in bench/) wrote to stderr when it exited with 1."""
     done = subprocess.run(
-        [sys.executable, "bench/count_opcodes.py", "--layout", "tri-fold"],
+        [sys.executable, f"bench/{script}", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == [
-        "--layout: one of standard, trifold, large-print, easy-read"
-    ]
+    assert done.returncode == 1, done.stderr
+    return done.stderr.strip().splitlines()
