@@ -9,8 +9,8 @@ Run from the project root::
 
 ``bench/tagging_bench.py --instructions`` says how much tagging adds to a build; this says
 where inside the build it goes, one function at a time, to the same precision (the count
-does not move with the machine's load). The back-spasm leaflet is built as
-``tagging_bench`` builds it (warm, ``PYTHONHASHSEED=0``, no bytecode written), in child
+does not move with the machine's load). The back-spasm leaflet (or ``--handout``'s) is
+built as ``tagging_bench`` builds it (warm, ``PYTHONHASHSEED=0``, no bytecode written), in child
 processes under valgrind's callgrind.
 
 How: after the warm-up builds, the function is replaced (in its module or class, and in
@@ -105,7 +105,8 @@ def _counted(target: str, layout: str, tagged: bool, builds: int, folder: str) -
         f"--callgrind-out-file={out}",
     ]
     kind = "tagged" if tagged else "untagged"
-    child = [str(Path(__file__).resolve()), target, "--child", layout, kind, str(builds)]
+    script = str(Path(__file__).resolve())
+    child = [script, target, "--child", layout, kind, str(builds), *tagging_bench.handout_args()]
     return tagging_bench.valgrind_count(tool, out, child, f"inside {target}")
 
 
@@ -128,8 +129,11 @@ def main() -> None:
     parser.add_argument("--layout", default="standard", help="a built-in layout (standard)")
     parser.add_argument("--untagged", action="store_true", help="count untagged builds")
     parser.add_argument("--builds", type=int, default=8, help="builds counted (8)")
+    parser.add_argument("--handout", help="a handout file or shipped id (back-spasms)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     opts = parser.parse_args()
+    if opts.handout is not None:
+        tagging_bench.use_handout(opts.handout)
     if opts.child:
         layout, kind, builds = opts.child
         child(opts.target, layout, kind == "tagged", int(builds))
@@ -138,7 +142,8 @@ def main() -> None:
         raise SystemExit("--builds: at least 1")
     figure = count_inside(opts.target, opts.layout, not opts.untagged, opts.builds)
     kind = "untagged" if opts.untagged else "tagged"
-    print(f"{opts.target}: {figure:.3f} M instructions a warm {kind} {opts.layout} build")
+    where = f"{tagging_bench.handout_name()}, {opts.layout}"
+    print(f"{opts.target}: {figure:.3f} M instructions a warm {kind} build ({where})")
 
 
 if __name__ == "__main__":

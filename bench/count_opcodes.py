@@ -5,9 +5,10 @@ Run from the project root::
     .venv/bin/python bench/count_opcodes.py                      # standard, top 30
     .venv/bin/python bench/count_opcodes.py --layout easy-read --top 60
     .venv/bin/python bench/count_opcodes.py --json               # every function, as JSON
+    .venv/bin/python bench/count_opcodes.py --handout neck-pain  # another leaflet
 
-One warm tagged and one warm untagged build of the back-spasm leaflet (as
-``bench/tagging_bench.py`` builds it, after its warm-up), each under a tracer that counts
+One warm tagged and one warm untagged build of the back-spasm leaflet (or ``--handout``'s),
+as ``bench/tagging_bench.py`` builds it after its warm-up, each under a tracer that counts
 the Python bytecodes every function runs (``sys.settrace`` with opcode events). Printed:
 the totals, the functions whose count the tagged build raised most, tagged minus
 untagged, with both counts, and the few it lowered most. A function's ``<listcomp>`` or
@@ -110,6 +111,7 @@ def compare(layout: str) -> dict[str, Any]:
     rows.sort(key=lambda row: (-row["added"], row["function"]))
     total_tagged, total_untagged = sum(tagged.values()), sum(untagged.values())
     return {
+        "handout": tagging_bench.handout_name(),
         "layout": layout,
         "tagged": total_tagged,
         "untagged": total_untagged,
@@ -123,15 +125,18 @@ def main() -> None:
     parser.add_argument("--layout", default="standard", help="a built-in layout (standard)")
     parser.add_argument("--top", type=int, default=30, help="functions printed (30)")
     parser.add_argument("--json", action="store_true", help="every function, as JSON")
+    parser.add_argument("--handout", help="a handout file or shipped id (back-spasms)")
     opts = parser.parse_args()
+    if opts.handout is not None:
+        tagging_bench.use_handout(opts.handout)
     result = compare(opts.layout)
     if opts.json:
         print(json.dumps(result))
         return
     added, untagged = result["added"], result["untagged"]
     print(
-        f"{opts.layout}: {result['tagged']:,} bytecodes tagged, {untagged:,} untagged, "
-        f"{added:,} added ({added / untagged:.0%})"
+        f"{result['handout']}, {opts.layout}: {result['tagged']:,} bytecodes tagged, "
+        f"{untagged:,} untagged, {added:,} added ({added / untagged:.0%})"
     )
     print(f"{'added':>9} {'tagged':>9} {'untagged':>9}  function")
     rows = result["functions"]

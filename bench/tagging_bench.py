@@ -18,6 +18,11 @@ trifold, large-print and easy-read layouts, through ``build_pdf`` as ``handout b
 (read, validate, compose, render, and for the tagged build the marks and finishing pass),
 tagged and untagged (``tagged=False``, as print-shop files are built).
 
+``--handout FILE`` (or a shipped handout's id) measures another leaflet in the same four
+layouts: what tagging costs depends on the content as much as on the layout (a leaflet
+of ~200 structure elements and one of ~400 show about the same ratio;
+docs/accessibility.md#cost, "Ninth round").
+
 Tagged and untagged builds alternate in one process, after warming up; times are the
 process's CPU time (``time.process_time``), so other work on a shared machine does not
 count. The sample compares the medians; each leaflet's ratio is the median of the rounds'
@@ -63,6 +68,36 @@ sys.path.insert(0, str(ROOT))
 TARGET = 1.15
 HANDOUT = ROOT / "handouts" / "back-spasms.yaml"
 LAYOUTS = ("standard", "trifold", "large-print", "easy-read")
+
+
+def use_handout(ref: str) -> Path:
+    """Measure ``ref`` (a handout file, or a shipped handout's id) from now on, in place of
+    the back-spasm leaflet; SystemExit with one line if there is no such handout or it
+    does not validate. Counted children are given the same file (:func:`handout_args`)."""
+    global HANDOUT
+    from pdfbuilder.content.model import load_handout
+    from pdfbuilder.content.shipped import handout_path
+    from pdfbuilder.errors import HandoutError
+
+    try:
+        path = handout_path(ref)
+        if str(path) == "-":
+            raise HandoutError("a file or a shipped id, not standard input", field="--handout")
+        load_handout(path)
+    except HandoutError as error:
+        raise SystemExit(f"--handout: {error}") from None
+    HANDOUT = path.resolve()
+    return HANDOUT
+
+
+def handout_args() -> list[str]:
+    """The option that gives a child process the handout measured here."""
+    return ["--handout", str(HANDOUT)]
+
+
+def handout_name() -> str:
+    """The measured handout as a report names it: relative to the project when inside it."""
+    return str(HANDOUT.relative_to(ROOT)) if HANDOUT.is_relative_to(ROOT) else str(HANDOUT)
 
 
 def measure(n: int) -> dict[str, float]:
@@ -111,7 +146,7 @@ def warm_up(layout: str) -> None:
 
 
 def measure_leaflets(n: int) -> dict[str, dict[str, float]]:
-    """Median ms per warm ``build_pdf`` of the back-spasm leaflet, untagged and tagged."""
+    """Median ms per warm ``build_pdf`` of the leaflet (:data:`HANDOUT`), untagged and tagged."""
     from pdfbuilder import build_pdf
 
     results: dict[str, dict[str, float]] = {}
@@ -173,7 +208,7 @@ def _compile_first(layouts: tuple[str, ...]) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     script = str(Path(__file__).resolve())
     for layout in layouts:  # its warm-up builds both kinds: every module a child imports
-        command = [sys.executable, script, "--count-child", layout, "tagged", "0"]
+        command = [sys.executable, script, "--count-child", layout, "tagged", "0", *handout_args()]
         subprocess.run(command, cwd=ROOT, env=env, check=True, timeout=300)
 
 
@@ -181,7 +216,8 @@ def _counted(layout: str, kind: str, builds: int, folder: str) -> int:
     """Instructions a whole child process ran (cachegrind's summary line)."""
     out = Path(folder, f"{layout}-{kind}-{builds}.out")
     tool = ["--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}"]
-    child = [str(Path(__file__).resolve()), "--count-child", layout, kind, str(builds)]
+    script = str(Path(__file__).resolve())
+    child = [script, "--count-child", layout, kind, str(builds), *handout_args()]
     return valgrind_count(tool, out, child, f"{layout} {kind}")
 
 
@@ -245,8 +281,13 @@ def main() -> None:
     parser.add_argument(
         "--instructions", action="store_true", help="count instructions (valgrind) instead"
     )
+    parser.add_argument(
+        "--handout", help="a handout file or shipped id (default: handouts/back-spasms.yaml)"
+    )
     parser.add_argument("--count-child", nargs=3, help=argparse.SUPPRESS)
     opts = parser.parse_args()
+    if opts.handout is not None:
+        use_handout(opts.handout)
     if opts.count_child:
         layout, kind, builds = opts.count_child
         count_child(layout, kind, int(builds))
@@ -257,6 +298,7 @@ def main() -> None:
     n = 3 if opts.smoke else 60 if opts.quick else 300
     rounds = opts.rounds or (2 if opts.smoke else 10 if opts.quick else 40)
     if opts.leaflets_only:
+        print(f"leaflet: {handout_name()}")
         for layout, ms in measure_leaflets(rounds).items():
             print(f"{layout:12} {json.dumps(ms)}")
         return
@@ -270,6 +312,7 @@ def main() -> None:
     print(f"finish    {sample['finish_ms']:6.2f} ms (the finishing pass alone)")
     print(f"ratio     {sample['ratio']:6.3f}  (target <= {TARGET}: {verdict}; median of {n})")
     print(f"best      {sample['best_ratio']:6.3f}  (fastest tagged / fastest untagged)")
+    print(f"leaflet: {handout_name()}")
     for layout, ms in leaflets.items():
         verdict = "ok" if ms["ratio"] <= TARGET else "MISSED"
         print(
@@ -288,7 +331,10 @@ def report_counts(opts: argparse.Namespace) -> None:
     if opts.json:
         print(json.dumps(counts, indent=2))
         return
-    print(f"instructions per warm build, millions (cachegrind, {builds} builds of each kind)")
+    print(
+        f"instructions per warm build of {handout_name()}, millions"
+        f" (cachegrind, {builds} builds of each kind)"
+    )
     for layout, c in counts.items():
         verdict = "ok" if c["ratio"] <= TARGET else "MISSED"
         print(
