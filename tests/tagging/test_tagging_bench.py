@@ -27,13 +27,7 @@ def test_tagging_benchmark_runs_and_reports_its_ratio() -> None:
 def test_counted_child_builds_every_kind() -> None:
     """What --instructions runs under valgrind: warm builds of each kind, exit 0."""
     for kind in ("untagged", "tagged", "unfinished"):
-        done = subprocess.run(
-            [sys.executable, "bench/tagging_bench.py", "--count-child", "standard", kind, "1"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        done = _run("tagging_bench.py", "--count-child", "standard", kind, "1")
         assert done.returncode == 0, done.stderr
         assert done.stderr == ""
 
@@ -50,15 +44,9 @@ def test_instruction_counts_split_what_tagging_adds() -> None:
     """--instructions under valgrind (CI installs it): the standard leaflet's counts, and
     the finishing pass and what comes before it adding up to what tagging adds."""
     _valgrind_or_skip()
-    done = subprocess.run(
-        [sys.executable, "bench/tagging_bench.py", "--instructions", "--smoke", "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
+    counts = json.loads(
+        _output("tagging_bench.py", "--instructions", "--smoke", "--json", timeout=900)
     )
-    counts = json.loads(done.stdout)
     assert set(counts) == {"standard"}
     c = counts["standard"]
     assert set(c) == {"untagged_M", "tagged_M", "ratio", "finishing_M", "before_finishing_M"}
@@ -86,15 +74,7 @@ def test_counting_inside_the_finishing_pass() -> None:
     """bench/count_inside.py under valgrind: the finishing pass of a warm tagged standard
     build is millions of instructions, a part of the whole build (tens of millions)."""
     _valgrind_or_skip()
-    done = subprocess.run(
-        [sys.executable, "bench/count_inside.py", *FINISH, "--builds", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
-    )
-    line = done.stdout.strip()
+    line = _output("count_inside.py", *FINISH, "--builds", "1", timeout=900).strip()
     assert line.startswith("pdfbuilder.tagging.finishing:finish: "), line
     where = "(handouts/back-spasms.yaml, standard)"
     assert line.endswith(f" M instructions a warm tagged build {where}"), line
@@ -142,16 +122,8 @@ def test_counting_inside_refuses_what_it_cannot_find(target: str, says: str) -> 
 
 
 def _count_opcodes(*args: str) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "bench/count_opcodes.py", "--json", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"},  # it sets its own
-    )
-    result: dict[str, object] = json.loads(done.stdout)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}  # it sets its own
+    result: dict[str, object] = json.loads(_output("count_opcodes.py", "--json", *args, env=env))
     return result
 
 
@@ -184,16 +156,9 @@ def test_counting_bytecodes_refuses_a_layout_it_does_not_build() -> None:
 def test_benches_measure_the_handout_they_are_given() -> None:
     """--handout: a shipped id or a file, measured in place of the back-spasm leaflet and
     named in the report; the counts are that leaflet's, not the default's."""
-    command = ["bench/tagging_bench.py", "--leaflets-only", "--smoke", "--handout", "ankle-sprain"]
-    done = subprocess.run(
-        [sys.executable, *command],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    lines = done.stdout.splitlines()
+    lines = _output(
+        "tagging_bench.py", "--leaflets-only", "--smoke", "--handout", "ankle-sprain"
+    ).splitlines()
     assert lines[0] == "leaflet: handouts/ankle-sprain.yaml"
     assert [line.split()[0] for line in lines[1:]] == [
         "standard",
@@ -230,14 +195,25 @@ def test_benches_refuse_a_handout_they_cannot_build(tmp_path: Path) -> None:
         assert lines[0].startswith(f"--handout: {broken}:{line}:1: titel: unknown field"), lines
 
 
-def _refused(script: str, *args: str) -> list[str]:
-    """The lines a bench script (in bench/) wrote to stderr when it exited with 1."""
-    done = subprocess.run(
-        [sys.executable, f"bench/{script}", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
+def _run(
+    script: str, *args: str, timeout: int = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A bench script (in bench/) run from the project root, its output captured."""
+    command = [sys.executable, f"bench/{script}", *args]
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env
     )
+
+
+def _output(script: str, *args: str, timeout: int = 300, env: dict[str, str] | None = None) -> str:
+    """What a bench script wrote to stdout, having exited with 0."""
+    done = _run(script, *args, timeout=timeout, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _refused(script: str, *args: str) -> list[str]:
+    """The lines a bench script wrote to stderr when it exited with 1."""
+    done = _run(script, *args)
     assert done.returncode == 1, done.stderr
     return done.stderr.strip().splitlines()
