@@ -70,7 +70,7 @@ HANDOUT = ROOT / "handouts" / "back-spasms.yaml"
 LAYOUTS = ("standard", "trifold", "large-print", "easy-read")
 
 
-def use_handout(ref: str) -> Path:
+def use_handout(ref: str) -> None:
     """Measure ``ref`` (a handout file, or a shipped handout's id) from now on, in place of
     the back-spasm leaflet; SystemExit with one line if there is no such handout or it
     does not validate. Counted children are given the same file (:func:`handout_args`)."""
@@ -87,7 +87,6 @@ def use_handout(ref: str) -> Path:
     except HandoutError as error:
         raise SystemExit(f"--handout: {error}") from None
     HANDOUT = path.resolve()
-    return HANDOUT
 
 
 def handout_args() -> list[str]:
